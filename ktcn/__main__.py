@@ -1,0 +1,5 @@
+"""`python -m ktcn` works like `ktcn`."""
+
+from ktcn.cli import main
+
+main()

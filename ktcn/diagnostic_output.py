@@ -1,0 +1,73 @@
+"""Diagnostics as text lines, JSON or GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from ktcn.diagnostics import Diagnostic, Severity
+
+FORMATS = ("text", "json", "github")
+
+
+def narrow(diagnostics: Iterable[Diagnostic], paths: Sequence[str]) -> list[Diagnostic]:
+    """Keep the diagnostics in `paths` (files, or folders holding them); all when none are given."""
+    if not paths:
+        return list(diagnostics)
+    wanted = [Path(p).resolve() for p in paths]
+
+    def inside(diagnostic: Diagnostic) -> bool:
+        where = Path(diagnostic.path).resolve()
+        return any(where == w or w in where.parents for w in wanted)
+
+    return [d for d in diagnostics if inside(d)]
+
+
+def render(diagnostics: Sequence[Diagnostic], output_format: str, lang: str) -> str:
+    """The whole output for `ktcn validate` in one of FORMATS."""
+    if output_format == "json":
+        return as_json(diagnostics, lang)
+    line = _github_line if output_format == "github" else text_line
+    return "".join(line(d, lang) + "\n" for d in diagnostics)
+
+
+def text_line(d: Diagnostic, lang: str) -> str:
+    """`path:line:col: error CODE message (hint)`."""
+    hint = d.hint(lang)
+    return f"{d.path}:{d.line}:{d.column}: {d.severity} {d.code} {d.message(lang)}" + (f" ({hint})" if hint else "")
+
+
+def as_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:
+    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
+    document = {
+        "errors": errors,
+        "warnings": len(diagnostics) - errors,
+        "diagnostics": [
+            {"path": d.path, "line": d.line, "column": d.column, "severity": str(d.severity), "code": d.code,
+             "message": d.message(lang), "hint": d.hint(lang), "keypath": _keypath(d)}
+            for d in diagnostics
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _keypath(d: Diagnostic) -> str:
+    from ktcn.diagnostics import keypath_text
+
+    return keypath_text(d.keypath)
+
+
+def _github_line(d: Diagnostic, lang: str) -> str:
+    kind = "error" if d.severity is Severity.ERROR else "warning"
+    props = f"file={_prop(d.path)},line={d.line},col={d.column},title={d.code}"
+    hint = d.hint(lang)
+    return f"::{kind} {props}::{_data(d.message(lang) + (f' ({hint})' if hint else ''))}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")

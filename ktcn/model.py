@@ -1,0 +1,158 @@
+"""The records, as immutable values.
+
+These mirror `records.md` one to one.  Every record keeps the `Span` where it
+starts in its file; a field's own position is found from the record's key path
+when a diagnostic needs it (see `loader.locate`).  Text is NFC-normalised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+from pathlib import Path
+
+from ktcn.dateish import DateIsh
+from ktcn.diagnostics import Diagnostic
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a record starts: file, 1-based line and column, and its key path."""
+
+    path: str
+    line: int
+    column: int
+    keypath: tuple[str | int, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: str
+    position: str
+    authority: tuple[str, ...] = ()
+    agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """ktcn.yaml: who keeps the records and how they are shown."""
+
+    name: str = ""
+    owner: str | None = None
+    place: str | None = None
+    language: str = "vi"
+    warn_days: int = 14
+    cutoff: str = "calendar"
+    signer: Signer | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    id: str
+    name: str
+    short: str | None = None
+    aliases: tuple[str, ...] = ()
+    until: date | None = None
+    succeeded_by: str | None = None
+    group: bool = False
+    span: Span | None = None
+
+    @property
+    def label(self) -> str:
+        """The name tables use: the short name when there is one."""
+        return self.short or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """One of four forms (`due`, `ongoing`, `every`, `rrule`) plus modifiers."""
+
+    form: str  # due | ongoing | every | rrule
+    due: DateIsh | None = None
+    every_count: int = 0
+    every_unit: str = ""  # y | q | m | w
+    rrule: str | None = None
+    start: DateIsh | None = None  # `from`
+    until: DateIsh | None = None
+    day: tuple[int, int] | None = None  # (month, day)
+    offset_days: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Update:
+    date: date
+    status: str | None = None  # in-progress | done | cancelled
+    progress: float | None = None
+    note: str | None = None
+    evidence: tuple[str, ...] = ()
+    by: str | None = None
+    period: DateIsh | None = None
+    extend_to: DateIsh | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: str
+    title: str
+    lead: tuple[str, ...]
+    schedule: Schedule
+    kind: str = "work"  # work | event | report
+    support: tuple[str, ...] = ()
+    to: tuple[str, ...] = ()
+    schedule_text: str | None = None
+    updates: tuple[Update, ...] = ()
+    programme: str = ""  # id of the programme holding the task
+    span: Span | None = None
+
+    @property
+    def ref(self) -> str:
+        """The global id `<programme id>/<task id>`."""
+        return f"{self.programme}/{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    id: str
+    type: str
+    title: str
+    number: str | None = None
+    issued: date | None = None
+    place: str | None = None
+    issuers: tuple[str, ...] = ()
+    signers: tuple[Signer, ...] = ()
+    period_from: DateIsh | None = None
+    period_to: DateIsh | None = None
+    state: str = "active"  # draft | active | closed | superseded
+    basis: tuple[str, ...] = ()
+    implements: tuple[str, ...] = ()
+    objectives: tuple[str, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """Everything loaded from one workspace, with the problems found on the way."""
+
+    root: Path
+    settings: Settings
+    agencies: tuple[Agency, ...]
+    programmes: tuple[Programme, ...]
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    @cached_property
+    def agency_index(self) -> dict[str, Agency]:
+        return {a.id: a for a in self.agencies}
+
+    @cached_property
+    def programme_index(self) -> dict[str, Programme]:
+        return {p.id: p for p in self.programmes}
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return self.agency_index.get(agency_id)
+
+    def programme(self, programme_id: str) -> Programme | None:
+        return self.programme_index.get(programme_id)

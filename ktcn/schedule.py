@@ -1,0 +1,148 @@
+"""From a schedule to its occurrences: windows with a deadline and a label.
+
+Pure functions of (schedule, bounds).  Windows of `every` are aligned to the
+calendar (records.md, "Schedules"): years start 1 January, quarters and half
+years at their usual months, months on day 1, weeks on Monday; the first
+window is the aligned one that contains `from`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from itertools import islice
+
+from dateutil.relativedelta import relativedelta
+
+from ktcn.dateish import DateIsh, month_end
+from ktcn.model import Programme, Schedule
+
+MAX_OCCURRENCES = 5_000  # a weekly duty over 96 years; more means a runaway RRULE
+_UNIT_MONTHS = {"y": 12, "q": 3, "m": 1}
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """One occurrence of a schedule before any update is applied."""
+
+    label: str
+    start: date
+    end: date
+    deadline: date | None  # None for ongoing work
+
+
+@dataclass(frozen=True, slots=True)
+class Bounds:
+    """Where a schedule may run when it does not say: the programme's period."""
+
+    start: date | None
+    end: date | None  # None: open-ended
+
+
+def programme_bounds(programme: Programme) -> Bounds:
+    """The default bounds of a programme's schedules: its period, else its issue date onward."""
+    start = programme.period_from.start if programme.period_from else programme.issued
+    end = programme.period_to.end if programme.period_to else None
+    return Bounds(start, end)
+
+
+def windows(schedule: Schedule, bounds: Bounds, horizon: date) -> tuple[Window, ...]:
+    """The schedule's occurrences, in order; open-ended schedules stop at windows starting after `horizon`."""
+    if schedule.form == "due":
+        return (_due_window(schedule.due, bounds),)  # type: ignore[arg-type]
+    start = schedule.start.start if schedule.start else bounds.start
+    if start is None:
+        return ()
+    until = schedule.until.end if schedule.until else bounds.end
+    last = min(until, horizon) if until else horizon
+    if schedule.form == "ongoing":
+        found = _ongoing_windows(start, until, last)
+    elif schedule.form == "every":
+        found = _every_windows(schedule, start, until, last)
+    else:
+        found = _rrule_windows(schedule.rrule or "", start, until, last)
+    return tuple(islice(found, MAX_OCCURRENCES))
+
+
+def schedule_start(schedule: Schedule, bounds: Bounds) -> date | None:
+    """The first day the schedule runs from, or None when nothing says."""
+    if schedule.form == "due":
+        return bounds.start or schedule.due.start  # type: ignore[union-attr]
+    return schedule.start.start if schedule.start else bounds.start
+
+
+def _due_window(due: DateIsh, bounds: Bounds) -> Window:
+    start = min(bounds.start, due.start) if bounds.start else due.start
+    return Window(due.text, start, due.end, due.end)
+
+
+def _ongoing_windows(start: date, until: date | None, last: date) -> Iterator[Window]:
+    for year in range(start.year, last.year + 1):
+        window_start = max(start, date(year, 1, 1))
+        window_end = min(date(year, 12, 31), until) if until else date(year, 12, 31)
+        if window_start <= window_end:
+            yield Window(str(year), window_start, window_end, None)
+
+
+def _every_windows(schedule: Schedule, start: date, until: date | None, last: date) -> Iterator[Window]:
+    step = _window_step(schedule, start)
+    window_start = _first_window_start(schedule, start)
+    while window_start <= last:
+        natural_end = window_start + step - timedelta(days=1)
+        window_end = min(natural_end, until) if until else natural_end
+        yield Window(_label(schedule, window_start), window_start, window_end,
+                     _deadline(schedule, window_start, window_end))
+        window_start += step
+
+
+def _window_step(schedule: Schedule, start: date) -> relativedelta:
+    if schedule.every_unit == "w":
+        return relativedelta(weeks=schedule.every_count)
+    return relativedelta(months=schedule.every_count * _UNIT_MONTHS[schedule.every_unit])
+
+
+def _first_window_start(schedule: Schedule, start: date) -> date:
+    """The aligned window containing `start`: a grid from 1 January (Monday for weeks)."""
+    if schedule.every_unit == "w":
+        return start - timedelta(days=start.weekday())
+    length = schedule.every_count * _UNIT_MONTHS[schedule.every_unit]
+    months_in = start.month - 1
+    return date(start.year, 1, 1) + relativedelta(months=months_in - months_in % length)
+
+
+def _label(schedule: Schedule, start: date) -> str:
+    if schedule.every_unit == "w":
+        year, week, _ = start.isocalendar()
+        return f"{year}-W{week:02d}"
+    length = schedule.every_count * _UNIT_MONTHS[schedule.every_unit]
+    if length % 12 == 0:
+        return str(start.year)
+    if length == 6 and start.month in (1, 7):
+        return f"{start.year}-H{1 if start.month == 1 else 2}"
+    if length == 3 and start.month % 3 == 1:
+        return f"{start.year}-Q{(start.month + 2) // 3}"
+    return f"{start.year}-{start.month:02d}"
+
+
+def _deadline(schedule: Schedule, window_start: date, window_end: date) -> date:
+    """Last day of the window, or `day` in its first year (never past the window), then `offset`."""
+    deadline = window_end
+    if schedule.day:
+        month, day = schedule.day
+        deadline = min(date(window_start.year, month, min(day, month_end(window_start.year, month).day)),
+                       window_end)
+    return deadline + timedelta(days=schedule.offset_days)
+
+
+def _rrule_windows(rule: str, start: date, until: date | None, last: date) -> Iterator[Window]:
+    from dateutil.rrule import rrulestr
+
+    recurrence = rrulestr(rule.removeprefix("RRULE:"), dtstart=datetime.combine(start, datetime.min.time()))
+    window_start = start
+    for instance in recurrence:
+        day = instance.date()
+        if day > last or (until and day > until):
+            return
+        yield Window(day.isoformat(), window_start, day, day)
+        window_start = day + timedelta(days=1)

@@ -1,0 +1,359 @@
+"""The record format of records.md as field specs, and the builders of model objects.
+
+This table is the single source of truth for what a record may hold: the
+loader reads with it, and the docs and the JSON Schema are generated from it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from ktcn.convert import (
+    BOOLEAN,
+    DATE,
+    DATEISH,
+    INVALID,
+    LABEL,
+    SLUG_ID,
+    SLUG_LIST,
+    TEXT,
+    TEXT_LIST,
+    Field,
+    KeyPath,
+    Reader,
+    Record,
+    ValueType,
+    bounded,
+    enum,
+    list_of,
+    pattern,
+    read_record,
+    record_of,
+    scalar_text,
+)
+from ktcn.dateish import DateIshError, month_end, parse_dateish
+from ktcn.diagnostics import Text
+from ktcn.model import Agency, Programme, Schedule, Settings, Signer, Task, Update
+from ktcn.yamlsource import pairs
+
+# Decree 30/2020/NĐ-CP, Appendix III, plus CV for official letters (công văn carry no code).
+TYPE_CODES = (
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "TC", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB",
+    "TTr", "HĐ", "CV", "CĐ", "BGN", "BTT", "GUQ", "GM", "GGT", "GNP", "PG", "PC", "PB",
+)
+STATES = ("draft", "active", "closed", "superseded")
+KINDS = ("work", "event", "report")
+STATUSES = ("in-progress", "done", "cancelled")
+LANGUAGES = ("vi", "en")
+CUTOFFS = ("calendar", "decree-09")
+FORMS = ("due", "ongoing", "every", "rrule")
+UNITS = {"y": "year", "q": "quarter", "m": "month", "w": "week"}
+
+
+def _every(match: Any) -> tuple[int, str]:
+    count = int(match[1])
+    if count < 1:
+        raise ValueError("zero")
+    return count, match[2].lower()
+
+
+def _month_day(match: Any) -> tuple[int, int]:
+    month, day = int(match[1]), int(match[2])
+    if not 1 <= month <= 12 or not 1 <= day <= month_end(2000, month).day:  # 2000: leap, 02-29 allowed
+        raise ValueError("no such day")
+    return month, day
+
+
+def _offset(match: Any) -> int:
+    return int(match[1])
+
+
+EVERY = ValueType("every", Text("N plus a unit y, q, m or w (1y, 6m)", "N kèm đơn vị y, q, m, w"),
+                  pattern(r"^(\d+)\s*([yqmwYQMW])$", "N + y|q|m|w", "1y, 2y, 6m, 1q", _every),
+                  {"type": "string", "pattern": r"^\d+\s*[yqmwYQMW]$"})
+MONTH_DAY = ValueType("month-day", Text("a day of the year MM-DD", "ngày trong năm MM-DD"),
+                      pattern(r"^(\d{2})-(\d{2})$", "MM-DD", "11-30, 12-31", _month_day),
+                      {"type": "string", "pattern": r"^\d{2}-\d{2}$"})
+OFFSET = ValueType("offset", Text("a shift in days ±Nd", "số ngày dịch ±Nd"),
+                   pattern(r"^([+-]?\d+)\s*d$", "±Nd", "-5d, +10d", _offset),
+                   {"type": "string", "pattern": r"^[+-]?\d+\s*d$"})
+RRULE = ValueType("rrule", Text("an RFC 5545 RRULE", "một RRULE theo RFC 5545"), scalar_text,
+                  {"type": "string"})
+PERCENT = bounded(0, 100)
+WARN_DAYS = bounded(0, 3660)
+
+
+# --- small records -------------------------------------------------------------
+
+SIGNER = Record("signer", Text("signer", "người ký"), (
+    Field("name", TEXT, True, "the signer's full name"),
+    Field("position", TEXT, True, "e.g. Phó Chủ tịch"),
+    Field("authority", TEXT_LIST, help="lines above the position, e.g. [TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH]"),
+    Field("agency", SLUG_ID, help="agency id"),
+))
+
+
+def _build_signer(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Signer:
+    return Signer(**values)
+
+
+SIGNER_TYPE = record_of(SIGNER, _build_signer)
+
+SETTINGS = Record("settings", Text("ktcn.yaml", "ktcn.yaml"), (
+    Field("name", TEXT, True, "who keeps these records"),
+    Field("owner", SLUG_ID, help="agency id of the keeper, shown in report headers"),
+    Field("place", TEXT, help="place name for the date line of reports"),
+    Field("language", enum(LANGUAGES), help="vi | en"),
+    Field("warn_days", WARN_DAYS, help="'due soon' horizon in days"),
+    Field("cutoff", enum(CUTOFFS), help="calendar | decree-09"),
+    Field("signer", SIGNER_TYPE, help="default signature block of reports"),
+), "Workspace settings (ktcn.yaml).")
+
+
+def build_settings(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Settings:
+    return Settings(**values, span=r.span(node, kp))
+
+
+AGENCY = Record("agency", Text("agency", "cơ quan"), (
+    Field("id", SLUG_ID, True, "slug, e.g. skhcn-cantho"),
+    Field("name", TEXT, True, "full name"),
+    Field("short", TEXT, help="short name used in tables"),
+    Field("aliases", TEXT_LIST, help="other names, used in hints"),
+    Field("until", DATE, help="the last day the agency existed"),
+    Field("succeeded_by", SLUG_ID, help="agency id that took over its tasks"),
+    Field("group", BOOLEAN, help="a collective assignee such as 'Sở, ban, ngành'"),
+))
+
+
+def _build_agency(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Agency:
+    return Agency(**values, span=r.span(node, kp))
+
+
+AGENCIES_FILE = Record("agencies", Text("agencies.yaml", "agencies.yaml"), (
+    Field("agencies", list_of(record_of(AGENCY, _build_agency)), True, "the list of agencies"),
+), "The agency registry (agencies.yaml).")
+
+
+# --- schedules ------------------------------------------------------------------------
+
+SCHEDULE = Record("schedule", Text("schedule", "lịch thực hiện"), (
+    Field("due", DATEISH, help="one deadline"),
+    Field("ongoing", BOOLEAN, help="true: continuous work, no deadline"),
+    Field("every", EVERY, help="a deadline in every window of N units"),
+    Field("rrule", RRULE, help="RFC 5545 recurrence rule"),
+    Field("from", DATEISH, attr="start", help="first window starts here"),
+    Field("until", DATEISH, help="no window after this"),
+    Field("day", MONTH_DAY, help="for every: Ny, the deadline's day MM-DD"),
+    Field("offset", OFFSET, attr="offset_days", help="for every: shift each deadline by ±N days"),
+))
+
+_MODIFIERS_ALLOWED = {
+    "due": (),
+    "ongoing": ("from", "until"),
+    "every": ("from", "until", "day", "offset"),
+    "rrule": ("from", "until"),
+}
+
+
+def _convert_schedule(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _schedule_shorthand(r, node, kp, name)
+    values = read_record(r, node, kp, SCHEDULE, name)
+    return INVALID if values is None else _build_schedule(r, values, node, kp)
+
+
+def _schedule_shorthand(r: Reader, node: yaml.ScalarNode, kp: KeyPath, name: str) -> Any:
+    text = scalar_text(r, node, kp, name)
+    if text is INVALID:
+        return INVALID
+    if text.strip() == "ongoing":
+        return Schedule("ongoing")
+    try:
+        return Schedule("due", due=parse_dateish(text))
+    except DateIshError as error:
+        if error.suggestion:  # a date typed the Vietnamese way, 30/11/2025
+            r.report("KTCN105", node, kp, field=name, value=text, expected="YYYY-MM-DD",
+                     problem=f"did you mean {error.suggestion}?")
+            return INVALID
+        r.report("KTCN301", node, kp, problem=Text(
+            f"'{text}' is neither 'ongoing' nor a date-ish value",
+            f"'{text}' không phải 'ongoing' hay một mốc thời gian"))
+        return INVALID
+
+
+def _build_schedule(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Any:
+    present = [k.value for k, _ in pairs(node) if isinstance(k, yaml.ScalarNode)]
+    forms = [f for f in FORMS if f in present]
+    if len(forms) != 1:
+        problem = (Text("has none of its forms", "chưa có dạng nào") if not forms else
+                   Text(f"has {len(forms)} forms: {', '.join(forms)}", f"có {len(forms)} dạng: {', '.join(forms)}"))
+        r.report("KTCN301", node, kp, problem=problem)
+        return INVALID
+    form = forms[0]
+    if values.get("ongoing") is False:
+        r.report("KTCN107", node, (*kp, "ongoing"), field="ongoing", value="false", choices="true")
+        return INVALID
+    if form not in values:
+        return INVALID  # the form's own value was reported
+    ok = _modifiers_fit(r, node, kp, form, present, values)
+    if form == "rrule":
+        ok = _rrule_valid(r, node, kp, values["rrule"]) and ok
+    if not ok:
+        return INVALID
+    every = values.pop("every", (0, ""))
+    values.pop("ongoing", None)
+    return Schedule(form, every_count=every[0], every_unit=every[1], **values)
+
+
+def _modifiers_fit(r: Reader, node: yaml.Node, kp: KeyPath, form: str, present: list[str],
+                   values: dict[str, Any]) -> bool:
+    allowed = _MODIFIERS_ALLOWED[form]
+    ok = True
+    for modifier in ("from", "until", "day", "offset"):
+        fits = modifier in allowed and not (modifier == "day" and values.get("every", (0, "y"))[1] != "y")
+        if modifier in present and not fits:
+            r.report("KTCN302", _key_node(node, modifier), (*kp, modifier), modifier=modifier, form=form,
+                     allowed=_allowed_text(form))
+            ok = False
+    start, until = values.get("start"), values.get("until")
+    if start and until and start.start > until.end:
+        r.report("KTCN305", node, (*kp, "from"), start_field="from", start=start, end_field="until", end=until)
+        ok = False
+    return ok
+
+
+def _allowed_text(form: str) -> Text:
+    if not _MODIFIERS_ALLOWED[form]:
+        return Text(f"'{form}' takes no modifiers: remove it", f"'{form}' không nhận bổ ngữ nào: xóa đi")
+    allowed = ", ".join(_MODIFIERS_ALLOWED[form])
+    return Text(f"'{form}' takes: {allowed} ('day' only with every: Ny)",
+                f"'{form}' nhận: {allowed} ('day' chỉ dùng với every: Ny)")
+
+
+def _key_node(node: yaml.Node, name: str) -> yaml.Node:
+    return next((k for k, _ in pairs(node) if isinstance(k, yaml.ScalarNode) and k.value == name), node)
+
+
+def _rrule_valid(r: Reader, node: yaml.Node, kp: KeyPath, text: str) -> bool:
+    from datetime import datetime
+
+    from dateutil.rrule import rrulestr
+
+    try:
+        rrulestr(text.removeprefix("RRULE:"), dtstart=datetime(2000, 1, 1))
+    except (ValueError, TypeError, AttributeError) as error:
+        r.report("KTCN304", _value_node(node, "rrule"), (*kp, "rrule"), problem=str(error) or "cannot parse")
+        return False
+    return True
+
+
+def _value_node(node: yaml.Node, name: str) -> yaml.Node:
+    return next((v for k, v in pairs(node) if isinstance(k, yaml.ScalarNode) and k.value == name), node)
+
+
+SCHEDULE_TYPE = ValueType(
+    "schedule", Text("a schedule", "lịch thực hiện"), _convert_schedule,
+    {"oneOf": [{"type": ["string", "integer"]}, {"$ref": "#/$defs/schedule"}]},
+)
+
+
+# --- updates, tasks, programmes --------------------------------------------------------
+
+UPDATE = Record("update", Text("update", "cập nhật"), (
+    Field("date", DATE, True, "the day of the update, YYYY-MM-DD"),
+    Field("status", enum(STATUSES), help="in-progress | done | cancelled"),
+    Field("progress", PERCENT, help="percent 0..100"),
+    Field("note", TEXT, help="what was done"),
+    Field("evidence", TEXT_LIST, help="documents that prove it"),
+    Field("by", SLUG_ID, help="agency id"),
+    Field("period", LABEL, help="the occurrence label this update is for"),
+    Field("extend_to", DATEISH, help="gia hạn: the new deadline"),
+))
+
+
+def _build_update(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Update:
+    return Update(**values, span=r.span(node, kp))
+
+
+TASK = Record("task", Text("task", "nhiệm vụ"), (
+    Field("id", SLUG_ID, True, "unique within the programme, e.g. \"9\""),
+    Field("kind", enum(KINDS), help="work | event | report"),
+    Field("title", TEXT, True, "what is to be done"),
+    Field("lead", SLUG_LIST, True, "cơ quan chủ trì: at least one agency id"),
+    Field("support", SLUG_LIST, help="cơ quan phối hợp"),
+    Field("to", SLUG_LIST, help="for reports: the recipients"),
+    Field("schedule", SCHEDULE_TYPE, True, "due, ongoing, every or rrule"),
+    Field("schedule_text", TEXT, help="the source document's wording"),
+    Field("updates", list_of(record_of(UPDATE, _build_update)), help="the progress log, oldest first"),
+))
+
+
+def _build_task(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Any:
+    if not values["lead"]:
+        r.report("KTCN102", node, (*kp, "lead"), field="lead", record=TASK.label, help="at least one agency id")
+        return INVALID
+    return Task(**values, span=r.span(node, kp))
+
+
+PERIOD = Record("period", Text("period", "thời gian"), (
+    Field("from", DATEISH, True, "first year or day", attr="start"),
+    Field("to", DATEISH, help="last year or day; absent when open-ended", attr="end"),
+))
+
+
+def _build_period(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Any:
+    start, end = values["start"], values.get("end")
+    if end and start.start > end.end:
+        r.report("KTCN305", node, kp, start_field="from", start=start, end_field="to", end=end)
+        return INVALID
+    return start, end
+
+
+PROGRAMME = Record("programme", Text("programme", "chương trình"), (
+    Field("id", SLUG_ID, True, "slug, unique in the workspace"),
+    Field("number", TEXT, help="số, ký hiệu, e.g. 231/KH-UBND"),
+    Field("type", enum(TYPE_CODES), True, "Decree 30/2020 type code: CTr, KH, CV, ..."),
+    Field("title", TEXT, True, "the document's title"),
+    Field("issued", DATE, help="ngày ban hành; optional for drafts"),
+    Field("place", TEXT),
+    Field("issuers", SLUG_LIST, True, "agency ids"),
+    Field("signers", list_of(SIGNER_TYPE)),
+    Field("period", record_of(PERIOD, _build_period), help="{from: 2024, to: 2030}"),
+    Field("state", enum(STATES), help="draft | active | closed | superseded"),
+    Field("basis", TEXT_LIST, help="căn cứ"),
+    Field("implements", SLUG_LIST, help="ids of programmes this one implements"),
+    Field("objectives", TEXT_LIST, help="mục đích, yêu cầu"),
+    Field("tasks", list_of(record_of(TASK, _build_task)), help="the tasks"),
+), "One programme, plan or letter (programmes/**/*.yaml).")
+
+
+def build_programme(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Programme:
+    period = values.pop("period", None) or (None, None)
+    values.setdefault("tasks", ())
+    state = values.get("state", "active")
+    if state != "draft" and "issued" not in values and not _has_key(node, "issued"):
+        r.report("KTCN102", node, kp, field="issued", record=PROGRAMME.label,
+                 help=Text("required once issued; only drafts may leave it out",
+                           "bắt buộc khi đã ban hành; chỉ dự thảo được bỏ trống"))
+    programme = Programme(**values, period_from=period[0], period_to=period[1], span=r.span(node, kp))
+    tasks = tuple(_with_programme(t, programme.id) for t in programme.tasks)
+    return _replace(programme, tasks=tasks)
+
+
+def _has_key(node: yaml.Node, name: str) -> bool:
+    return any(isinstance(k, yaml.ScalarNode) and k.value == name for k, _ in pairs(node))
+
+
+def _with_programme(task: Task, programme_id: str) -> Task:
+    return _replace(task, programme=programme_id)
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    from dataclasses import replace
+
+    return replace(obj, **changes)
+
+
+RECORDS: tuple[Record, ...] = (PROGRAMME, TASK, SCHEDULE, UPDATE, PERIOD, SIGNER, AGENCY, AGENCIES_FILE, SETTINGS)

@@ -1,0 +1,264 @@
+"""Read one YAML file safely, into composed nodes that keep line and column.
+
+We compose (parse to nodes) but never construct Python objects: the nodes keep
+every scalar's original text and its position, so `010` stays "010", `no` is
+seen to be a YAML 1.1 boolean, and no tag can build an object.  Before libyaml
+sees the text we rule out what would crash or hang it: bytes that are not
+UTF-8, merge-conflict markers, tabs in indentation, nesting deep enough to
+overflow libyaml's recursive composer (it segfaults past ~30,000 levels) and
+alias bombs (a billion laughs composes fast but expands without end).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ktcn.diagnostics import Diagnostic, diag
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml missing: slower, same behaviour
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 100
+MAX_ALIAS_NODES = 10_000
+MAX_REPORTED_LINES = 20
+
+_CORE = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(
+    _CORE + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq", "merge")
+) | {"!"}
+MERGE_TAG = _CORE + "merge"
+NULL_TAG = _CORE + "null"
+
+_CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.M)
+_TAB_INDENT = re.compile(r"^ *\t", re.M)
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]")
+_TAG = re.compile(r"(?:^|[\s\[{,])!")
+_DEEP_INDENT = re.compile(r"^[ ?-]{%d}" % MAX_DEPTH, re.M)
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One file's composed root node (None when unusable) and what reading it found."""
+
+    path: str
+    root: yaml.Node | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_source(file: Path, display: str) -> Source:
+    """Read and compose `file`; problems become diagnostics against `display`."""
+    try:
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return Source(display, None, (diag("KTCN010", display, 1, 1, size=size, limit=MAX_FILE_BYTES),))
+        data = file.read_bytes()
+    except IsADirectoryError:
+        return _unreadable(display, "it is a directory")
+    except OSError as error:
+        return _unreadable(display, error.strerror or type(error).__name__)
+    text, problems = decode(data, display)
+    if text is None:
+        return Source(display, None, problems)
+    root, problems = compose_text(text, display)
+    return Source(display, root, problems)
+
+
+def _unreadable(display: str, problem: str) -> Source:
+    return Source(display, None, (diag("KTCN009", display, 1, 1, problem=problem),))
+
+
+def decode(data: bytes, display: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
+    """Bytes to text: UTF-8 only (a UTF-8 BOM is allowed and dropped)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, (diag("KTCN004", display, 1, 1, problem="UTF-16 byte order mark"),)
+    if b"\x00" in data:
+        line, column = _byte_position(data, data.index(b"\x00"))
+        return None, (diag("KTCN004", display, line, column, problem="NUL bytes (UTF-16?)"),)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _byte_position(data, error.start)
+        byte = data[error.start]
+        return None, (diag("KTCN004", display, line, column, problem=f"byte 0x{byte:02X}"),)
+    return text.removeprefix("\ufeff"), ()
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
+    return data.count(b"\n", 0, offset) + 1, column
+
+
+def compose_text(text: str, display: str) -> tuple[yaml.Node | None, tuple[Diagnostic, ...]]:
+    """Compose YAML text into one root node, after the checks that keep libyaml safe."""
+    problems = _text_problems(text, display)
+    if problems:
+        return None, problems
+    if _needs_event_scan(text):
+        problems = _scan_events(text, display)
+        if problems:
+            return None, problems
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node(), ()
+    except yaml.MarkedYAMLError as error:
+        return None, (_syntax_error(error, display),)
+    except yaml.YAMLError as error:
+        return None, (_reader_error(error, text, display),)
+    finally:
+        loader.dispose()
+
+
+def _text_problems(text: str, display: str) -> tuple[Diagnostic, ...]:
+    markers = [
+        diag("KTCN007", display, _line_of(text, m.start()), 1, marker=m.group(1))
+        for m in _CONFLICT.finditer(text)
+    ]
+    if markers:
+        return tuple(markers[:MAX_REPORTED_LINES])
+    tabs = [
+        diag("KTCN003", display, _line_of(text, m.start()), m.end() - m.start())
+        for m in _TAB_INDENT.finditer(text)
+    ]
+    return tuple(tabs[:MAX_REPORTED_LINES])
+
+
+def _line_of(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+def _needs_event_scan(text: str) -> bool:
+    """Cheap text tests: only files that could hold aliases, tags or deep nesting are scanned."""
+    if _ALIAS.search(text) or _TAG.search(text) or _DEEP_INDENT.search(text):
+        return True
+    if text.count("[") + text.count("{") < MAX_DEPTH:
+        return False
+    depth = deepest = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest >= MAX_DEPTH
+
+
+def _scan_events(text: str, display: str) -> tuple[Diagnostic, ...]:
+    """Walk the parser's events (libyaml's parser is not recursive) to bound depth, aliases, tags."""
+    open_starts: list[tuple[str | None, int]] = []  # (anchor, node count when the collection began)
+    sizes: dict[str, int] = {}
+    nodes = expanded = 0
+    tags: list[Diagnostic] = []
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                if any(anchor == event.anchor for anchor, _ in open_starts):
+                    return (_alias_error(display, event, "an alias refers to its own enclosing node"),)
+                size = sizes.get(event.anchor or "", 1)
+                expanded += size
+                nodes += size
+                if expanded > MAX_ALIAS_NODES:
+                    return (_alias_error(display, event, f"more than {MAX_ALIAS_NODES} nodes"),)
+                continue
+            if isinstance(event, yaml.NodeEvent) and not _tag_allowed(event):
+                tags.append(_at(display, event, "KTCN005", tag=event.tag))
+            if isinstance(event, yaml.ScalarEvent):
+                nodes += 1
+                if event.anchor:
+                    sizes[event.anchor] = 1
+            elif isinstance(event, yaml.CollectionStartEvent):
+                nodes += 1
+                open_starts.append((event.anchor, nodes))
+                if len(open_starts) > MAX_DEPTH:
+                    return (_at(display, event, "KTCN011", limit=MAX_DEPTH),)
+            elif isinstance(event, yaml.CollectionEndEvent) and open_starts:
+                anchor, started = open_starts.pop()
+                if anchor:
+                    sizes[anchor] = nodes - started + 1
+    except yaml.MarkedYAMLError as error:
+        return (*tags, _syntax_error(error, display))
+    return tuple(tags)
+
+
+def _tag_allowed(event: yaml.NodeEvent) -> bool:
+    tag = getattr(event, "tag", None)
+    return tag is None or tag in ALLOWED_TAGS
+
+
+def _at(display: str, event: yaml.Event, code: str, **args: object) -> Diagnostic:
+    mark = event.start_mark
+    return diag(code, display, mark.line + 1, mark.column + 1, **args)
+
+
+def _alias_error(display: str, event: yaml.Event, problem: str) -> Diagnostic:
+    return _at(display, event, "KTCN006", problem=problem)
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> Diagnostic:
+    mark = error.problem_mark or error.context_mark
+    problem = " ".join(p for p in (error.problem, error.context) if p) or "cannot parse"
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    return diag("KTCN001", display, line, column, problem=problem)
+
+
+def _reader_error(error: yaml.YAMLError, text: str, display: str) -> Diagnostic:
+    position = getattr(error, "position", 0) or 0
+    line = _line_of(text, position)
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    reason = getattr(error, "reason", None) or str(error).splitlines()[0]
+    return diag("KTCN001", display, line, column, problem=reason)
+
+
+def pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+    """A mapping's (key, value) node pairs, with `<<` merge keys applied as YAML defines them."""
+    merged: list[tuple[yaml.Node, yaml.Node]] = []
+    own: list[tuple[yaml.Node, yaml.Node]] = []
+    for key, value in node.value:
+        if key.tag == MERGE_TAG:
+            sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for source in sources:
+                if isinstance(source, yaml.MappingNode):
+                    merged.extend(pairs(source))
+        else:
+            own.append((key, value))
+    if not merged:
+        yield from own
+        return
+    names = {key.value for key, _ in own if isinstance(key, yaml.ScalarNode)}
+    yield from own
+    seen: set[str] = set()
+    for key, value in merged:
+        text = key.value if isinstance(key, yaml.ScalarNode) else None
+        if text is None or (text not in names and text not in seen):
+            seen.add(text or "")
+            yield key, value
+
+
+def locate(root: yaml.Node | None, keypath: tuple[str | int, ...], at_key: bool = False) -> tuple[int, int]:
+    """Line and column (1-based) of the value at `keypath`, or of its key; the nearest found."""
+    node, key_node = root, None
+    for part in keypath:
+        child = _child(node, part)
+        if child is None:
+            break
+        key_node, node = child
+    mark_node = key_node if at_key and key_node is not None else node
+    if mark_node is None:
+        return 1, 1
+    return mark_node.start_mark.line + 1, mark_node.start_mark.column + 1
+
+
+def _child(node: yaml.Node | None, part: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(part, int) and isinstance(node, yaml.SequenceNode) and part < len(node.value):
+        return None, node.value[part]
+    if isinstance(part, str) and isinstance(node, yaml.MappingNode):
+        for key, value in pairs(node):
+            if isinstance(key, yaml.ScalarNode) and key.value == part:
+                return key, value
+    return None
