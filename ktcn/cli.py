@@ -13,7 +13,6 @@ import sys
 import traceback
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -24,30 +23,33 @@ EXIT_INTERNAL = 70
 REPORT_URL = "https://github.com/ktcn/ktcn/issues"
 
 
-class ErrorHandlingGroup(TyperGroup):
-    """Turns KtcnError into 'Error: ...' and its exit code; anything unexpected into exit 70."""
+def _is_framework_exit(error: Exception) -> bool:
+    """Exit, Abort and usage errors belong to the CLI framework (click, or typer's vendored copy)."""
+    return any(cls.__name__ in ("Exit", "Abort", "ClickException") for cls in type(error).__mro__)
 
-    def invoke(self, ctx: click.Context) -> Any:
+
+class ErrorHandlingGroup(TyperGroup):
+    """Turns KtcnError into 'ktcn: message' and its exit code; anything unexpected into exit 70."""
+
+    def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (typer.Exit, click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
         except KtcnError as error:
-            click.echo(f"ktcn: {error.message}", err=True)
+            typer.echo(f"ktcn: {error.message}", err=True)
             if error.hint:
-                click.echo(f"  ({error.hint})", err=True)
-            ctx.exit(error.exit_code)
-        except Exception:
-            if os.environ.get("KTCN_DEBUG"):
+                typer.echo(f"  ({error.hint})", err=True)
+            raise typer.Exit(error.exit_code) from None
+        except Exception as error:
+            if _is_framework_exit(error) or os.environ.get("KTCN_DEBUG"):
                 raise
-            click.echo(
+            typer.echo(
                 "ktcn: sorry, something went wrong inside ktcn (this is a bug, not your records).\n"
                 f"  Please report it at {REPORT_URL} with the command you ran;\n"
                 "  run it again with KTCN_DEBUG=1 to see the details.",
                 err=True,
             )
-            click.echo("  " + traceback.format_exc().strip().splitlines()[-1], err=True)
-            ctx.exit(EXIT_INTERNAL)
+            typer.echo("  " + traceback.format_exc().strip().splitlines()[-1], err=True)
+            raise typer.Exit(EXIT_INTERNAL) from None
 
 
 app = typer.Typer(
@@ -62,7 +64,7 @@ app = typer.Typer(
 
 def _version(value: bool) -> None:
     if value:
-        click.echo(f"ktcn {__version__}")
+        typer.echo(f"ktcn {__version__}")
         raise typer.Exit()
 
 
@@ -80,7 +82,8 @@ RecordsOption = Annotated[
                  help="Workspace folder (default: $KTCN_RECORDS, else the nearest ktcn.yaml up, else ./records)."),
 ]
 AsOfOption = Annotated[
-    str | None, typer.Option("--as-of", metavar="YYYY-MM-DD", help="Compute everything as of this day (default: today).")
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Compute everything as of this day (default: today)."),
 ]
 LangOption = Annotated[
     str | None, typer.Option("--lang", metavar="vi|en", help="Language of labels and messages (default: ktcn.yaml).")
@@ -141,7 +144,7 @@ def validate(
     errors = sum(d.severity is Severity.ERROR for d in shown)
     warnings = len(shown) - errors
     if output_format == "text":
-        click.echo(_summary(errors, warnings, language), err=True)
+        typer.echo(_summary(errors, warnings, language), err=True)
     if errors or (strict and warnings):
         raise typer.Exit(1)
 

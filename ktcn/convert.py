@@ -192,7 +192,8 @@ def _boolean(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
     return wrong_type(r, node, kp, name, BOOLEAN.expected)
 
 
-def pattern(regex: str, expected: str, example: str, parse: Callable[[re.Match[str]], Any]) -> Converter:
+def pattern(regex: str, expected: str, example: str, parse: Callable[[re.Match[str]], Any],
+            code: str = "KTCN306") -> Converter:
     """Text matching `regex`, turned into a value by `parse` (which may raise ValueError)."""
     compiled = re.compile(regex)
 
@@ -206,7 +207,7 @@ def pattern(regex: str, expected: str, example: str, parse: Callable[[re.Match[s
                 return parse(match)
         except ValueError:
             pass
-        r.report("KTCN306", node, kp, field=name, value=_clip(text), expected=expected, example=example)
+        r.report(code, node, kp, field=name, value=_clip(text), expected=expected, example=example)
         return INVALID
 
     return convert
@@ -237,9 +238,12 @@ def list_of(item: ValueType) -> ValueType:
             return INVALID if value is INVALID else (value,)
         if not isinstance(node, yaml.SequenceNode):
             return wrong_type(r, node, kp, name, expected)
-        values = (item.convert(r, child, (*kp, i), f"{name}[{i}]") for i, child in enumerate(node.value))
+        values = [item.convert(r, child, (*kp, i), f"{name}[{i}]") for i, child in enumerate(node.value)]
+        if INVALID in values and not keep_valid:
+            return INVALID  # a list of ids with a bad one is reported once, not also as empty
         return tuple(v for v in values if v is not INVALID)
 
+    keep_valid = item.json_schema.get("$ref") is not None  # records: keep the good ones for the views
     expected = Text(f"a list of {item.expected.en}", f"danh sách {item.expected.vi}")
     return ValueType(f"list[{item.name}]", expected, convert, {"type": "array", "items": item.json_schema})
 

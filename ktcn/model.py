@@ -8,8 +8,8 @@ when a diagnostic needs it (see `loader.locate`).  Text is NFC-normalised.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from pathlib import Path
 
 from ktcn.dateish import DateIsh

@@ -71,7 +71,7 @@ def _offset(match: Any) -> int:
 
 
 EVERY = ValueType("every", Text("N plus a unit y, q, m or w (1y, 6m)", "N kèm đơn vị y, q, m, w"),
-                  pattern(r"^(\d+)\s*([yqmwYQMW])$", "N + y|q|m|w", "1y, 2y, 6m, 1q", _every),
+                  pattern(r"^(\d+)\s*([yqmwYQMW])$", "N + y|q|m|w", "1y, 2y, 6m, 1q", _every, "KTCN303"),
                   {"type": "string", "pattern": r"^\d+\s*[yqmwYQMW]$"})
 MONTH_DAY = ValueType("month-day", Text("a day of the year MM-DD", "ngày trong năm MM-DD"),
                       pattern(r"^(\d{2})-(\d{2})$", "MM-DD", "11-30, 12-31", _month_day),
@@ -292,7 +292,8 @@ TASK = Record("task", Text("task", "nhiệm vụ"), (
 
 def _build_task(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Any:
     if not values["lead"]:
-        r.report("KTCN102", node, (*kp, "lead"), field="lead", record=TASK.label, help="at least one agency id")
+        r.report("KTCN102", _value_node(node, "lead"), (*kp, "lead"), field="lead", record=TASK.label,
+                 help="at least one agency id")
         return INVALID
     return Task(**values, span=r.span(node, kp))
 

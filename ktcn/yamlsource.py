@@ -41,7 +41,7 @@ _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.M)
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]")
 _TAG = re.compile(r"(?:^|[\s\[{,])!")
-_DEEP_INDENT = re.compile(r"^[ ?-]{%d}" % MAX_DEPTH, re.M)
+_DEEP_INDENT = re.compile(rf"^[ ?-]{{{MAX_DEPTH}}}", re.M)
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 

@@ -1,0 +1,97 @@
+"""Shared fixtures: workspaces written inline into a temporary folder, and the real CLI."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ktcn.cli import app
+
+SETTINGS = """\
+name: Sở Khoa học và Công nghệ
+owner: skhcn
+place: Cần Thơ
+language: en
+"""
+
+AGENCIES = """\
+agencies:
+  - id: skhcn
+    name: Sở Khoa học và Công nghệ
+    short: Sở KH&CN
+    aliases: [SKHCN]
+  - id: sttt
+    name: Sở Thông tin và Truyền thông
+    until: 2025-02-28
+    succeeded_by: skhcn
+  - id: lhh
+    name: Liên hiệp các Hội Khoa học và Kỹ thuật
+"""
+
+PROGRAMME = """\
+id: kh-1
+type: KH
+number: 1/KH-UBND
+title: Kế hoạch thử
+issued: 2025-01-10
+issuers: [skhcn]
+period: {from: 2025, to: 2026}
+tasks:
+  - id: "1"
+    title: Nhiệm vụ một
+    lead: [skhcn]
+    schedule: 2025-06-30
+"""
+
+
+def write_workspace(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write `files` (path -> text or bytes) under `root`, with the default settings and agencies."""
+    everything: dict[str, str | bytes] = {"ktcn.yaml": SETTINGS, "agencies.yaml": AGENCIES, **files}
+    for name, content in everything.items():
+        if content is None:
+            continue
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+@dataclass
+class Run:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def ws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Path]:
+    """Make a workspace in a temporary folder and change into it."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KTCN_RECORDS", raising=False)
+
+    def make(files: dict[str, str | bytes] | None = None, **named: str) -> Path:
+        return write_workspace(tmp_path, {**(files or {}), **named})
+
+    return make
+
+
+@pytest.fixture
+def ktcn(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """Run the real `ktcn` command in-process and return exit code, stdout and stderr."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    runner = CliRunner()
+
+    def run(*args: str) -> Run:
+        result = runner.invoke(app, list(args), catch_exceptions=False)
+        return Run(result.exit_code, result.stdout, result.stderr)
+
+    return run
