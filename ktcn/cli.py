@@ -149,6 +149,187 @@ def validate(
         raise typer.Exit(1)
 
 
+FormatOption = Annotated[str, typer.Option("--format", metavar="table|json|csv", help="Output format.")]
+ProgrammeOption = Annotated[
+    list[str] | None, typer.Option("--programme", "-p", metavar="ID", help="Only this programme (repeatable).")
+]
+AgencyOption = Annotated[str | None, typer.Option("--agency", metavar="ID", help="Only tasks this agency leads.")]
+AllOption = Annotated[bool, typer.Option("--all", help="Include programmes that are draft, closed or superseded.")]
+LIST_FORMATS = ("table", "json", "csv")
+
+
+class Context:
+    """What every listing command starts from: the workspace, the day and the language."""
+
+    def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table"):
+        from ktcn.loader import find_root, load
+
+        if output_format not in LIST_FORMATS:
+            raise typer.BadParameter(f"{output_format!r}: choose {', '.join(LIST_FORMATS)}", param_hint="--format")
+        self.as_of = parse_day(as_of)
+        self.workspace = load(find_root(records), today=self.as_of)
+        self.lang = choose_lang(lang, self.workspace.settings.language)
+        self.format = output_format
+        errors = sum(d.severity == "error" for d in self.workspace.diagnostics)
+        if errors:
+            typer.echo(f"ktcn: {errors} error(s) in the records; the view leaves out what cannot be read"
+                       " (run 'ktcn validate').", err=True)
+
+    def selection(self, programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:
+        from ktcn.views import Selection
+
+        return Selection(tuple(programmes or ()), agency, include_all)
+
+    def emit(self, renderables: Any) -> None:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=False)
+        for renderable in renderables:
+            console.print(renderable)
+
+    def emit_json(self, document: Any) -> None:
+        import json
+
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+    def emit_csv(self, table: Any) -> None:
+        from ktcn.tabular import to_csv
+
+        sys.stdout.write(to_csv(table))
+
+
+@app.command()
+def status(
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: FormatOption = "table",
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+    by: Annotated[str | None, typer.Option("--by", metavar="agency", help="'agency': the lead agencies' scorecard.")]
+    = None,
+) -> None:
+    """Where everything stands: counts per programme, progress, what is overdue and what is due soon.
+
+    Example:  ktcn status --as-of 2025-12-31 --by agency
+    """
+    from ktcn import terminal, views
+
+    ctx = Context(records, as_of, lang, output_format)
+    selection = ctx.selection(programme, agency, include_all)
+    if by not in (None, "agency"):
+        raise typer.BadParameter(f"{by!r}: only 'agency'", param_hint="--by")
+    if by == "agency":
+        rows = views.agency_scorecard(ctx.workspace, selection, ctx.as_of)
+        table = terminal.scorecard_table(rows, ctx.workspace)
+        if ctx.format == "json":
+            return ctx.emit_json(views.scorecard_json(ctx.as_of, rows))
+        if ctx.format == "csv":
+            return ctx.emit_csv(table)
+        return ctx.emit([terminal.to_rich(table, ctx.lang), terminal.legend("status.agency_legend", ctx.lang)])
+    view = views.status_view(ctx.workspace, selection, ctx.as_of)
+    if ctx.format == "json":
+        return ctx.emit_json(views.status_json(view))
+    if ctx.format == "csv":
+        return ctx.emit_csv(terminal.status_csv_table(view))
+    ctx.emit(terminal.render_status(view, ctx.workspace, ctx.lang))
+
+
+@app.command()
+def overdue(
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: FormatOption = "table",
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+    fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when anything is overdue (for CI reminders).")] = False,
+) -> None:
+    """Every overdue occurrence: deadline, days late, task, lead agency, last note.
+
+    Example:  ktcn overdue --agency skhcn-cantho --fail
+    """
+    from ktcn import views
+
+    ctx = Context(records, as_of, lang, output_format)
+    items = views.overdue_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of)
+    _emit_items(ctx, items, "days_late", "overdue.title", until=None)
+    if fail and items:
+        raise typer.Exit(1)
+
+
+@app.command()
+def upcoming(
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: FormatOption = "table",
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+    days: Annotated[int | None, typer.Option("--days", min=0, help="How far ahead (default: warn_days).")] = None,
+) -> None:
+    """Occurrences due in the next N days, soonest first.
+
+    Example:  ktcn upcoming --days 30
+    """
+    from datetime import timedelta
+
+    from ktcn import views
+
+    ctx = Context(records, as_of, lang, output_format)
+    horizon = ctx.workspace.settings.warn_days if days is None else days
+    items = views.upcoming_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, horizon)
+    _emit_items(ctx, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
+
+
+def _emit_items(ctx: Context, items: Any, days_field: str, title: str, until: Any) -> None:
+    from ktcn import terminal, views
+    from ktcn.labels import day_text, label
+
+    if ctx.format == "json":
+        return ctx.emit_json({"as_of": ctx.as_of.isoformat(),
+                              "items": [views.item_json(o, ctx.as_of, days_field) for o in items]})
+    if ctx.format == "csv":
+        return ctx.emit_csv(terminal.items_csv_table(items, ctx.as_of, days_field))
+    heading = label(title, ctx.lang, day=day_text(ctx.as_of, ctx.lang), until=day_text(until, ctx.lang), n=len(items))
+    table = terminal.items_table(items, ctx.as_of, ctx.workspace, days_field)
+    ctx.emit([terminal.bold(heading), terminal.to_rich(table, ctx.lang)] if items else [terminal.bold(heading)])
+
+
+@app.command()
+def show(
+    reference: Annotated[str, typer.Argument(metavar="ID", help="prog-id or prog-id/task-id")],
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="table|json", help="Output format.")] = "table",
+) -> None:
+    """One programme or task: fields, schedule in words, every occurrence with its status, the update log.
+
+    Example:  ktcn show kh-231-2024/iii-2 --as-of 2025-12-01
+    """
+    from ktcn import terminal, views
+    from ktcn.describe import describe_schedule
+    from ktcn.schedule import programme_bounds
+    from ktcn.status import count, counted, programme_occurrences, task_occurrences
+
+    ctx = Context(records, as_of, lang, output_format)
+    ws = ctx.workspace
+    programme, task = views.find_task(ws, reference)
+    if task is None:
+        found = programme_occurrences(programme, ws, ctx.as_of)
+        if ctx.format == "json":
+            return ctx.emit_json(views.programme_json(programme, found, ctx.as_of, ctx.lang))
+        return ctx.emit(terminal.render_programme(programme, count(counted(found, ctx.as_of)), ws, ctx.lang))
+    found = task_occurrences(task, programme_bounds(programme), ctx.as_of, ws.settings.warn_days, ws.agency_index)
+    if ctx.format == "json":
+        return ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang)))
+    ctx.emit(terminal.render_task(task, found, ws, ctx.lang, ctx.as_of))
+
+
 def _summary(errors: int, warnings: int, lang: str) -> str:
     if lang == "vi":
         return f"{errors} lỗi, {warnings} cảnh báo"

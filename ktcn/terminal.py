@@ -1,0 +1,245 @@
+"""The status views for people: tables built from the view model, rendered with rich.
+
+Colour is rich's business: only on a terminal, never with NO_COLOR or in a pipe.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import Any
+
+from ktcn.describe import describe_schedule
+from ktcn.labels import day_text, label
+from ktcn.model import Programme, Task, Workspace
+from ktcn.status import OVERDUE, Counts, Occurrence
+from ktcn.tabular import Column, Table, to_rich
+from ktcn.views import AgencySummary, StatusView, last_note
+
+COUNT_KEYS = ("done_on_time", "done_late", "in_progress", "overdue", "ongoing", "cancelled", "extended")
+STATUS_STYLE = {"overdue": "red", "done_late": "yellow", "done_on_time": "green", "in_progress": "cyan",
+                "cancelled": "dim", "upcoming": "dim"}
+SHOWN_ITEMS = 8
+BAR_WIDTH = 5
+
+
+def agency_names(ids: Sequence[str], ws: Workspace) -> list[str]:
+    return [a.label if (a := ws.agency(i)) else i for i in ids]
+
+
+def progress_bar(counts: Counts) -> str:
+    """'███░░  60%': occurrences done out of those with a deadline; '—' when none has one."""
+    if not counts.with_deadline:
+        return "—"
+    share = counts.done / counts.with_deadline
+    filled = round(share * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {round(share * 100):>3}%"
+
+
+def status_table(view: StatusView, lang: str) -> Table:
+    columns = (Column("programme", "col.programme", ratio=1, no_wrap=True),
+               Column("total", "col.total", "right"),
+               *(Column(k, f"col.{k}", "right") for k in COUNT_KEYS),
+               Column("progress", "col.progress", no_wrap=True))
+    rows = [(_programme_cell(s.programme), s.counts.total, *_counts(s.counts), progress_bar(s.counts))
+            for s in view.programmes]
+    rows.append((label("status.totals", lang), view.totals.total, *_counts(view.totals), progress_bar(view.totals)))
+    return Table(columns, rows, [None] * len(view.programmes) + ["bold"])
+
+
+def _programme_cell(programme: Programme) -> str:
+    return f"{programme.number or programme.id} {' '.join(programme.title.split())}"
+
+
+def _counts(counts: Counts) -> list[int]:
+    return [getattr(counts, k) for k in COUNT_KEYS]
+
+
+def items_table(items: Sequence[Occurrence], as_of: date, ws: Workspace, days_field: str) -> Table:
+    """Overdue or upcoming occurrences: deadline, days late/left, task, title, lead, last note."""
+    notes = [last_note(o) for o in items]
+    columns = [Column("deadline", "col.deadline", no_wrap=True), Column(days_field, f"col.{days_field}", "right"),
+               Column("task", "col.task", no_wrap=True), Column("occurrence", "col.occurrence", no_wrap=True),
+               Column("lead", "col.lead", ratio=2), Column("title", "col.title", ratio=3, no_wrap=True)]
+    rows = [[o.deadline, _days(o, as_of, days_field), f"{o.programme}/{o.task.id}", o.label,
+             agency_names(o.lead, ws), " ".join(o.task.title.split())] for o in items]
+    if any(notes):  # the column only earns its width when someone wrote a note
+        columns.append(Column("last_note", "col.last_note", ratio=2, no_wrap=True))
+        rows = [[*row, note] for row, note in zip(rows, notes, strict=True)]
+    return Table(tuple(columns), [tuple(r) for r in rows],
+                 [STATUS_STYLE.get(o.status) if o.status == OVERDUE else None for o in items])
+
+
+def items_csv_table(items: Sequence[Occurrence], as_of: date, days_field: str) -> Table:
+    """The same items with raw values for CSV: full titles, agency ids."""
+    columns = tuple(Column(k, k) for k in ("programme", "task", "title", "occurrence", "deadline", days_field,
+                                           "lead", "status", "last_note"))
+    rows = [(o.programme, o.task.id, o.task.title, o.label, o.deadline, _days(o, as_of, days_field), o.lead,
+             o.status, last_note(o)) for o in items]
+    return Table(columns, rows)
+
+
+def _days(occurrence: Occurrence, as_of: date, days_field: str) -> int:
+    assert occurrence.deadline is not None
+    delta = (as_of - occurrence.deadline).days
+    return delta if days_field == "days_late" else -delta
+
+
+def _clip(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def render_status(view: StatusView, ws: Workspace, lang: str) -> Iterator[Any]:
+    """The dashboard: programme table, then the most recent overdue items and the due-soon ones."""
+    from rich.text import Text
+
+    yield Text(label("status.title", lang, day=day_text(view.as_of, lang)), style="bold")
+    yield to_rich(status_table(view, lang), lang)
+    yield Text(label("status.legend", lang, year=view.as_of.year), style="dim")
+    recent = tuple(reversed(view.overdue))[:SHOWN_ITEMS]
+    yield from _section(label("status.overdue", lang, n=len(view.overdue)), recent, view, ws, lang, "days_late",
+                        len(view.overdue), "overdue")
+    yield from _section(label("status.due_soon", lang, days=view.warn_days, n=len(view.due_soon)), view.due_soon,
+                        view, ws, lang, "days_left", len(view.due_soon), "upcoming")
+    if view.hidden:
+        yield Text(label("status.hidden", lang, n=len(view.hidden), ids=", ".join(view.hidden)), style="dim")
+
+
+def _section(title: str, items: Sequence[Occurrence], view: StatusView, ws: Workspace, lang: str,
+             days_field: str, total: int, command: str) -> Iterator[Any]:
+    from rich.text import Text
+
+    yield Text("")
+    yield Text(title, style="bold red" if days_field == "days_late" and total else "bold")
+    if not items:
+        return
+    yield to_rich(items_table(items[:SHOWN_ITEMS], view.as_of, ws, days_field), lang)
+    if total > SHOWN_ITEMS:
+        yield Text(label("status.more", lang, n=total - SHOWN_ITEMS, command=command), style="dim")
+
+
+def scorecard_table(rows: Sequence[AgencySummary], ws: Workspace) -> Table:
+    columns = (Column("agency", "col.agency", ratio=1, no_wrap=True), Column("total", "col.total", "right"),
+               *(Column(k, f"col.{k}", "right") for k in COUNT_KEYS),
+               Column("on_time_rate", "col.on_time_rate", "right"))
+    body = [(agency_names([r.agency], ws)[0], r.counts.total, *_counts(r.counts), _rate(r.on_time_rate))
+            for r in rows]
+    return Table(columns, body)
+
+
+def _rate(rate: float | None) -> str:
+    return "—" if rate is None else f"{round(rate * 100)}%"
+
+
+def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Workspace, lang: str,
+                as_of: date) -> Iterator[Any]:
+    """One task: its fields, schedule in words, each occurrence with its status, and the update log."""
+    from rich.text import Text
+
+    yield Text(f"{task.ref} · {task.title}", style="bold")
+    fields = [("show.kind", label(f"kind.{task.kind}", lang)),
+              ("show.lead", ", ".join(agency_names(task.lead, ws))),
+              ("show.support", ", ".join(agency_names(task.support, ws))),
+              ("show.to", ", ".join(agency_names(task.to, ws))),
+              ("show.schedule", describe_schedule(task.schedule, lang)),
+              ("show.source", task.schedule_text or "")]
+    for key, value in fields:
+        if value:
+            yield Text.assemble((f"{label(key, lang)}: ", "bold"), value)
+    yield Text("")
+    yield to_rich(occurrence_table(occurrences, ws, lang), lang, title=label("show.occurrences", lang))
+    updates = [u for u in task.updates if u.date <= as_of]
+    yield Text(label("show.updates", lang), style="bold")
+    if not updates:
+        yield Text(label("show.no_updates", lang), style="dim")
+    for update in updates:
+        yield Text(f"{day_text(update.date, lang)}  {update_words(update, lang)}")
+
+
+def occurrence_table(occurrences: Sequence[Occurrence], ws: Workspace, lang: str) -> Table:
+    """Each occurrence's deadline and status; the lead too when a merger moved some of them."""
+    columns = [Column("occurrence", "col.occurrence", no_wrap=True), Column("deadline", "col.deadline"),
+               Column("status", "col.status")]
+    rows = [[o.label, _deadline_words(o, lang), _status_words(o, lang)] for o in occurrences]
+    if any(o.lead != o.task.lead for o in occurrences):
+        columns.append(Column("lead", "col.lead", ratio=1))
+        rows = [[*row, agency_names(o.lead, ws)] for row, o in zip(rows, occurrences, strict=True)]
+    return Table(tuple(columns), [tuple(r) for r in rows], [STATUS_STYLE.get(o.status) for o in occurrences])
+
+
+def _deadline_words(occurrence: Occurrence, lang: str) -> str:
+    text = day_text(occurrence.deadline, lang) if occurrence.deadline else "—"
+    if occurrence.extended and occurrence.original_deadline:
+        text += f" ({label('show.extended_from', lang, day=day_text(occurrence.original_deadline, lang))})"
+    return text
+
+
+def _status_words(occurrence: Occurrence, lang: str) -> str:
+    text = label(occurrence.status, lang)
+    if occurrence.done_on:
+        text += f" ({day_text(occurrence.done_on, lang)})"
+    if occurrence.due_soon:
+        text += f" · {label('show.due_soon', lang)}"
+    return text
+
+
+def update_words(update: Any, lang: str) -> str:
+    """One line of the progress log."""
+    parts = []
+    if update.status:
+        parts.append(label(f"update.{update.status}", lang))
+    if update.progress is not None:
+        parts.append(label("update.progress", lang, n=update.progress))
+    if update.extend_to:
+        parts.append(label("update.extend_to", lang, day=update.extend_to.text))
+    if update.period:
+        parts.append(f"{label('update.period', lang)} {update.period.text}")
+    if update.by:
+        parts.append(f"{label('update.by', lang)} {update.by}")
+    text = "; ".join(parts)
+    if update.note:
+        text += (" — " if text else "") + update.note
+    if update.evidence:
+        text += f" [{label('update.evidence', lang)}: {'; '.join(update.evidence)}]"
+    return text
+
+
+def render_programme(programme: Programme, summary: Counts, ws: Workspace, lang: str) -> Iterator[Any]:
+    """One programme: its header fields and its tasks with their schedules."""
+    from rich.text import Text
+
+    yield Text(f"{programme.id} · {programme.title}", style="bold")
+    period = f"{programme.period_from or ''} – {programme.period_to or ''}" if programme.period_from else ""
+    fields = [("show.number", programme.number or ""), ("show.issued", day_text(programme.issued, lang)
+                                                        if programme.issued else ""),
+              ("show.issuers", ", ".join(agency_names(programme.issuers, ws))), ("show.period", period),
+              ("show.state", programme.state), ("col.progress", progress_bar(summary))]
+    for key, value in fields:
+        if value:
+            yield Text.assemble((f"{label(key, lang)}: ", "bold"), value)
+    columns = (Column("task", "col.task", no_wrap=True), Column("title", "col.title", ratio=3, no_wrap=True),
+               Column("lead", "col.lead", ratio=1), Column("schedule", "show.schedule", ratio=1))
+    rows = [(t.id, " ".join(t.title.split()), agency_names(t.lead, ws), describe_schedule(t.schedule, lang))
+            for t in programme.tasks]
+    yield to_rich(Table(columns, rows), lang, title=label("show.tasks", lang))
+
+
+def status_csv_table(view: StatusView) -> Table:
+    """Counts per programme, for a spreadsheet."""
+    columns = tuple(Column(k, k) for k in ("programme", "number", "title", "total", *COUNT_KEYS))
+    rows = [(s.programme.id, s.programme.number, s.programme.title, s.counts.total, *_counts(s.counts))
+            for s in view.programmes]
+    return Table(columns, rows)
+
+
+def bold(text: str) -> Any:
+    from rich.text import Text
+
+    return Text(text, style="bold")
+
+
+def legend(key: str, lang: str, **values: object) -> Any:
+    from rich.text import Text
+
+    return Text(label(key, lang, **values), style="dim")

@@ -1,0 +1,275 @@
+"""What the status views show, as plain data: the one view model behind the terminal, JSON, CSV and reports.
+
+Building a view is a pure function of (workspace, selection, as-of day).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from ktcn.errors import UsageError
+from ktcn.model import Programme, Task, Workspace
+from ktcn.status import (
+    CANCELLED,
+    DONE_LATE,
+    DONE_ON_TIME,
+    OVERDUE,
+    Counts,
+    Occurrence,
+    count,
+    counted,
+    programme_occurrences,
+)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which programmes and agency a view covers: by default every active programme, every agency."""
+
+    programmes: tuple[str, ...] = ()
+    agency: str | None = None
+    include_all: bool = False
+
+
+@dataclass(frozen=True)
+class ProgrammeSummary:
+    programme: Programme
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class AgencySummary:
+    agency: str
+    counts: Counts
+
+    @property
+    def on_time_rate(self) -> float | None:
+        """Done on time out of all occurrences due (done, or past their deadline)."""
+        due = self.counts.due
+        return self.counts.done_on_time / due if due else None
+
+
+@dataclass(frozen=True)
+class StatusView:
+    as_of: date
+    programmes: tuple[ProgrammeSummary, ...]
+    totals: Counts
+    overdue: tuple[Occurrence, ...]
+    due_soon: tuple[Occurrence, ...]
+    hidden: tuple[str, ...]  # programmes left out because they are not active
+    warn_days: int
+
+
+def chosen_programmes(ws: Workspace, selection: Selection) -> tuple[list[Programme], list[str]]:
+    """The programmes a view covers, and the ids of those left out for not being active."""
+    for wanted in selection.programmes:
+        if ws.programme(wanted) is None:
+            raise UsageError(f"no programme '{wanted}'", _close(wanted, [p.id for p in ws.programmes]))
+    if selection.agency and ws.agency(selection.agency) is None:
+        raise UsageError(f"no agency '{selection.agency}'", _close(selection.agency, [a.id for a in ws.agencies]))
+    if selection.programmes:
+        return [p for p in ws.programmes if p.id in selection.programmes], []
+    if selection.include_all:
+        return list(ws.programmes), []
+    return ([p for p in ws.programmes if p.state == "active"],
+            [p.id for p in ws.programmes if p.state != "active"])
+
+
+def _close(word: str, candidates: list[str]) -> str | None:
+    close = difflib.get_close_matches(word, candidates, n=1)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+def selected_occurrences(ws: Workspace, selection: Selection, as_of: date,
+                         horizon: date | None = None) -> list[tuple[Programme, tuple[Occurrence, ...]]]:
+    """Occurrences per chosen programme, filtered to the selected lead agency."""
+    programmes, _ = chosen_programmes(ws, selection)
+    result = []
+    for programme in programmes:
+        found = programme_occurrences(programme, ws, as_of, horizon)
+        if selection.agency:
+            found = tuple(o for o in found if selection.agency in o.lead)
+        result.append((programme, found))
+    return result
+
+
+def status_view(ws: Workspace, selection: Selection, as_of: date) -> StatusView:
+    """The dashboard: counts per programme and in total, what is overdue and what is due soon."""
+    _, hidden = chosen_programmes(ws, selection)
+    summaries, overdue, due_soon = [], [], []
+    for programme, found in selected_occurrences(ws, selection, as_of):
+        included = counted(found, as_of)
+        summaries.append(ProgrammeSummary(programme, count(included)))
+        overdue.extend(o for o in included if o.status == OVERDUE)
+        due_soon.extend(o for o in included if o.due_soon)
+    totals = sum((s.counts for s in summaries), Counts())
+    return StatusView(as_of, tuple(summaries), totals, tuple(sorted(overdue, key=item_order)),
+                      tuple(sorted(due_soon, key=item_order)), tuple(hidden), ws.settings.warn_days)
+
+
+def agency_scorecard(ws: Workspace, selection: Selection, as_of: date) -> tuple[AgencySummary, ...]:
+    """Counts per lead agency (after succession); an occurrence led jointly counts for each lead."""
+    per_agency: dict[str, list[Occurrence]] = defaultdict(list)
+    for _, found in selected_occurrences(ws, selection, as_of):
+        for occurrence in counted(found, as_of):
+            for agency in occurrence.lead:
+                if not selection.agency or agency == selection.agency:
+                    per_agency[agency].append(occurrence)
+    def name(agency_id: str) -> str:
+        agency = ws.agency(agency_id)
+        return (agency.label if agency else agency_id).casefold()
+
+    return tuple(AgencySummary(a, count(per_agency[a])) for a in sorted(per_agency, key=lambda a: (name(a), a)))
+
+
+def overdue_items(ws: Workspace, selection: Selection, as_of: date) -> tuple[Occurrence, ...]:
+    """Every overdue occurrence, by deadline, then programme, then task."""
+    items = (o for _, found in selected_occurrences(ws, selection, as_of) for o in found if o.status == OVERDUE)
+    return tuple(sorted(items, key=item_order))
+
+
+def upcoming_items(ws: Workspace, selection: Selection, as_of: date, days: int) -> tuple[Occurrence, ...]:
+    """Occurrences not done nor stopped whose deadline falls in the next `days` days, soonest first."""
+    until = as_of + timedelta(days=days)
+    found = selected_occurrences(ws, selection, as_of, horizon=until)
+    items = (o for _, occurrences in found for o in occurrences
+             if o.deadline and as_of <= o.deadline <= until and o.status not in (DONE_ON_TIME, DONE_LATE, CANCELLED))
+    return tuple(sorted(items, key=item_order))
+
+
+def item_order(occurrence: Occurrence) -> tuple[date, str, str]:
+    return (occurrence.deadline or date.max, occurrence.programme, occurrence.task.id)
+
+
+def find_task(ws: Workspace, reference: str) -> tuple[Programme, Task | None]:
+    """`prog-id` or `prog-id/task-id`; an unknown one is a usage error with a did-you-mean."""
+    programme_id, _, task_id = reference.partition("/")
+    programme = ws.programme(programme_id)
+    if programme is None:
+        raise UsageError(f"no programme '{programme_id}'", _close(programme_id, [p.id for p in ws.programmes]))
+    if not task_id:
+        return programme, None
+    task = next((t for t in programme.tasks if t.id == task_id), None)
+    if task is None:
+        raise UsageError(f"no task '{task_id}' in {programme_id}",
+                         _close(task_id, [t.id for t in programme.tasks]))
+    return programme, task
+
+
+def last_note(occurrence: Occurrence) -> str:
+    """The latest note of the occurrence, else of the task (up to the occurrence's updates)."""
+    notes = [u.note for u in occurrence.updates if u.note]
+    return notes[-1] if notes else ""
+
+
+# --- JSON (cli.md, "JSON output"): stable field names, ISO dates -----------------------------
+
+
+def item_json(occurrence: Occurrence, as_of: date, days_field: str) -> dict[str, Any]:
+    deadline = occurrence.deadline
+    days = (as_of - deadline).days if days_field == "days_late" else (deadline - as_of).days  # type: ignore[operator]
+    return {
+        "programme": occurrence.programme,
+        "task": occurrence.task.id,
+        "title": occurrence.task.title,
+        "occurrence": occurrence.label,
+        "deadline": _iso(deadline),
+        days_field: days,
+        "lead": list(occurrence.lead),
+        "status": occurrence.status,
+        "last_note": last_note(occurrence),
+    }
+
+
+def status_json(view: StatusView) -> dict[str, Any]:
+    return {
+        "as_of": view.as_of.isoformat(),
+        "programmes": [{"id": s.programme.id, "title": s.programme.title, "number": s.programme.number,
+                        "counts": s.counts.as_dict()} for s in view.programmes],
+        "totals": view.totals.as_dict(),
+        "overdue": [item_json(o, view.as_of, "days_late") for o in view.overdue],
+        "due_soon": [item_json(o, view.as_of, "days_left") for o in view.due_soon],
+    }
+
+
+def scorecard_json(as_of: date, rows: tuple[AgencySummary, ...]) -> dict[str, Any]:
+    return {
+        "as_of": as_of.isoformat(),
+        "agencies": [{"id": r.agency, "counts": r.counts.as_dict(),
+                      "on_time_rate": None if r.on_time_rate is None else round(r.on_time_rate, 4)} for r in rows],
+    }
+
+
+def occurrence_json(occurrence: Occurrence) -> dict[str, Any]:
+    return {
+        "label": occurrence.label,
+        "window_start": occurrence.window_start.isoformat(),
+        "window_end": occurrence.window_end.isoformat(),
+        "deadline": _iso(occurrence.deadline),
+        "original_deadline": _iso(occurrence.original_deadline),
+        "status": occurrence.status,
+        "extended": occurrence.extended,
+        "due_soon": occurrence.due_soon,
+        "done_on": _iso(occurrence.done_on),
+        "lead": list(occurrence.lead),
+        "updates": [update_json(u) for u in occurrence.updates],
+    }
+
+
+def update_json(update: Any) -> dict[str, Any]:
+    return {
+        "date": update.date.isoformat(),
+        "status": update.status,
+        "progress": update.progress,
+        "note": update.note,
+        "evidence": list(update.evidence),
+        "by": update.by,
+        "period": update.period.text if update.period else None,
+        "extend_to": update.extend_to.text if update.extend_to else None,
+    }
+
+
+def task_json(task: Task, occurrences: tuple[Occurrence, ...], schedule_words: str) -> dict[str, Any]:
+    return {
+        "programme": task.programme,
+        "id": task.id,
+        "kind": task.kind,
+        "title": task.title,
+        "lead": list(task.lead),
+        "support": list(task.support),
+        "to": list(task.to),
+        "schedule": schedule_words,
+        "schedule_text": task.schedule_text,
+        "occurrences": [occurrence_json(o) for o in occurrences],
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def programme_json(programme: Programme, occurrences: tuple[Occurrence, ...], as_of: date,
+                   lang: str) -> dict[str, Any]:
+    """A programme's fields, its counts on `as_of`, and each task with its occurrences."""
+    from ktcn.describe import describe_schedule
+
+    by_task: dict[str, list[Occurrence]] = defaultdict(list)
+    for occurrence in occurrences:
+        by_task[occurrence.task.id].append(occurrence)
+    return {
+        "id": programme.id,
+        "number": programme.number,
+        "type": programme.type,
+        "title": programme.title,
+        "issued": _iso(programme.issued),
+        "period": {"from": programme.period_from.text if programme.period_from else None,
+                   "to": programme.period_to.text if programme.period_to else None},
+        "state": programme.state,
+        "issuers": list(programme.issuers),
+        "counts": count(counted(occurrences, as_of)).as_dict(),
+        "tasks": [task_json(t, tuple(by_task[t.id]), describe_schedule(t.schedule, lang)) for t in programme.tasks],
+    }
