@@ -95,3 +95,16 @@ def ktcn(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
         return Run(result.exit_code, result.stdout, result.stderr)
 
     return run
+
+
+def schedule_task(schedule_yaml: str, updates: list | tuple = ()) -> object:
+    """A task with the schedule written as YAML (e.g. "{every: 6m}") and the given updates."""
+    import yaml
+
+    from ktcn.convert import Reader
+    from ktcn.model import Task
+    from ktcn.schema import SCHEDULE_TYPE
+
+    node = yaml.compose(f"schedule: {schedule_yaml}", Loader=yaml.SafeLoader).value[0][1]
+    schedule = SCHEDULE_TYPE.convert(Reader("t.yaml"), node, ("schedule",), "schedule")
+    return Task("t", "Task", ("a",), schedule, updates=tuple(updates), programme="p")
