@@ -32,6 +32,7 @@ class Signer:
     position: str
     authority: tuple[str, ...] = ()
     agency: str | None = None
+    span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ class Schedule:
     until: DateIsh | None = None
     day: tuple[int, int] | None = None  # (month, day)
     offset_days: int = 0
+    span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,7 +96,7 @@ SIGNER = Record("signer", Text("signer", "người ký"), (
 
 
 def _build_signer(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Signer:
-    return Signer(**values)
+    return Signer(**values, span=r.span(node, kp))
 
 
 SIGNER_TYPE = record_of(SIGNER, _build_signer)
@@ -169,9 +169,9 @@ def _schedule_shorthand(r: Reader, node: yaml.ScalarNode, kp: KeyPath, name: str
     if text is INVALID:
         return INVALID
     if text.strip() == "ongoing":
-        return Schedule("ongoing")
+        return Schedule("ongoing", span=r.span(node, kp))
     try:
-        return Schedule("due", due=parse_dateish(text))
+        return Schedule("due", due=parse_dateish(text), span=r.span(node, kp))
     except DateIshError as error:
         if error.suggestion:  # a date typed the Vietnamese way, 30/11/2025
             r.report("KTCN105", node, kp, field=name, value=text, expected="YYYY-MM-DD",
@@ -204,7 +204,7 @@ def _build_schedule(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyP
         return INVALID
     every = values.pop("every", (0, ""))
     values.pop("ongoing", None)
-    return Schedule(form, every_count=every[0], every_unit=every[1], **values)
+    return Schedule(form, every_count=every[0], every_unit=every[1], **values, span=r.span(node, kp))
 
 
 def _modifiers_fit(r: Reader, node: yaml.Node, kp: KeyPath, form: str, present: list[str],

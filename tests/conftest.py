@@ -97,14 +97,22 @@ def ktcn(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
     return run
 
 
-def schedule_task(schedule_yaml: str, updates: list | tuple = ()) -> object:
-    """A task with the schedule written as YAML (e.g. "{every: 6m}") and the given updates."""
+def parse_schedule(schedule_yaml: str) -> object:
+    """A Schedule from its YAML as a person writes it (`{every: 6m}`, `2025-Q4`), read by the real converter."""
     import yaml
 
-    from ktcn.convert import Reader
-    from ktcn.model import Task
+    from ktcn.convert import INVALID, Reader
     from ktcn.schema import SCHEDULE_TYPE
 
+    reader = Reader("t.yaml")
     node = yaml.compose(f"schedule: {schedule_yaml}", Loader=yaml.SafeLoader).value[0][1]
-    schedule = SCHEDULE_TYPE.convert(Reader("t.yaml"), node, ("schedule",), "schedule")
-    return Task("t", "Task", ("a",), schedule, updates=tuple(updates), programme="p")
+    schedule = SCHEDULE_TYPE.convert(reader, node, ("schedule",), "schedule")
+    assert schedule is not INVALID, [d.message() for d in reader.diagnostics]
+    return schedule
+
+
+def schedule_task(schedule_yaml: str, updates: list | tuple = ()) -> object:
+    """A task with the schedule written as YAML and the given updates."""
+    from ktcn.model import Task
+
+    return Task("t", "Task", ("a",), parse_schedule(schedule_yaml), updates=tuple(updates), programme="p")

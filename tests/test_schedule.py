@@ -10,26 +10,18 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
-import yaml
+from conftest import parse_schedule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ktcn.convert import INVALID, Reader
 from ktcn.describe import describe_schedule
-from ktcn.model import Schedule
 from ktcn.schedule import Bounds, windows
-from ktcn.schema import SCHEDULE_TYPE
 
 PROGRAMME_2024_2030 = Bounds(date(2024, 1, 1), date(2030, 12, 31))
 FAR = date(2040, 1, 1)
 
 
-def schedule_of(text: str) -> Schedule:
-    reader = Reader("t.yaml")
-    node = yaml.compose(f"schedule: {text}", Loader=yaml.SafeLoader).value[0][1]
-    value = SCHEDULE_TYPE.convert(reader, node, ("schedule",), "schedule")
-    assert value is not INVALID, [d.message() for d in reader.diagnostics]
-    return value
+schedule_of = parse_schedule
 
 
 def deadlines(text: str, bounds: Bounds = PROGRAMME_2024_2030, horizon: date = FAR) -> list[str]:
