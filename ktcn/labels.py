@@ -86,6 +86,83 @@ LABELS: dict[str, tuple[str, str]] = {
     "update.evidence": ("minh chứng", "evidence"),
     "update.by": ("bởi", "by"),
     "update.period": ("kỳ", "for"),
+    # reports (templates/): the administrative frame of Decree 30/2020
+    "report.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIETNAM"),
+    "report.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "report.number": ("Số", "No."),
+    "report.type": ("BÁO CÁO", "REPORT"),
+    "report.summary.year": ("Kết quả thực hiện các chương trình, kế hoạch khoa học và công nghệ năm {year}",
+                            "Results of the science and technology programmes and plans in {year}"),
+    "report.summary.half": ("Sơ kết 6 tháng {which} năm {year} thực hiện các chương trình, kế hoạch khoa học"
+                            " và công nghệ",
+                            "Review of the {which} half of {year}: science and technology programmes and plans"),
+    "report.summary.range": ("Kết quả thực hiện các chương trình, kế hoạch khoa học và công nghệ từ ngày {start}"
+                             " đến ngày {end}",
+                             "Results of the science and technology programmes and plans from {start} to {end}"),
+    "report.summary.final": ("Tổng kết thực hiện {title}", "Final review: {title}"),
+    "report.half.1": ("đầu", "first"),
+    "report.half.2": ("cuối", "second"),
+    "report.period_note": ("Số liệu tính từ ngày {start} đến ngày {end}; tình trạng nhiệm vụ tính đến ngày {as_of}.",
+                           "Data from {start} to {end}; the status of each task as of {as_of}."),
+    "report.overview": ("Tình hình chung", "Overview"),
+    "report.results": ("Kết quả cụ thể", "Results by task"),
+    "report.limitations": ("Tồn tại, hạn chế", "Shortcomings and limitations"),
+    "report.direction.year": ("Phương hướng, nhiệm vụ năm {year}", "Work for {year}"),
+    "report.direction.half": ("Phương hướng, nhiệm vụ 6 tháng {which} năm {year}",
+                              "Work for the {which} half of {year}"),
+    "report.direction.range": ("Phương hướng, nhiệm vụ thời gian tới", "Work ahead"),
+    "report.proposals": ("Kiến nghị", "Proposals"),
+    "report.counts": ("tổng số {total} nhiệm vụ, gồm {dated} nhiệm vụ có thời hạn và {ongoing} nhiệm vụ thực hiện"
+                      " thường xuyên. Trong {dated} nhiệm vụ có thời hạn: hoàn thành đúng hạn {on_time}"
+                      " ({on_time_pct} trên tổng số nhiệm vụ có thời hạn); hoàn thành quá hạn {late} ({late_pct});"
+                      " đang thực hiện trong hạn {in_progress} ({in_progress_pct}); quá hạn chưa hoàn thành"
+                      " {overdue} ({overdue_pct}); dừng thực hiện {cancelled} ({cancelled_pct}); đã gia hạn"
+                      " {extended}. Tỷ lệ hoàn thành đúng hạn: {rate} trên tổng số nhiệm vụ đến hạn"
+                      " ({on_time}/{due}).",
+                      "{total} tasks in all: {dated} with a deadline and {ongoing} ongoing. Of the {dated} with a"
+                      " deadline: done on time {on_time} ({on_time_pct} of all tasks with a deadline); done late"
+                      " {late} ({late_pct}); in progress {in_progress} ({in_progress_pct}); overdue {overdue}"
+                      " ({overdue_pct}); cancelled {cancelled} ({cancelled_pct}); extended {extended}. On-time"
+                      " rate: {rate} of the tasks due ({on_time}/{due})."),
+    "report.counts.all": ("Tính chung", "All programmes together"),
+    "report.counts.note": ("Số liệu đếm theo kỳ thực hiện: một nhiệm vụ định kỳ được tính một lần cho mỗi kỳ"
+                           " đến hạn trong giai đoạn báo cáo; nhiệm vụ thường xuyên được tính riêng, một lần"
+                           " cho mỗi năm, không đưa vào tỷ lệ đúng hạn.",
+                           "Counts are of occurrences: a recurring task counts once for each period that falls"
+                           " due; ongoing tasks are counted apart, once a year, and never enter the on-time rate."),
+    "report.tt": ("TT", "No."),
+    "report.programme": ("Chương trình, kế hoạch", "Programme or plan"),
+    "report.none": ("Không có nhiệm vụ đến hạn trong kỳ.", "No task fell due in the period."),
+    "report.upcoming_none": ("Không có nhiệm vụ đến hạn trong kỳ tới.", "No task falls due in the next period."),
+    "report.upcoming_intro": ("Các nhiệm vụ đến hạn trong kỳ tới:", "Tasks due in the next period:"),
+    "report.carry_on": ("Tiếp tục thực hiện {n} nhiệm vụ quá hạn chưa hoàn thành (xem Phụ lục).",
+                        "Carry on with the {n} overdue tasks (see the appendix)."),
+    "report.placeholder.limitations": ("[Phần do cơ quan soạn thảo bổ sung: tồn tại, hạn chế và nguyên nhân.]",
+                                       "[To be written by the office: shortcomings, limitations and causes.]"),
+    "report.placeholder.proposals": ("[Phần do cơ quan soạn thảo bổ sung: kiến nghị, đề xuất.]",
+                                     "[To be written by the office: proposals.]"),
+    "report.recipients": ("Nơi nhận", "Recipients"),
+    "report.archive": ("Lưu", "Filed"),
+    "report.signature": ("(Chữ ký, dấu)", "(Signature and seal)"),
+    "report.signer_placeholder": ("[Quyền hạn, chức vụ, họ tên người ký]",
+                                  "[Authority, position and name of the signer]"),
+    "report.appendix": ("Phụ lục", "Appendix"),
+    "report.appendix.title": ("Kết quả thực hiện nhiệm vụ {period}", "Tasks and their status, {period}"),
+    "report.appendix.attached": ("Kèm theo Báo cáo số ......../BC-{code} ngày {date}",
+                                 "Attached to report No. ......../BC-{code} of {date}"),
+    "report.appendix.task": ("Nội dung nhiệm vụ", "Task"),
+    "report.appendix.lead": ("Cơ quan chủ trì", "Lead agency"),
+    "report.appendix.support": ("Cơ quan phối hợp", "Supporting agencies"),
+    "report.appendix.deadline": ("Thời hạn", "Deadline"),
+    "report.appendix.result": ("Kết quả/tình trạng", "Result or status"),
+    "report.period.year": ("năm {year}", "in {year}"),
+    "report.period.half": ("6 tháng {which} năm {year}", "in the {which} half of {year}"),
+    "report.period.range": ("từ ngày {start} đến ngày {end}", "from {start} to {end}"),
+    "report.lead": ("chủ trì", "lead"),
+    "report.deadline": ("thời hạn", "deadline"),
+    "report.carried": ("chuyển tiếp từ kỳ trước", "carried over"),
+    "report.evidence": ("Minh chứng", "Evidence"),
+    "report.ongoing_work": ("Nhiệm vụ thực hiện thường xuyên", "Ongoing work"),
 }
 
 

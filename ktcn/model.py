@@ -46,6 +46,7 @@ class Settings:
     warn_days: int = 14
     cutoff: str = "calendar"
     signer: Signer | None = None
+    recipients: tuple[str, ...] = ()
     span: Span | None = None
 
 

@@ -109,6 +109,7 @@ SETTINGS = Record("settings", Text("ktcn.yaml", "ktcn.yaml"), (
     Field("warn_days", WARN_DAYS, help="'due soon' horizon in days"),
     Field("cutoff", enum(CUTOFFS), help="calendar | decree-09"),
     Field("signer", SIGNER_TYPE, help="default signature block of reports"),
+    Field("recipients", TEXT_LIST, help="addition to records.md: the 'Nơi nhận' lines of reports"),
 ), "Workspace settings (ktcn.yaml).")
 
 
