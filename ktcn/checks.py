@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from ktcn.convert import did_you_mean
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.model import Agency, Programme, Span, Task, Workspace
-from ktcn.schedule import MAX_OCCURRENCES, programme_bounds, schedule_start, windows
+from ktcn.schedule import MAX_OCCURRENCES, Bounds, Window, programme_bounds, schedule_start, windows
 from ktcn.schema import TYPE_CODES
 
 Check = Callable[[Workspace, date], Iterable[Diagnostic]]
@@ -130,7 +130,8 @@ def schedules_fit_period(ws: Workspace, today: date) -> Iterator[Diagnostic]:
             yield from _unknown_periods(task, found)
 
 
-def _outside_period(programme: Programme, task: Task, found: tuple, bounds) -> Iterator[Diagnostic]:
+def _outside_period(programme: Programme, task: Task, found: tuple[Window, ...],
+                    bounds: Bounds) -> Iterator[Diagnostic]:
     if bounds.start is None or not programme.period_from:
         return
     for window in found:
@@ -142,7 +143,7 @@ def _outside_period(programme: Programme, task: Task, found: tuple, bounds) -> I
             return  # one warning per task is enough to send the reader to its schedule
 
 
-def _unknown_periods(task: Task, found: tuple) -> Iterator[Diagnostic]:
+def _unknown_periods(task: Task, found: tuple[Window, ...]) -> Iterator[Diagnostic]:
     if len(found) >= MAX_OCCURRENCES:
         return
     labels = {w.label for w in found}

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ktcn.diagnostics import Diagnostic, Severity
+from ktcn.diagnostics import Diagnostic, Severity, keypath_text
 
 FORMATS = ("text", "json", "github")
 
@@ -45,17 +45,11 @@ def as_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:
         "warnings": len(diagnostics) - errors,
         "diagnostics": [
             {"path": d.path, "line": d.line, "column": d.column, "severity": str(d.severity), "code": d.code,
-             "message": d.message(lang), "hint": d.hint(lang), "keypath": _keypath(d)}
+             "message": d.message(lang), "hint": d.hint(lang), "keypath": keypath_text(d.keypath)}
             for d in diagnostics
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-
-
-def _keypath(d: Diagnostic) -> str:
-    from ktcn.diagnostics import keypath_text
-
-    return keypath_text(d.keypath)
 
 
 def _github_line(d: Diagnostic, lang: str) -> str:

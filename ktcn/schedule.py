@@ -86,7 +86,7 @@ def _ongoing_windows(start: date, until: date | None, last: date) -> Iterator[Wi
 
 
 def _every_windows(schedule: Schedule, start: date, until: date | None, last: date) -> Iterator[Window]:
-    step = _window_step(schedule, start)
+    step = _window_step(schedule)
     window_start = _first_window_start(schedule, start)
     while window_start <= last:
         natural_end = window_start + step - timedelta(days=1)
@@ -96,7 +96,7 @@ def _every_windows(schedule: Schedule, start: date, until: date | None, last: da
         window_start += step
 
 
-def _window_step(schedule: Schedule, start: date) -> relativedelta:
+def _window_step(schedule: Schedule) -> relativedelta:
     if schedule.every_unit == "w":
         return relativedelta(weeks=schedule.every_count)
     return relativedelta(months=schedule.every_count * _UNIT_MONTHS[schedule.every_unit])

@@ -6,6 +6,7 @@ loader reads with it, and the docs and the JSON Schema are generated from it.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -234,7 +235,16 @@ def _allowed_text(form: str) -> Text:
 
 
 def _key_node(node: yaml.Node, name: str) -> yaml.Node:
-    return next((k for k, _ in pairs(node) if isinstance(k, yaml.ScalarNode) and k.value == name), node)
+    return _entry(node, name)[0]
+
+
+def _value_node(node: yaml.Node, name: str) -> yaml.Node:
+    return _entry(node, name)[1]
+
+
+def _entry(node: yaml.Node, name: str) -> tuple[yaml.Node, yaml.Node]:
+    """The key and value nodes of `name` in a mapping; the mapping itself when absent."""
+    return next(((k, v) for k, v in pairs(node) if isinstance(k, yaml.ScalarNode) and k.value == name), (node, node))
 
 
 def _rrule_valid(r: Reader, node: yaml.Node, kp: KeyPath, text: str) -> bool:
@@ -248,10 +258,6 @@ def _rrule_valid(r: Reader, node: yaml.Node, kp: KeyPath, text: str) -> bool:
         r.report("KTCN304", _value_node(node, "rrule"), (*kp, "rrule"), problem=str(error) or "cannot parse")
         return False
     return True
-
-
-def _value_node(node: yaml.Node, name: str) -> yaml.Node:
-    return next((v for k, v in pairs(node) if isinstance(k, yaml.ScalarNode) and k.value == name), node)
 
 
 SCHEDULE_TYPE = ValueType(
@@ -335,27 +341,12 @@ def build_programme(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyP
     period = values.pop("period", None) or (None, None)
     values.setdefault("tasks", ())
     state = values.get("state", "active")
-    if state != "draft" and "issued" not in values and not _has_key(node, "issued"):
+    if state != "draft" and "issued" not in values and _entry(node, "issued")[0] is node:
         r.report("KTCN102", node, kp, field="issued", record=PROGRAMME.label,
                  help=Text("required once issued; only drafts may leave it out",
                            "bắt buộc khi đã ban hành; chỉ dự thảo được bỏ trống"))
-    programme = Programme(**values, period_from=period[0], period_to=period[1], span=r.span(node, kp))
-    tasks = tuple(_with_programme(t, programme.id) for t in programme.tasks)
-    return _replace(programme, tasks=tasks)
-
-
-def _has_key(node: yaml.Node, name: str) -> bool:
-    return any(isinstance(k, yaml.ScalarNode) and k.value == name for k, _ in pairs(node))
-
-
-def _with_programme(task: Task, programme_id: str) -> Task:
-    return _replace(task, programme=programme_id)
-
-
-def _replace(obj: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
+    values["tasks"] = tuple(replace(t, programme=values["id"]) for t in values["tasks"])
+    return Programme(**values, period_from=period[0], period_to=period[1], span=r.span(node, kp))
 
 
 RECORDS: tuple[Record, ...] = (PROGRAMME, TASK, SCHEDULE, UPDATE, PERIOD, SIGNER, AGENCY, AGENCIES_FILE, SETTINGS)
