@@ -435,6 +435,88 @@ def _write_output(output: str | None, data: bytes) -> None:
     write_atomic(Path(output), data)
 
 
+@app.command()
+def update(
+    reference: Annotated[str, typer.Argument(metavar="PROG/TASK", help="The task, e.g. kh-231-2024/9.")],
+    status_value: Annotated[str | None, typer.Option("--status", metavar="in-progress|done|cancelled",
+                                                     help="The new status.")] = None,
+    progress: Annotated[int | None, typer.Option("--progress", min=0, max=100, help="Percent done.")] = None,
+    note: Annotated[str | None, typer.Option("--note", help="What was done.")] = None,
+    evidence: Annotated[list[str] | None, typer.Option("--evidence", help="A document that proves it (repeatable).")]
+    = None,
+    by: Annotated[str | None, typer.Option("--by", metavar="AGENCY", help="Agency id reporting it.")] = None,
+    on: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the update (default: today).")]
+    = None,
+    period: Annotated[str | None, typer.Option("--period", metavar="LABEL",
+                                               help="The occurrence it is for, e.g. 2025-H1.")] = None,
+    extend_to: Annotated[str | None, typer.Option("--extend-to", metavar="DATE", help="Gia hạn: the new deadline.")]
+    = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the change as a diff; write nothing.")] = False,
+    records: RecordsOption = None,
+    lang: LangOption = None,
+) -> None:
+    """Append one update to a task's progress log; no other byte of the file changes.
+
+    The new file is checked before it replaces the old one: an update that would
+    add an error is refused and the file is left as it was.
+
+    Example:  ktcn update kh-231-2024/9 --status done --evidence "Quyết định 1234/QĐ-UBND" --date 2025-06-30
+    """
+    from ktcn.edit import NewUpdate
+    from ktcn.updating import apply_update
+
+    if status_value not in (None, "in-progress", "done", "cancelled"):
+        raise typer.BadParameter(f"{status_value!r}: choose in-progress, done or cancelled", param_hint="--status")
+    if not any((status_value, progress is not None, note, evidence, extend_to)):
+        raise typer.BadParameter("say what happened: --status, --progress, --note, --evidence or --extend-to")
+    ctx = Context(records, None, lang)
+    entry = NewUpdate(parse_day(on, "--date"), status_value, progress, note, tuple(evidence or ()), by,
+                      _label(period), _label(extend_to, deadline=True))
+    result = apply_update(ctx.workspace, reference, entry, dry_run, ctx.as_of)
+    if dry_run:
+        sys.stdout.write(result.diff)
+        return
+    from ktcn.labels import label
+
+    typer.echo(label("update.written", ctx.lang, path=result.path, line=result.line), err=True)
+
+
+@app.command()
+def init(
+    folder: Annotated[str, typer.Argument(metavar="[DIR]", help="Where to create it (default: here).")] = ".",
+    lang: LangOption = None,
+) -> None:
+    """Create a workspace: ktcn.yaml, agencies.yaml, an example programme, pre-commit config, .gitignore.
+
+    Nothing is overwritten: if any of these files exists, nothing is written.
+
+    Example:  ktcn init ho-so && cd ho-so && ktcn status
+    """
+    from datetime import date
+    from pathlib import Path
+
+    from ktcn.labels import label
+    from ktcn.scaffold import init_workspace
+
+    language = choose_lang(lang, "vi")
+    written = init_workspace(Path(folder), date.today(), language)
+    for path in written:
+        typer.echo(path)
+    typer.echo(label("init.done", language, folder=folder), err=True)
+
+
+def _label(text: str | None, deadline: bool = False) -> str | None:
+    from ktcn.dateish import DateIshError, parse_dateish, parse_label
+
+    if text is None:
+        return None
+    try:
+        return (parse_dateish(text) if deadline else parse_label(text)).text
+    except DateIshError as error:
+        option = "--extend-to" if deadline else "--period"
+        raise typer.BadParameter(f"{text!r}: {error.problem}", param_hint=option) from None
+
+
 def _summary(errors: int, warnings: int, lang: str) -> str:
     if lang == "vi":
         return f"{errors} lỗi, {warnings} cảnh báo"

@@ -43,17 +43,23 @@ def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
     return root
 
 
-def load(root: Path, today: date | None = None) -> Workspace:
-    """Load the workspace at `root`; `today` dates the 'update in the future' check."""
+def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | None = None) -> Workspace:
+    """Load the workspace at `root`; `today` dates the 'update in the future' check.
+
+    `proposed` maps files to new content to check instead of what is on disk
+    (how `ktcn update` validates a change before writing it).
+    """
     today = today or date.today()
     problems: list[Diagnostic] = []
-    settings = _load_settings(root, problems)
-    agencies = _load_agencies(root, problems)
-    programmes = tuple(p for p in (_load_programme(f, problems) for f in programme_files(root, problems)) if p)
+    reading = _Reading(problems, {f.resolve(): data for f, data in (proposed or {}).items()})
+    settings = _load_settings(root, reading)
+    agencies = _load_agencies(root, reading)
+    files = programme_files(root, problems)
+    programmes = tuple(p for p in (_load_programme(f, reading) for f in files) if p)
     workspace = Workspace(root, settings, agencies, programmes)
     problems.extend(run_checks(workspace, today))
-    return Workspace(root, settings, agencies, programmes, tuple(sorted(_located(problems),
-                                                                         key=Diagnostic.sort_key)))
+    located = _located(problems, reading.proposed)
+    return Workspace(root, settings, agencies, programmes, tuple(sorted(located, key=Diagnostic.sort_key)))
 
 
 def display_path(file: Path) -> str:
@@ -80,9 +86,18 @@ def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
     return sorted(found)
 
 
-def _read(file: Path, problems: list[Diagnostic]) -> tuple[Source, Reader]:
+class _Reading:
+    """The diagnostics of one load, and the proposed contents that replace files on disk."""
+
+    def __init__(self, problems: list[Diagnostic], proposed: dict[Path, bytes]) -> None:
+        self.problems = problems
+        self.proposed = proposed
+
+
+def _read(file: Path, reading: _Reading) -> tuple[Source, Reader]:
     display = display_path(file)
-    source = read_source(file, display)
+    source = read_source(file, display, reading.proposed.get(file.resolve()))
+    problems = reading.problems
     problems.extend(source.diagnostics)
     if source.root is None and not source.diagnostics:
         problems.append(diag("KTCN008", display, 1, 1, got="empty"))
@@ -93,35 +108,35 @@ def _read(file: Path, problems: list[Diagnostic]) -> tuple[Source, Reader]:
     return source, Reader(display)
 
 
-def _load_settings(root: Path, problems: list[Diagnostic]) -> Settings:
-    source, reader = _read(root / SETTINGS_FILE, problems)
+def _load_settings(root: Path, reading: _Reading) -> Settings:
+    source, reader = _read(root / SETTINGS_FILE, reading)
     values = read_record(reader, source.root, (), SETTINGS) if source.root is not None else None
-    problems.extend(reader.diagnostics)
+    reading.problems.extend(reader.diagnostics)
     return build_settings(reader, values, source.root, ()) if values is not None else Settings()
 
 
-def _load_agencies(root: Path, problems: list[Diagnostic]) -> tuple[Agency, ...]:
+def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     file = root / AGENCIES_FILE_NAME
     if not file.exists():
-        problems.append(diag("KTCN013", display_path(root / SETTINGS_FILE), 1, 1, file=AGENCIES_FILE_NAME))
+        reading.problems.append(diag("KTCN013", display_path(root / SETTINGS_FILE), 1, 1, file=AGENCIES_FILE_NAME))
         return ()
-    source, reader = _read(file, problems)
+    source, reader = _read(file, reading)
     values = read_record(reader, source.root, (), AGENCIES_FILE) if source.root is not None else None
-    problems.extend(reader.diagnostics)
+    reading.problems.extend(reader.diagnostics)
     return values["agencies"] if values else ()
 
 
-def _load_programme(file: Path, problems: list[Diagnostic]) -> Programme | None:
-    source, reader = _read(file, problems)
+def _load_programme(file: Path, reading: _Reading) -> Programme | None:
+    source, reader = _read(file, reading)
     if source.root is None:
         return None
     values = read_record(reader, source.root, (), PROGRAMME)
     programme = build_programme(reader, values, source.root, ()) if values is not None else None
-    problems.extend(reader.diagnostics)
+    reading.problems.extend(reader.diagnostics)
     return programme
 
 
-def _located(problems: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
+def _located(problems: Iterable[Diagnostic], proposed: dict[Path, bytes]) -> Iterator[Diagnostic]:
     """Give line and column to the diagnostics that only know a key path, reading each file once."""
     roots: dict[str, yaml.Node | None] = {}
     for problem in problems:
@@ -129,6 +144,7 @@ def _located(problems: Iterable[Diagnostic]) -> Iterator[Diagnostic]:
             yield problem
             continue
         if problem.path not in roots:
-            roots[problem.path] = read_source(Path(problem.path), problem.path).root
+            file = Path(problem.path)
+            roots[problem.path] = read_source(file, problem.path, proposed.get(file.resolve())).root
         at_key = problem.code in ("KTCN101", "KTCN002")
         yield problem.located(*locate(roots[problem.path], problem.keypath, at_key))

@@ -54,8 +54,11 @@ class Source:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def read_source(file: Path, display: str) -> Source:
-    """Read and compose `file`; problems become diagnostics against `display`."""
+def read_source(file: Path, display: str, data: bytes | None = None) -> Source:
+    """Read and compose `file` (or `data`, its proposed new content); problems become diagnostics against `display`."""
+    if data is not None:
+        text, problems = decode(data, display)
+        return Source(display, *compose_text(text, display)) if text is not None else Source(display, None, problems)
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:

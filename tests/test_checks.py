@@ -10,11 +10,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import PROGRAMME, write_workspace
 
 from ktcn import yamlsource
 from ktcn.diagnostics import CODES
 from ktcn.loader import load
+
+from conftest import PROGRAMME, write_workspace
 
 TODAY = date(2025, 7, 1)
 P = "programmes/p.yaml"

@@ -6,9 +6,9 @@ import json
 import subprocess
 import sys
 
-from conftest import PROGRAMME
-
 from ktcn import __version__
+
+from conftest import PROGRAMME
 
 P = "programmes/p.yaml"
 BROKEN = PROGRAMME.replace("lead: [skhcn]", "lead: [skhcm]")

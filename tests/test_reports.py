@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+
 from test_status import AGENCIES, PROGRAMME
 
 GOLDEN = Path(__file__).parent / "golden"

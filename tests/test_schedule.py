@@ -10,12 +10,13 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 import pytest
-from conftest import parse_schedule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ktcn.describe import describe_schedule
 from ktcn.schedule import Bounds, windows
+
+from conftest import parse_schedule
 
 PROGRAMME_2024_2030 = Bounds(date(2024, 1, 1), date(2030, 12, 31))
 FAR = date(2040, 1, 1)

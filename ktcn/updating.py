@@ -1,0 +1,78 @@
+"""`ktcn update`: splice an entry into the task's file, check the result, then write it atomically.
+
+The order matters: the new text is validated in memory with the whole
+workspace (so references across files are checked) before anything is written,
+and the file on disk must still be what was read when the new one replaces it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ktcn.atomic import write_atomic
+from ktcn.diagnostic_output import text_line
+from ktcn.diagnostics import Diagnostic, Severity
+from ktcn.edit import NewUpdate, insert_update
+from ktcn.errors import FindingsError, KtcnError
+from ktcn.labels import label
+from ktcn.loader import load
+from ktcn.model import Workspace
+from ktcn.views import find_task
+
+BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class UpdateResult:
+    path: str
+    line: int  # where the new entry starts
+    diff: str
+
+
+def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool, today: date) -> UpdateResult:
+    """Append `entry` to task `reference` (PROG/TASK); refuse when it would add an error."""
+    programme, task = find_task(ws, reference)
+    if task is None or programme.span is None:
+        raise KtcnError(f"'{reference}' is a programme: name a task as PROG/TASK")
+    file = Path(programme.span.path)
+    original = file.read_bytes()
+    bom = BOM if original.startswith(BOM) else b""
+    old_text = original[len(bom):].decode("utf-8")
+    new_text = insert_update(old_text, task.id, entry)
+    new_bytes = bom + new_text.encode("utf-8")
+    _refuse_new_errors(ws, load(ws.root, today=today, proposed={file: new_bytes}), ws.settings.language)
+    result = UpdateResult(programme.span.path, _first_changed_line(old_text, new_text), _diff(old_text, new_text,
+                                                                                              programme.span.path))
+    if not dry_run:
+        if file.read_bytes() != original:
+            raise KtcnError(label("update.changed", ws.settings.language, path=programme.span.path))
+        write_atomic(file, new_bytes)
+    return result
+
+
+def _refuse_new_errors(before: Workspace, after: Workspace, lang: str) -> None:
+    known = {_identity(d) for d in before.diagnostics}
+    added = [d for d in after.diagnostics if d.severity is Severity.ERROR and _identity(d) not in known]
+    if added:
+        details = "\n".join(text_line(d, lang) for d in added)
+        raise FindingsError(f"{label('update.refused', lang)}\n{details}")
+
+
+def _identity(d: Diagnostic) -> tuple[str, str, tuple]:
+    return (d.path, d.code, d.args)  # lines move when text is inserted; what is wrong does not
+
+
+def _first_changed_line(old: str, new: str) -> int:
+    for number, (a, b) in enumerate(zip(old.splitlines(), new.splitlines(), strict=False), start=1):
+        if a != b:
+            return number
+    return min(len(old.splitlines()), len(new.splitlines())) + 1
+
+
+def _diff(old: str, new: str, path: str) -> str:
+    lines = difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                 fromfile=f"a/{path}", tofile=f"b/{path}")
+    return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
