@@ -33,12 +33,15 @@ def _where(span: Span | None) -> str:
 
 
 def unique_programme_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
-    first: dict[str, Programme] = {}
+    """Reported in every file that uses the id, so that checking only the changed file still catches it."""
+    by_id: dict[str, list[Programme]] = {}
     for programme in ws.programmes:
-        if programme.id in first:
-            yield at("KTCN201", programme.span, "id", id=programme.id, first=_where(first[programme.id].span))
-        else:
-            first[programme.id] = programme
+        by_id.setdefault(programme.id, []).append(programme)
+    for programme_id, same in by_id.items():
+        for programme in same[1:] if len(same) > 1 else ():
+            yield at("KTCN201", programme.span, "id", id=programme_id, first=_where(same[0].span))
+        if len(same) > 1:
+            yield at("KTCN201", same[0].span, "id", id=programme_id, first=_where(same[1].span))
 
 
 def unique_task_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -15,10 +16,10 @@ def narrow(diagnostics: Iterable[Diagnostic], paths: Sequence[str]) -> list[Diag
     """Keep the diagnostics in `paths` (files, or folders holding them); all when none are given."""
     if not paths:
         return list(diagnostics)
-    wanted = [Path(p).resolve() for p in paths]
+    wanted = [Path(os.path.abspath(p)) for p in paths]
 
     def inside(diagnostic: Diagnostic) -> bool:
-        where = Path(diagnostic.path).resolve()
+        where = Path(os.path.abspath(diagnostic.path))
         return any(where == w or w in where.parents for w in wanted)
 
     return [d for d in diagnostics if inside(d)]

@@ -78,10 +78,11 @@ class Mode:
     upper_bold: bool  # a paragraph that is bold throughout is set in capitals (the appendix title)
     space_before: float  # points before a paragraph
     space_after: float
+    heading_space: float  # points before a ## heading, to set the sections apart
 
 
-BODY = Mode("justify", True, "left", False, 6, 0)
-APPENDIX = Mode("center", False, "center", True, 0, 3)
+BODY = Mode("justify", True, "left", False, 6, 0, 12)
+APPENDIX = Mode("center", False, "center", True, 0, 3, 0)
 
 
 def markdown_to_docx(markdown: str, report: Report) -> bytes:
@@ -123,6 +124,10 @@ def new_document(report: Report) -> Document:
     set_fonts(document, "vi-VN" if report.lang == "vi" else "en-US")
     set_page(document)
     add_page_numbers(document)
+    # a justified line ending in a manual line break (Markdown's trailing backslash) keeps normal word spacing
+    compat = document.settings.element.find(qn_w("compat"))
+    if compat is not None:
+        compat.insert(0, _element("w:doNotExpandShiftReturn"))
     return document
 
 
@@ -140,8 +145,9 @@ def set_page(document: Document) -> None:
 def set_fonts(document: Document, language: str) -> None:
     """Times New Roman, black, 14 pt for Normal and the document defaults, in all four font slots.
 
-    The default template names theme fonts (Calibri/Cambria) for the east-asian and complex-script slots;
-    Word picks those for some Vietnamese letters unless every slot names Times New Roman.
+    The default template points every slot at a theme font (Calibri and the theme's east-asian and
+    complex-script faces); Word shows the characters it files under a slot left there in that other face,
+    so every slot, in Normal and in the defaults, names Times New Roman.
     """
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
@@ -297,6 +303,7 @@ def add_blocks(document: Document, markdown: str, mode: Mode) -> None:
         token = tokens[index]
         if token.type == "table_open":
             end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+            _space_after_last_paragraph(document)
             add_table(document, tokens[index:end + 1], CELL_PT)
             index = end
         elif token.type in ("bullet_list_open", "ordered_list_open"):
@@ -316,6 +323,16 @@ def add_blocks(document: Document, markdown: str, mode: Mode) -> None:
         index += 1
 
 
+def _space_after_last_paragraph(document: Document) -> None:
+    """6 pt below the paragraph a table follows: tables have no spacing of their own."""
+    from docx.shared import Pt
+    from docx.text.paragraph import Paragraph
+
+    blocks = [child for child in document.element.body if not child.tag.endswith("}sectPr")]
+    if blocks and blocks[-1].tag == qn_w("p"):
+        Paragraph(blocks[-1], document._body).paragraph_format.space_after = Pt(6)
+
+
 def list_prefix(item: Token, lists: Sequence[str]) -> str:
     """'- ' for a bullet (Vietnamese administrative style), '+ ' one level down; '1. ' for numbered items."""
     if lists and lists[-1] == "ordered_list_open":
@@ -325,12 +342,10 @@ def list_prefix(item: Token, lists: Sequence[str]) -> str:
 
 def add_heading(document: Document, inline: Token, level: int, mode: Mode) -> None:
     """`#`/`##`/`###`: bold 14 pt, kept with the next paragraph; `#` is centred."""
-    from docx.shared import Pt
-
     align = "center" if level == 1 else mode.heading_align
-    paragraph = _paragraph(document, align, space_before=12 if level <= 2 and mode is BODY else 6)
+    space = mode.heading_space if level <= 2 else max(mode.space_before, 6)
+    paragraph = _paragraph(document, align, space_before=space, space_after=mode.space_after)
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.paragraph_format.space_after = Pt(mode.space_after)
     add_inline(paragraph, inline, BODY_PT, bold=True)
 
 
@@ -441,25 +456,34 @@ def add_table(document: Document, tokens: Sequence[Token], size: float) -> Table
 
 
 def column_widths(texts: Sequence[Sequence[str]], size: float, total: float = TEXT_WIDTH_MM) -> list[float]:
-    """Column widths in mm that add up to `total`, as browsers lay out auto tables.
+    """Column widths in mm that add up to `total`, much as browsers lay out auto tables.
 
-    Each column needs at least its longest word and would like its longest text on one line, up to a third
-    of the table (so one column of long notes does not starve the others); when the wishes do not fit, the
-    room left after the minimums goes to each column in proportion to what it lacks.
+    Each column needs at least its longest word.  What it would like is between its typical and its longest
+    text on one line, up to a third of the table: a column of dates with one long exception should not get
+    as much room as a column of long notes.  Room beyond the minimums goes to each column in proportion to
+    how much wider than its minimum it would like to be, so columns of one word (TT, numbers) stay narrow.
     """
     columns = max(len(row) for row in texts)
     padding = 4.0  # the cell's own left and right margins
-    least = [padding + max((_text_mm(w, size, True) * 1.1 for row in texts if c < len(row)
-                            for w in row[c].split()), default=3.0) for c in range(columns)]
-    wish = [max(least[c], min(total / 3, padding + max((_text_mm(row[c], size) for row in texts if c < len(row)),
-                                                       default=0))) for c in range(columns)]
-    if sum(wish) <= total:
-        return [w * total / sum(wish) for w in wish]
+    cells = [[row[c] if c < len(row) else "" for row in texts] for c in range(columns)]
+    least = [padding + max((_text_mm(w, size, True) * 1.1 for text in column for w in text.split()), default=3.0)
+             for column in cells]
+    wish = [max(low, min(total / 3, padding + _typical_mm(column, size))) for low, column in zip(least, cells,
+                                                                                              strict=True)]
     if sum(least) >= total:
         return [w * total / sum(least) for w in least]
-    lacking = [w - m for w, m in zip(wish, least, strict=True)]
+    stretch = [w - m for w, m in zip(wish, least, strict=True)]
+    weights = stretch if sum(stretch) > 0 else wish
+    if sum(wish) <= total:
+        return [w + (total - sum(wish)) * k / sum(weights) for w, k in zip(wish, weights, strict=True)]
     room = total - sum(least)
-    return [m + room * gap / sum(lacking) for m, gap in zip(least, lacking, strict=True)]
+    return [m + room * gap / sum(stretch) for m, gap in zip(least, stretch, strict=True)]
+
+
+def _typical_mm(column: Sequence[str], size: float) -> float:
+    """Halfway between the mean and the longest width of a column's texts."""
+    widths = [_text_mm(text, size) for text in column] or [0.0]
+    return (max(widths) + sum(widths) / len(widths)) / 2
 
 
 def _mark_header_row(row: Any) -> None:
@@ -583,6 +607,13 @@ def _element(tag: str, attributes: dict[str, str] | None = None, text: str | Non
     if text is not None:
         element.text = text
     return element
+
+
+def qn_w(name: str) -> str:
+    """The Clark name of a WordprocessingML element, for find()."""
+    from docx.oxml.ns import qn
+
+    return qn(f"w:{name}")
 
 
 def _alignment(align: str) -> Any:

@@ -51,7 +51,7 @@ def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | No
     """
     today = today or date.today()
     problems: list[Diagnostic] = []
-    reading = _Reading(problems, {f.resolve(): data for f, data in (proposed or {}).items()})
+    reading = _Reading(problems, {_key(f): data for f, data in (proposed or {}).items()})
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
     files = programme_files(root, problems)
@@ -63,11 +63,15 @@ def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | No
 
 
 def display_path(file: Path) -> str:
-    """How a file is named in messages: relative to the current directory when under it."""
+    """How a file is named in messages: relative to the current directory when under it.
+
+    Links are not followed (a link to /dev/zero is named as the link; a link loop must not raise).
+    """
+    absolute = Path(os.path.abspath(file))
     try:
-        return str(file.resolve().relative_to(Path.cwd().resolve()))
+        return str(absolute.relative_to(Path(os.path.abspath(Path.cwd()))))
     except ValueError:
-        return str(file)
+        return str(absolute)
 
 
 def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
@@ -86,17 +90,21 @@ def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
     return sorted(found)
 
 
+def _key(file: Path) -> str:
+    return os.path.abspath(file)
+
+
 class _Reading:
     """The diagnostics of one load, and the proposed contents that replace files on disk."""
 
-    def __init__(self, problems: list[Diagnostic], proposed: dict[Path, bytes]) -> None:
+    def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes]) -> None:
         self.problems = problems
         self.proposed = proposed
 
 
 def _read(file: Path, reading: _Reading) -> tuple[Source, Reader]:
     display = display_path(file)
-    source = read_source(file, display, reading.proposed.get(file.resolve()))
+    source = read_source(file, display, reading.proposed.get(_key(file)))
     problems = reading.problems
     problems.extend(source.diagnostics)
     if source.root is None and not source.diagnostics:
@@ -136,7 +144,7 @@ def _load_programme(file: Path, reading: _Reading) -> Programme | None:
     return programme
 
 
-def _located(problems: Iterable[Diagnostic], proposed: dict[Path, bytes]) -> Iterator[Diagnostic]:
+def _located(problems: Iterable[Diagnostic], proposed: dict[str, bytes]) -> Iterator[Diagnostic]:
     """Give line and column to the diagnostics that only know a key path, reading each file once."""
     roots: dict[str, yaml.Node | None] = {}
     for problem in problems:
@@ -145,6 +153,6 @@ def _located(problems: Iterable[Diagnostic], proposed: dict[Path, bytes]) -> Ite
             continue
         if problem.path not in roots:
             file = Path(problem.path)
-            roots[problem.path] = read_source(file, problem.path, proposed.get(file.resolve())).root
+            roots[problem.path] = read_source(file, problem.path, proposed.get(_key(file))).root
         at_key = problem.code in ("KTCN101", "KTCN002")
         yield problem.located(*locate(roots[problem.path], problem.keypath, at_key))

@@ -12,6 +12,7 @@ alias bombs (a billion laughs composes fast but expands without end).
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,10 @@ def read_source(file: Path, display: str, data: bytes | None = None) -> Source:
         text, problems = decode(data, display)
         return Source(display, *compose_text(text, display)) if text is not None else Source(display, None, problems)
     try:
-        size = file.stat().st_size
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or /dev/zero would block or never end
+            return _unreadable(display, "it is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             return Source(display, None, (diag("KTCN010", display, 1, 1, size=size, limit=MAX_FILE_BYTES),))
         data = file.read_bytes()
@@ -114,7 +118,7 @@ def compose_text(text: str, display: str) -> tuple[yaml.Node | None, tuple[Diagn
     try:
         return loader.get_single_node(), ()
     except yaml.MarkedYAMLError as error:
-        return None, (_syntax_error(error, display),)
+        return None, (_unclosed_quote(text, error, display) or _syntax_error(error, display),)
     except yaml.YAMLError as error:
         return None, (_reader_error(error, text, display),)
     finally:
@@ -204,10 +208,37 @@ def _alias_error(display: str, event: yaml.Event, problem: str) -> Diagnostic:
 
 
 def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> Diagnostic:
-    mark = error.problem_mark or error.context_mark
+    """A syntax error at the line a person must fix: where an unclosed quote or bracket opens."""
+    opened = (error.context or "").startswith(("while scanning", "while parsing a flow"))
+    mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
     problem = " ".join(p for p in (error.problem, error.context) if p) or "cannot parse"
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     return diag("KTCN001", display, line, column, problem=problem)
+
+
+_OPENING_QUOTE = re.compile(r"""(?:^|[:\-\[{,?])\s*(["'])""")
+
+
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, display: str) -> Diagnostic | None:
+    """When a syntax error follows a value that opens a quote and never closes it, point at that line.
+
+    A quoted string may span lines in YAML, so libyaml only stumbles where the
+    next quote happens to be, often lines later; a person needs the opening line.
+    Only quotes that start a value count, so an apostrophe in plain text does not.
+    """
+    if error.problem_mark is None:
+        return None
+    for number, line in enumerate(text.splitlines()[: error.problem_mark.line], start=1):
+        opening = _OPENING_QUOTE.search(line)
+        if opening and not line.lstrip().startswith("#") and _unbalanced(line[opening.start(1):], opening.group(1)):
+            problem = f"a quote opened here is not closed (YAML stopped at line {error.problem_mark.line + 1})"
+            return diag("KTCN001", display, number, opening.start(1) + 1, problem=problem)
+    return None
+
+
+def _unbalanced(rest: str, quote: str) -> bool:
+    escaped = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+    return escaped.count(quote) % 2 == 1
 
 
 def _reader_error(error: yaml.YAMLError, text: str, display: str) -> Diagnostic:

@@ -50,7 +50,7 @@ i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
 
 # (code, files of the failing workspace, (path, line) expected, files of the corrected workspace)
 CASES = [
-    ("KTCN001", {P: edit("issuers: [skhcn]", "issuers: [skhcn")}, (P, 7), {P: PROGRAMME}),
+    ("KTCN001", {P: edit("issuers: [skhcn]", "issuers: [skhcn")}, (P, 6), {P: PROGRAMME}),
     ("KTCN002", {P: edit("issued:", "title: Lại\nissued:")}, (P, 5), {P: PROGRAMME}),
     ("KTCN003", {P: edit("    lead: [skhcn]", "\tlead: [skhcn]")}, (P, 11), {P: PROGRAMME}),
     ("KTCN004", {P: PROGRAMME.encode("utf-8").replace("Kế hoạch thử".encode(), "Thư".encode("cp1258"))},
