@@ -8,6 +8,7 @@ messages and exit codes (cli.md).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -20,12 +21,20 @@ from ktcn import __version__
 from ktcn.errors import KtcnError
 
 EXIT_INTERNAL = 70
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
 REPORT_URL = "https://github.com/ktcn/ktcn/issues"
 
 
 def _is_framework_exit(error: Exception) -> bool:
     """Exit, Abort and usage errors belong to the CLI framework (click, or typer's vendored copy)."""
     return any(cls.__name__ in ("Exit", "Abort", "ClickException") for cls in type(error).__mro__)
+
+
+def _silence_stdout() -> None:
+    # In tests stdout is not a real file; nothing more will be written to it anyway.
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 class ErrorHandlingGroup(TyperGroup):
@@ -39,6 +48,12 @@ class ErrorHandlingGroup(TyperGroup):
             if error.hint:
                 typer.echo(f"  ({error.hint})", err=True)
             raise typer.Exit(error.exit_code) from None
+        except BrokenPipeError:
+            _silence_stdout()  # the reader went away (`ktcn overdue | head`): stop quietly, as Unix tools do
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
+        except KeyboardInterrupt:
+            typer.echo("ktcn: interrupted", err=True)
+            raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as error:
             if _is_framework_exit(error) or os.environ.get("KTCN_DEBUG"):
                 raise

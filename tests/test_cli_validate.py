@@ -140,3 +140,17 @@ def test_version_and_python_dash_m(ktcn):
     assert ktcn("--version").stdout == f"ktcn {__version__}\n"
     result = subprocess.run([sys.executable, "-m", "ktcn", "--version"], capture_output=True, text=True, check=True)
     assert result.stdout == f"ktcn {__version__}\n"
+
+
+def test_a_closed_pipe_and_ctrl_c_end_quietly(ws, ktcn, monkeypatch):
+    import ktcn.loader as loader_module
+
+    ws({P: PROGRAMME})
+    for raised, code, said in ((BrokenPipeError(32, "Broken pipe"), 141, ""), (KeyboardInterrupt(), 130,
+                                                                                "ktcn: interrupted\n")):
+        def stop(*args, error=raised, **kwargs):
+            raise error
+
+        monkeypatch.setattr(loader_module, "load", stop)
+        run = ktcn("validate")
+        assert (run.exit_code, run.stderr) == (code, said)
