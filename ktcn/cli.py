@@ -520,6 +520,29 @@ def init(
     typer.echo(label("init.done", language, folder=folder), err=True)
 
 
+@app.command()
+def schema(
+    kind: Annotated[str, typer.Argument(metavar="[programme|agencies|settings]", help="Which file's schema.")]
+    = "programme",
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE", help="Write here (default: stdout).")]
+    = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of programme files, agencies.yaml or ktcn.yaml.
+
+    Editors use it to complete and check fields as you type; see the README.
+
+    Example:  ktcn schema programme -o schemas/programme.schema.json
+    """
+    import json
+
+    from ktcn.schema_export import KINDS, json_schema
+
+    if kind not in KINDS:
+        raise typer.BadParameter(f"{kind!r}: choose {', '.join(KINDS)}", param_hint="KIND")
+    text = json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    _write_output(output, text.encode("utf-8"))
+
+
 def _label(text: str | None, deadline: bool = False) -> str | None:
     from ktcn.dateish import DateIshError, parse_dateish, parse_label
 

@@ -245,7 +245,8 @@ def list_of(item: ValueType) -> ValueType:
 
     keep_valid = item.json_schema.get("$ref") is not None  # records: keep the good ones for the views
     expected = Text(f"a list of {item.expected.en}", f"danh sách {item.expected.vi}")
-    return ValueType(f"list[{item.name}]", expected, convert, {"type": "array", "items": item.json_schema})
+    schema = {"anyOf": [{"type": "array", "items": item.json_schema}, item.json_schema]}
+    return ValueType(f"list[{item.name}]", expected, convert, schema if not keep_valid else schema["anyOf"][0])
 
 
 def record_of(record: Record, build: Callable[[Reader, dict[str, Any], yaml.Node, KeyPath], Any]) -> ValueType:
@@ -321,9 +322,10 @@ def did_you_mean(word: str, candidates: Sequence[str], most: int = 12) -> Text:
 
 # --- the value types ------------------------------------------------------------------
 
-TEXT = ValueType("text", Text("text", "văn bản"), scalar_text, {"type": "string"})
+# Text fields take numbers too (`id: 9`, `title: 2025` keep their text); booleans they refuse.
+TEXT = ValueType("text", Text("text", "văn bản"), scalar_text, {"type": ["string", "number"]})
 SLUG_ID = ValueType("slug", Text("an id (slug)", "một mã"), _slug,
-                    {"type": "string", "pattern": SLUG.pattern})
+                    {"type": ["string", "integer"], "pattern": SLUG.pattern, "minimum": 0})
 DATE = ValueType("date", Text("a date YYYY-MM-DD", "một ngày YYYY-MM-DD"),
                  _date_converter(parse_date, "YYYY-MM-DD"),
                  {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"})

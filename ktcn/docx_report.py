@@ -236,7 +236,7 @@ def add_header_block(document: Document, report: Report) -> None:
     right = min(max(_text_mm(nation, 12, True), _text_mm(motto, 13, True)) + 2, 100.0)
     widths = (TEXT_WIDTH_MM - right, right)
     table = _borderless_table(document, 2, widths)
-    left_cell, right_cell = table.cell(0, 0), table.cell(0, 1)
+    (left_cell, right_cell), (number_cell, date_cell) = cells(table)
     size = 13 if _text_mm(agency, 13, True) + 6 <= widths[0] else 12  # 12 pt keeps air between the columns
     _cell_line(left_cell, agency, size, bold=True)
     _rule(left_cell, widths[0], min(_text_mm(agency, size, True), widths[0]) * 0.4)  # 1/3 to 1/2 of the name
@@ -244,8 +244,8 @@ def add_header_block(document: Document, report: Report) -> None:
     _cell_line(right_cell, motto, 13, bold=True)
     _rule(right_cell, widths[1], _text_mm(motto, 13, True))  # as long as the motto
     code = f"BC-{report.owner_code}" if report.owner_code else "BC"
-    _cell_line(table.cell(1, 0), f"{label('report.number', report.lang)}: ......../{code}", 13)
-    _cell_line(table.cell(1, 1), place_and_date(report), 14, italic=True)
+    _cell_line(number_cell, f"{label('report.number', report.lang)}: ......../{code}", 13)
+    _cell_line(date_cell, place_and_date(report), 14, italic=True)
 
 
 def place_and_date(report: Report) -> str:
@@ -434,24 +434,24 @@ def table_rows(tokens: Iterable[Token]) -> tuple[list[list[TableCell]], int]:
 
 
 def add_table(document: Document, tokens: Sequence[Token], size: float) -> Table:
-    """A pipe table as a Word table: all borders, header rows bold, centred and repeated on each page."""
+    """A pipe table as a Word table: all borders, header rows bold, centred and repeated on each page.
+
+    Cells are in the Markdown's column alignment, vertically centred; no row is split across pages.
+    """
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 
     rows, header = table_rows(tokens)
-    columns = max(len(row) for row in rows)
     widths = column_widths([[plain_text(c.inline) if c.inline else "" for c in row] for row in rows], size)
     table = _table(document, len(rows), widths)
     _set_borders(table, "single")
-    for r, row in enumerate(rows):
-        for c in range(columns):
+    for r, (row, word_row) in enumerate(zip(rows, cells(table), strict=True)):
+        for c, cell in enumerate(word_row):
             found = row[c] if c < len(row) else TableCell(None, "left")
-            cell = table.cell(r, c)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = _cell_paragraph(cell, "center" if r < header else found.align)
             if found.inline is not None:
                 add_inline(paragraph, found.inline, size, bold=r < header)
-    for row in table.rows[:header]:
-        _mark_header_row(row)
+    _mark_rows(table, header)
     return table
 
 
@@ -486,11 +486,12 @@ def _typical_mm(column: Sequence[str], size: float) -> float:
     return (max(widths) + sum(widths) / len(widths)) / 2
 
 
-def _mark_header_row(row: Any) -> None:
-    """Repeat the row at the top of each page (w:tblHeader) and keep it whole."""
-    tr_pr = row._tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader"):
-        tr_pr.insert_element_before(_element(tag), *_AFTER_TBLHEADER)
+def _mark_rows(table: Table, header: int) -> None:
+    """Keep every row whole on one page (w:cantSplit); repeat the header rows on each page (w:tblHeader)."""
+    for index, tr in enumerate(table._tbl.tr_lst):
+        tr_pr = tr.get_or_add_trPr()
+        for tag in ("w:cantSplit", "w:tblHeader") if index < header else ("w:cantSplit",):
+            tr_pr.insert_element_before(_element(tag), *_AFTER_TBLHEADER)
 
 
 def _table(document: Document, rows: int, widths: Sequence[float]) -> Table:
@@ -504,9 +505,21 @@ def _table(document: Document, rows: int, widths: Sequence[float]) -> Table:
     table.autofit = False
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Mm(width)
-        for cell in column.cells:
+    for row in cells(table):
+        for cell, width in zip(row, widths, strict=True):
             cell.width = Mm(width)
     return table
+
+
+def cells(table: Table) -> list[list[_Cell]]:
+    """The cells row by row, read straight from the XML.
+
+    python-docx's `table.cell()` and `column.cells` walk the whole table on each call, which makes
+    filling a table of a few hundred rows take minutes; this walks it once.
+    """
+    from docx.table import _Cell
+
+    return [[_Cell(tc, table) for tc in tr.tc_lst] for tr in table._tbl.tr_lst]
 
 
 def _borderless_table(document: Document, rows: int, widths: Sequence[float]) -> Table:
@@ -543,9 +556,10 @@ def add_closing(document: Document, report: Report) -> None:
     widths = (75.0, TEXT_WIDTH_MM - 75.0)
     _paragraph(document, "left", space_before=6)  # room between the body and the table
     table = _borderless_table(document, 1, widths)
-    table.rows[0]._tr.get_or_add_trPr().append(_element("w:cantSplit"))  # never split the signature
-    add_recipients(table.cell(0, 0), report)
-    add_signature(table.cell(0, 1), report)
+    _mark_rows(table, 0)  # never split the signature block across pages
+    [(left, right)] = cells(table)
+    add_recipients(left, report)
+    add_signature(right, report)
 
 
 def add_recipients(cell: _Cell, report: Report) -> None:

@@ -262,7 +262,9 @@ def _rrule_valid(r: Reader, node: yaml.Node, kp: KeyPath, text: str) -> bool:
 
 SCHEDULE_TYPE = ValueType(
     "schedule", Text("a schedule", "lịch thực hiện"), _convert_schedule,
-    {"oneOf": [{"type": ["string", "integer"]}, {"$ref": "#/$defs/schedule"}]},
+    {"oneOf": [{"type": ["string", "integer"], "pattern": r"^(ongoing|\d{4}(-(\d{2}(-\d{2})?|[QqHh]\d))?)$",
+                "minimum": 1900},
+               {"$ref": "#/$defs/schedule"}]},
 )
 
 
@@ -284,11 +286,14 @@ def _build_update(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPat
     return Update(**values, span=r.span(node, kp))
 
 
+LEAD_LIST = ValueType(SLUG_LIST.name, SLUG_LIST.expected, SLUG_LIST.convert,
+                      {"anyOf": [{"type": "array", "items": SLUG_ID.json_schema, "minItems": 1}, SLUG_ID.json_schema]})
+
 TASK = Record("task", Text("task", "nhiệm vụ"), (
     Field("id", SLUG_ID, True, "unique within the programme, e.g. \"9\""),
     Field("kind", enum(KINDS), help="work | event | report"),
     Field("title", TEXT, True, "what is to be done"),
-    Field("lead", SLUG_LIST, True, "cơ quan chủ trì: at least one agency id"),
+    Field("lead", LEAD_LIST, True, "cơ quan chủ trì: at least one agency id"),
     Field("support", SLUG_LIST, help="cơ quan phối hợp"),
     Field("to", SLUG_LIST, help="for reports: the recipients"),
     Field("schedule", SCHEDULE_TYPE, True, "due, ongoing, every or rrule"),
