@@ -543,6 +543,30 @@ def schema(
     _write_output(output, text.encode("utf-8"))
 
 
+@app.command()
+def calendar(
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE.ics",
+                                               help="Write here (default: stdout).")] = None,
+    records: RecordsOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+) -> None:
+    """Export deadlines as an iCalendar file (RFC 5545): one to-do per deadline, with its status.
+
+    Import it into Thunderbird, Outlook or a phone, or subscribe to it.
+
+    Example:  ktcn calendar --agency skhcn-cantho -o han-chot.ics
+    """
+    from ktcn.ics_export import calendar_bytes
+
+    ctx = Context(records, as_of, lang)
+    data = calendar_bytes(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, ctx.lang)
+    _write_output(output, data)
+
+
 def _label(text: str | None, deadline: bool = False) -> str | None:
     from ktcn.dateish import DateIshError, parse_dateish, parse_label
 

@@ -80,8 +80,8 @@ class Counts:
 
 def task_occurrences(task: Task, bounds: Bounds, as_of: date, warn_days: int,
                      agencies: Mapping[str, Agency], horizon: date | None = None) -> tuple[Occurrence, ...]:
-    """Every occurrence of `task` whose window starts by `horizon` (default: a year past `as_of`)."""
-    found = windows(task.schedule, bounds, horizon or as_of + SHOW_AHEAD)
+    """Every occurrence of `task` whose window starts by `horizon` (default: `default_horizon`)."""
+    found = windows(task.schedule, bounds, horizon or default_horizon(bounds, as_of))
     if not found:
         return ()
     known = [u for u in task.updates if u.date <= as_of]
@@ -91,6 +91,12 @@ def task_occurrences(task: Task, bounds: Bounds, as_of: date, warn_days: int,
         _occurrence(task, window, buckets[i], i >= cancelled_from, as_of, warn_days, agencies)
         for i, window in enumerate(found)
     )
+
+
+def default_horizon(bounds: Bounds, as_of: date) -> date:
+    """How far ahead occurrences are listed: to the end of the programme, and at least a year past `as_of`."""
+    ahead = as_of + SHOW_AHEAD
+    return max(bounds.end, ahead) if bounds.end else ahead
 
 
 def attribute(updates: Sequence[Update], found: Sequence[Window], ongoing: bool = False) -> list[list[Update]]:
