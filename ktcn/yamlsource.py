@@ -190,6 +190,8 @@ def _scan_events(text: str, display: str) -> tuple[Diagnostic, ...]:
                     sizes[anchor] = nodes - started + 1
     except yaml.MarkedYAMLError as error:
         return (*tags, _syntax_error(error, display))
+    except yaml.YAMLError as error:  # the reader's errors (control characters) carry no mark, only a position
+        return (*tags, _reader_error(error, text, display))
     return tuple(tags)
 
 

@@ -57,6 +57,8 @@ CASES: list[tuple[str, str | bytes, str, int]] = [
     ("syntax-two-documents", BASE + "---\nid: khac\n", "KTCN001", 12),
     ("syntax-undefined-alias", edit("issuers: [skhcn]", "issuers: *co-quan"), "KTCN001", 5),
     ("syntax-control-character", edit("title: Kế hoạch thử", "title: Kế hoạch\x07 thử"), "KTCN001", 3),
+    ("control-character-and-alias", edit("title: Kế hoạch thử", "title: &t Kế hoạch\x07 thử\nplace: *t"),
+     "KTCN001", 3),
     ("tab-indentation", edit("    lead: [skhcn]", "\tlead: [skhcn]"), "KTCN003", 10),
     ("tab-after-spaces", edit("    lead: [skhcn]", "  \t  lead: [skhcn]"), "KTCN003", 10),
     ("bom-then-unknown-field", b"\xef\xbb\xbf" + edit("type: KH", "type: KH\nloai: KH").encode(), "KTCN101", 3),
