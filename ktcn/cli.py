@@ -133,8 +133,9 @@ def validate(
                                                      help="Report only on these files or folders.")] = None,
     records: RecordsOption = None,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
-    output_format: Annotated[str, typer.Option("--format", metavar="text|json|github",
-                                               help="Output format.")] = "text",
+    output_format: Annotated[str, typer.Option("--format", metavar="text|json|github|gitlab",
+                                               help="Output format (github: workflow annotations; gitlab: code"
+                                                    " quality report).")] = "text",
     as_of: AsOfOption = None,
     lang: LangOption = None,
 ) -> None:

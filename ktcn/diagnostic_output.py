@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from collections.abc import Iterable, Sequence
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from ktcn.diagnostics import Diagnostic, Severity, keypath_text
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "gitlab")
 
 
 def narrow(diagnostics: Iterable[Diagnostic], paths: Sequence[str]) -> list[Diagnostic]:
@@ -29,6 +30,8 @@ def render(diagnostics: Sequence[Diagnostic], output_format: str, lang: str) -> 
     """The whole output for `ktcn validate` in one of FORMATS."""
     if output_format == "json":
         return as_json(diagnostics, lang)
+    if output_format == "gitlab":
+        return as_code_quality(diagnostics, lang)
     line = _github_line if output_format == "github" else text_line
     return "".join(line(d, lang) + "\n" for d in diagnostics)
 
@@ -51,6 +54,18 @@ def as_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def as_code_quality(diagnostics: Sequence[Diagnostic], lang: str) -> str:
+    """GitLab's code quality report (the Code Climate issue format), for merge-request widgets."""
+    issues = [
+        {"description": f"{d.code} {d.message(lang)}", "check_name": d.code,
+         "fingerprint": hashlib.sha256(f"{d.path}:{d.line}:{d.column}:{d.code}:{d.args}".encode()).hexdigest(),
+         "severity": "major" if d.severity is Severity.ERROR else "minor",
+         "location": {"path": d.path, "lines": {"begin": d.line}}}
+        for d in diagnostics
+    ]
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 
 def _github_line(d: Diagnostic, lang: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -9,15 +10,16 @@ from ktcn import __version__
 from ktcn.atomic import write_atomic
 from ktcn.errors import KtcnError
 from ktcn.labels import label
+from ktcn.schema_export import KINDS, json_schema
 
-SCHEMA_URL = "https://raw.githubusercontent.com/ktcn/ktcn/main/schemas/{name}.schema.json"
+MODELINE = "# yaml-language-server: $schema={path}\n"  # editors with the YAML extension check fields as you type
 
 
 def workspace_files(today: date) -> dict[str, str]:
     """The files of a new workspace; the example programme runs over this year and the next."""
     year = today.year
     return {
-        "ktcn.yaml": """\
+        "ktcn.yaml": MODELINE.format(path="schemas/settings.schema.json") + """\
 # Thiết lập kho hồ sơ ktcn / ktcn workspace settings (see the ktcn README).
 name: Sở Khoa học và Công nghệ          # cơ quan giữ hồ sơ / who keeps these records
 owner: skhcn                            # mã cơ quan trong agencies.yaml / its agency id
@@ -26,7 +28,7 @@ language: vi                            # vi | en
 warn_days: 14                           # báo "sắp đến hạn" trước bao nhiêu ngày / "due soon" horizon
 cutoff: calendar                        # calendar | decree-09 (kỳ báo cáo theo Nghị định 09/2019)
 """,
-        "agencies.yaml": """\
+        "agencies.yaml": MODELINE.format(path="schemas/agencies.schema.json") + """\
 # Danh mục cơ quan / the agency registry. id: chữ thường không dấu, số, gạch ngang.
 agencies:
   - id: skhcn
@@ -39,8 +41,7 @@ agencies:
     name: Các sở, ban, ngành
     group: true
 """,
-        "programmes/vi-du.yaml": f"""\
-# yaml-language-server: $schema={SCHEMA_URL.format(name="programme")}
+        "programmes/vi-du.yaml": MODELINE.format(path="../schemas/programme.schema.json") + f"""\
 # Ví dụ một kế hoạch / an example plan: sửa hoặc xóa tệp này. Ghi tiến độ bằng `ktcn update vi-du/1 ...`.
 id: vi-du
 type: KH
@@ -77,6 +78,8 @@ repos:
       - id: ktcn-validate
 """,
         ".gitignore": "# ktcn's per-file cache\n.ktcn-cache/\n",
+        **{f"schemas/{kind}.schema.json": json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True)
+           + "\n" for kind in KINDS},
     }
 
 

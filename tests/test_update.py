@@ -259,7 +259,10 @@ def test_init_creates_a_valid_workspace_and_never_overwrites(tmp_path, ktcn, mon
     result = ktcn("init", str(target))
     assert result.exit_code == 0
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.is_file()) == [
-        ".gitignore", ".pre-commit-config.yaml", "agencies.yaml", "ktcn.yaml", "programmes/vi-du.yaml"]
+        ".gitignore", ".pre-commit-config.yaml", "agencies.yaml", "ktcn.yaml", "programmes/vi-du.yaml",
+        "schemas/agencies.schema.json", "schemas/programme.schema.json", "schemas/settings.schema.json"]
+    assert (target / "programmes/vi-du.yaml").read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/programme.schema.json\n")
     assert load(target).diagnostics == ()
     assert "ktcn-validate" in (target / ".pre-commit-config.yaml").read_text(encoding="utf-8")
     (target / "agencies.yaml").write_text("agencies: []\n", encoding="utf-8")
