@@ -31,6 +31,18 @@ def _is_framework_exit(error: Exception) -> bool:
     return any(cls.__name__ in ("Exit", "Abort", "ClickException") for cls in type(error).__mro__)
 
 
+def _vietnamese_help(command: Any, name: str | None) -> None:
+    from ktcn import help_vi
+
+    if not help_vi.wanted():
+        return
+    command.help = help_vi.COMMANDS.get(name, command.help) if name else help_vi.APP
+    for param in command.params:
+        text = help_vi.OPTIONS.get(f"{name}.{param.name}") or help_vi.OPTIONS.get(param.name or "")
+        if getattr(param, "help", None) is not None and text:
+            param.help = text
+
+
 def _silence_stdout() -> None:
     # In tests stdout is not a real file; nothing more will be written to it anyway.
     with contextlib.suppress(OSError, ValueError, AttributeError):
@@ -38,7 +50,20 @@ def _silence_stdout() -> None:
 
 
 class ErrorHandlingGroup(TyperGroup):
-    """Turns KtcnError into 'ktcn: message' and its exit code; anything unexpected into exit 70."""
+    """Turns KtcnError into 'ktcn: message' and its exit code; anything unexpected into exit 70.
+
+    It also gives the help in Vietnamese when asked (`ktcn.help_vi`).
+    """
+
+    def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _vietnamese_help(command, cmd_name)
+        return command
+
+    def format_help(self, ctx: typer.Context, formatter: Any) -> None:
+        _vietnamese_help(self, None)
+        super().format_help(ctx, formatter)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:

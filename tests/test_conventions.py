@@ -65,3 +65,22 @@ def test_gitlab_code_quality_report(ws, ktcn):
     assert [(i["check_name"], i["severity"], i["location"]) for i in issues] == [
         ("KTCN202", "major", {"path": "programmes/p.yaml", "lines": {"begin": 11}})]
     assert len(issues[0]["fingerprint"]) == 64
+
+
+def test_every_command_and_option_has_vietnamese_help(ktcn, monkeypatch):
+    import typer.main
+
+    from ktcn import help_vi
+
+    group = typer.main.get_command(app)
+    assert set(help_vi.COMMANDS) == set(COMMANDS)
+    for name in COMMANDS:
+        command = group.commands[name]
+        missing = [p.name for p in command.params
+                   if p.name not in help_vi.OPTIONS and f"{name}.{p.name}" not in help_vi.OPTIONS]
+        assert missing == [], name
+        assert re.search(rf"Example:\s+ktcn {name}\b", help_vi.COMMANDS[name])
+    monkeypatch.setenv("KTCN_LANG", "vi")
+    shown = ktcn("update", "--help").stdout
+    assert "Ghi thêm một cập nhật" in shown and "Văn bản minh chứng" in shown
+    assert "Sở KH&CN hoặc Liên hiệp Hội" in ktcn("--help").stdout

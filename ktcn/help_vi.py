@@ -1,0 +1,87 @@
+"""The command-line help in Vietnamese.
+
+The English help lives next to each command in `ktcn.cli` (docstrings and
+`help=`); this is its Vietnamese twin, shown when `KTCN_LANG=vi` or the locale
+is Vietnamese.  A test fails when a command or an option has no entry here.
+"""
+
+from __future__ import annotations
+
+import os
+
+APP = "ktcn: chương trình, nhiệm vụ và thời hạn của Sở KH&CN hoặc Liên hiệp Hội, lưu bằng YAML trong git."
+
+COMMANDS: dict[str, str] = {
+    "validate": "Kiểm tra mọi hồ sơ theo định dạng; in đường-dẫn:dòng:cột: mức MÃ thông báo (gợi ý).\n\n"
+                "Luôn đọc cả kho hồ sơ để kiểm tra tham chiếu giữa các tệp; các ĐƯỜNG-DẪN (như pre-commit truyền vào)"
+                " chỉ thu hẹp phần được báo.\n\nExample:  ktcn validate --records records --strict",
+    "status": "Tình hình chung: số liệu theo từng chương trình, tiến độ, việc quá hạn và việc sắp đến hạn.\n\n"
+              "Example:  ktcn status --as-of 2025-12-31 --by agency",
+    "overdue": "Mọi kỳ quá hạn: thời hạn, số ngày trễ, nhiệm vụ, cơ quan chủ trì, ghi chú gần nhất.\n\n"
+               "Example:  ktcn overdue --agency skhcn-cantho --fail",
+    "upcoming": "Các kỳ đến hạn trong N ngày tới, sớm nhất trước.\n\nExample:  ktcn upcoming --days 30",
+    "show": "Một chương trình hoặc nhiệm vụ: thông tin, thời hạn bằng lời, từng kỳ với tình trạng, nhật ký tiến độ.\n\n"
+            "Example:  ktcn show kh-231-2024/iii-2 --as-of 2025-12-01",
+    "report": "Lập báo cáo: năm (--year), 6 tháng (--half), một khoảng thời gian, hoặc tổng kết một chương trình.\n\n"
+              "Example:  ktcn report --year 2025 --format docx -o bao-cao-2025.docx",
+    "update": "Ghi thêm một cập nhật vào nhật ký tiến độ của nhiệm vụ; không byte nào khác của tệp thay đổi.\n\n"
+              "Tệp mới được kiểm tra trước khi thay tệp cũ: cập nhật làm phát sinh lỗi sẽ bị từ chối và tệp giữ"
+              " nguyên.\n\nExample:  ktcn update kh-231-2024/9 --status done --evidence \"Quyết định 1234/QĐ-UBND\""
+              " --date 2025-06-30",
+    "init": "Tạo kho hồ sơ: ktcn.yaml, agencies.yaml, một chương trình mẫu, cấu hình pre-commit, .gitignore.\n\n"
+            "Không ghi đè: nếu đã có bất kỳ tệp nào trong số đó thì không ghi gì.\n\n"
+            "Example:  ktcn init ho-so && cd ho-so && ktcn status",
+    "schema": "In JSON Schema (draft 2020-12) của tệp chương trình, agencies.yaml hoặc ktcn.yaml.\n\n"
+              "Trình soạn thảo dùng nó để gợi ý và kiểm tra trường khi gõ; xem README.\n\n"
+              "Example:  ktcn schema programme -o schemas/programme.schema.json",
+    "calendar": "Xuất các thời hạn thành tệp lịch iCalendar (RFC 5545): mỗi thời hạn một việc cần làm, kèm tình trạng."
+                "\n\nNhập vào Thunderbird, Outlook hoặc điện thoại.\n\n"
+                "Example:  ktcn calendar --agency skhcn-cantho -o han-chot.ics",
+}
+
+OPTIONS: dict[str, str] = {
+    "version": "In phiên bản rồi thoát.",
+    "install_completion": "Cài tự hoàn thành lệnh cho shell đang dùng.",
+    "show_completion": "In đoạn tự hoàn thành lệnh cho shell đang dùng.",
+    "records": "Thư mục hồ sơ (mặc định: $KTCN_RECORDS, ktcn.yaml gần nhất ở thư mục cha, hoặc ./records).",
+    "as_of": "Tính mọi tình trạng tại ngày này (mặc định: hôm nay).",
+    "lang": "Ngôn ngữ của nhãn và thông báo (mặc định: theo ktcn.yaml).",
+    "output_format": "Định dạng đầu ra.",
+    "programme": "Chỉ chương trình này (dùng nhiều lần được).",
+    "agency": "Chỉ các nhiệm vụ do cơ quan này chủ trì.",
+    "include_all": "Tính cả văn bản dự thảo, đã kết thúc hoặc đã thay thế.",
+    "paths": "Chỉ báo về các tệp hoặc thư mục này.",
+    "strict": "Cảnh báo cũng làm lệnh thất bại (mã thoát 1).",
+    "status.by": "'agency': bảng tổng hợp theo cơ quan chủ trì.",
+    "update.by": "Mã cơ quan báo cáo.",
+    "fail": "Thoát với mã 1 khi có việc quá hạn (để nhắc việc trong CI).",
+    "days": "Xem trước bao nhiêu ngày (mặc định: warn_days).",
+    "reference": "Mã chương trình hoặc chương-trình/nhiệm-vụ, ví dụ kh-231-2024/9.",
+    "year": "Năm báo cáo.",
+    "half": "Nửa năm (sơ kết 6 tháng): 1 hoặc 2.",
+    "start": "Ngày đầu của kỳ báo cáo tự chọn.",
+    "end": "Ngày cuối của kỳ báo cáo tự chọn.",
+    "template": "bao-cao-nam, so-ket-6-thang, tong-ket, hoặc đường dẫn tới tệp .j2.",
+    "output": "Ghi vào tệp này (mặc định: màn hình).",
+    "narrative": "Tệp Markdown chứa các phần do cơ quan tự viết.",
+    "report_date": "Ngày ghi ở dòng địa danh, ngày tháng (mặc định: ngày tính tình trạng).",
+    "status_value": "Tình trạng mới: in-progress, done hoặc cancelled.",
+    "progress": "Phần trăm đã hoàn thành.",
+    "note": "Nội dung đã thực hiện.",
+    "evidence": "Văn bản minh chứng (dùng nhiều lần được).",
+    "on": "Ngày của cập nhật (mặc định: hôm nay).",
+    "period": "Kỳ mà cập nhật này thuộc về, ví dụ 2025-H1.",
+    "extend_to": "Gia hạn: thời hạn mới.",
+    "dry_run": "In thay đổi dưới dạng diff; không ghi gì.",
+    "folder": "Nơi tạo kho hồ sơ (mặc định: thư mục hiện tại).",
+    "kind": "Lược đồ của loại tệp nào: programme, agencies hoặc settings.",
+}
+
+
+def wanted() -> bool:
+    """Vietnamese help when KTCN_LANG says vi, or (without it) when the locale is Vietnamese."""
+    chosen = os.environ.get("KTCN_LANG")
+    if chosen:
+        return chosen.lower().startswith("vi")
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    return locale.lower().startswith("vi")
