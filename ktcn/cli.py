@@ -125,6 +125,9 @@ AsOfOption = Annotated[
     str | None,
     typer.Option("--as-of", metavar="YYYY-MM-DD", help="Compute everything as of this day (default: today)."),
 ]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Parse every file again; neither read nor write the per-file cache."),
+]
 LangOption = Annotated[
     str | None, typer.Option("--lang", metavar="vi|en", help="Language of labels and messages (default: ktcn.yaml).")
 ]
@@ -157,6 +160,7 @@ def validate(
     paths: Annotated[list[str] | None, typer.Argument(metavar="[PATH]...",
                                                      help="Report only on these files or folders.")] = None,
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail too (exit 1).")] = False,
     output_format: Annotated[str, typer.Option("--format", metavar="text|json|github|gitlab",
                                                help="Output format (github: workflow annotations; gitlab: code"
@@ -178,7 +182,7 @@ def validate(
     if output_format not in FORMATS:
         raise typer.BadParameter(f"{output_format!r}: choose {', '.join(FORMATS)}", param_hint="--format")
     today = parse_day(as_of)
-    workspace = load(find_root(records), today=today)
+    workspace = load(find_root(records), today=today, use_cache=not no_cache)
     language = choose_lang(lang, workspace.settings.language)
     shown = narrow(workspace.diagnostics, paths or [])
     sys.stdout.write(render(shown, output_format, language))
@@ -203,13 +207,13 @@ class Context:
     """What every listing command starts from: the workspace, the day and the language."""
 
     def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table",
-                 formats: tuple[str, ...] = LIST_FORMATS):
+                 formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True):
         from ktcn.loader import find_root, load
 
         if output_format not in formats:
             raise typer.BadParameter(f"{output_format!r}: choose {', '.join(formats)}", param_hint="--format")
         self.as_of = parse_day(as_of)
-        self.workspace = load(find_root(records), today=self.as_of)
+        self.workspace = load(find_root(records), today=self.as_of, use_cache=use_cache)
         self.lang = choose_lang(lang, self.workspace.settings.language)
         self.format = output_format
         errors = sum(d.severity == "error" for d in self.workspace.diagnostics)
@@ -243,6 +247,7 @@ class Context:
 @app.command()
 def status(
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     output_format: FormatOption = "table",
@@ -258,7 +263,7 @@ def status(
     """
     from ktcn import terminal, views
 
-    ctx = Context(records, as_of, lang, output_format)
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
     selection = ctx.selection(programme, agency, include_all)
     if by not in (None, "agency"):
         raise typer.BadParameter(f"{by!r}: only 'agency'", param_hint="--by")
@@ -281,6 +286,7 @@ def status(
 @app.command()
 def overdue(
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     output_format: FormatOption = "table",
@@ -295,7 +301,7 @@ def overdue(
     """
     from ktcn import views
 
-    ctx = Context(records, as_of, lang, output_format)
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
     items = views.overdue_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of)
     _emit_items(ctx, items, "days_late", "overdue.title", until=None)
     if fail and items:
@@ -305,6 +311,7 @@ def overdue(
 @app.command()
 def upcoming(
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     output_format: FormatOption = "table",
@@ -321,7 +328,7 @@ def upcoming(
 
     from ktcn import views
 
-    ctx = Context(records, as_of, lang, output_format)
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
     horizon = ctx.workspace.settings.warn_days if days is None else days
     items = views.upcoming_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, horizon)
     _emit_items(ctx, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
@@ -345,6 +352,7 @@ def _emit_items(ctx: Context, items: Any, days_field: str, title: str, until: An
 def show(
     reference: Annotated[str, typer.Argument(metavar="ID", help="prog-id or prog-id/task-id")],
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     output_format: Annotated[str, typer.Option("--format", metavar="table|json", help="Output format.")] = "table",
@@ -358,7 +366,7 @@ def show(
     from ktcn.schedule import programme_bounds
     from ktcn.status import count, counted, programme_occurrences, task_occurrences
 
-    ctx = Context(records, as_of, lang, output_format)
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
     ws = ctx.workspace
     programme, task = views.find_task(ws, reference)
     if task is None:
@@ -392,6 +400,7 @@ def report(
     report_date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
                                                     help="Date of the date line (default: the as-of day).")] = None,
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     include_all: AllOption = False,
@@ -405,7 +414,7 @@ def report(
     from ktcn import reports
     from ktcn.templating import render_markdown, report_context
 
-    ctx = Context(records, as_of, lang, formats=("md", "docx"), output_format=output_format)
+    ctx = Context(records, as_of, lang, formats=("md", "docx"), output_format=output_format, use_cache=not no_cache)
     name = template or ("so-ket-6-thang" if half else "bao-cao-nam")
     kind = _report_kind(name, half, start or end)
     selection = ctx.selection(programme, agency, include_all)
@@ -494,6 +503,7 @@ def update(
     = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the change as a diff; write nothing.")] = False,
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     lang: LangOption = None,
 ) -> None:
     """Append one update to a task's progress log; no other byte of the file changes.
@@ -510,10 +520,10 @@ def update(
         raise typer.BadParameter(f"{status_value!r}: choose in-progress, done or cancelled", param_hint="--status")
     if not any((status_value, progress is not None, note, evidence, extend_to)):
         raise typer.BadParameter("say what happened: --status, --progress, --note, --evidence or --extend-to")
-    ctx = Context(records, None, lang)
+    ctx = Context(records, None, lang, use_cache=not no_cache)
     entry = NewUpdate(parse_day(on, "--date"), status_value, progress, note, tuple(evidence or ()), by,
                       _label(period), _label(extend_to, deadline=True))
-    result = apply_update(ctx.workspace, reference, entry, dry_run, ctx.as_of)
+    result = apply_update(ctx.workspace, reference, entry, dry_run, ctx.as_of, use_cache=not no_cache)
     if dry_run:
         sys.stdout.write(result.diff)
         return
@@ -574,6 +584,7 @@ def calendar(
     output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE.ics",
                                                help="Write here (default: stdout).")] = None,
     records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
     as_of: AsOfOption = None,
     lang: LangOption = None,
     programme: ProgrammeOption = None,
@@ -588,7 +599,7 @@ def calendar(
     """
     from ktcn.ics_export import calendar_bytes
 
-    ctx = Context(records, as_of, lang)
+    ctx = Context(records, as_of, lang, use_cache=not no_cache)
     data = calendar_bytes(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, ctx.lang)
     _write_output(output, data)
 

@@ -45,6 +45,7 @@ OPTIONS: dict[str, str] = {
     "show_completion": "In đoạn tự hoàn thành lệnh cho shell đang dùng.",
     "records": "Thư mục hồ sơ (mặc định: $KTCN_RECORDS, ktcn.yaml gần nhất ở thư mục cha, hoặc ./records).",
     "as_of": "Tính mọi tình trạng tại ngày này (mặc định: hôm nay).",
+    "no_cache": "Đọc lại mọi tệp; không dùng và không ghi bộ nhớ đệm theo tệp.",
     "lang": "Ngôn ngữ của nhãn và thông báo (mặc định: theo ktcn.yaml).",
     "output_format": "Định dạng đầu ra.",
     "programme": "Chỉ chương trình này (dùng nhiều lần được).",

@@ -7,20 +7,23 @@ whatever could be built.  Only a workspace that cannot be found raises.
 
 from __future__ import annotations
 
+import gc
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
+from ktcn.cache import Cache, digest, entry_for, unchanged
 from ktcn.checks import run_checks
-from ktcn.convert import Reader, describe, read_record
+from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, diag
 from ktcn.errors import WorkspaceError
 from ktcn.model import Agency, Programme, Settings, Workspace
 from ktcn.schema import AGENCIES_FILE, PROGRAMME, SETTINGS, build_programme, build_settings
-from ktcn.yamlsource import Source, locate, read_source
+from ktcn.yamlsource import locate, read_bytes, read_source
 
 SETTINGS_FILE = "ktcn.yaml"
 AGENCIES_FILE_NAME = "agencies.yaml"
@@ -43,15 +46,26 @@ def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
     return root
 
 
-def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | None = None) -> Workspace:
+def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | None = None,
+         use_cache: bool = True) -> Workspace:
     """Load the workspace at `root`; `today` dates the 'update in the future' check.
 
     `proposed` maps files to new content to check instead of what is on disk
-    (how `ktcn update` validates a change before writing it).
+    (how `ktcn update` validates a change before writing it).  Programme files
+    come from the per-file cache when they have not changed (`use_cache`).
     """
-    today = today or date.today()
+    gc_was_on = gc.isenabled()
+    gc.disable()  # loading builds millions of objects that all stay alive: collecting meanwhile only costs time
+    try:
+        return _load(root, today or date.today(), proposed or {}, Cache(root if use_cache else None))
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _load(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache) -> Workspace:
     problems: list[Diagnostic] = []
-    reading = _Reading(problems, {_key(f): data for f, data in (proposed or {}).items()})
+    reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache)
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
     files = programme_files(root, problems)
@@ -95,32 +109,39 @@ def _key(file: Path) -> str:
 
 
 class _Reading:
-    """The diagnostics of one load, and the proposed contents that replace files on disk."""
+    """What one load shares: its diagnostics, the proposed contents that replace files, the cache."""
 
-    def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes]) -> None:
+    def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes], cache: Cache) -> None:
         self.problems = problems
         self.proposed = proposed
+        self.cache = cache
 
 
-def _read(file: Path, reading: _Reading) -> tuple[Source, Reader]:
-    display = display_path(file)
-    source = read_source(file, display, reading.proposed.get(_key(file)))
-    problems = reading.problems
-    problems.extend(source.diagnostics)
-    if source.root is None and not source.diagnostics:
+def _parse(file: Path, display: str, data: bytes | None, record: Record,
+           build: Callable[..., Any]) -> tuple[Any, list[Diagnostic]]:
+    """Read one file against `record` and build it; what is wrong comes back as diagnostics."""
+    source = read_source(file, display, data)
+    problems = list(source.diagnostics)
+    root = source.root
+    if root is None and not problems:
         problems.append(diag("KTCN008", display, 1, 1, got="empty"))
-    elif source.root is not None and not isinstance(source.root, yaml.MappingNode):
-        mark = source.root.start_mark
-        problems.append(diag("KTCN008", display, mark.line + 1, mark.column + 1, got=describe(source.root)))
-        source = Source(display, None, source.diagnostics)
-    return source, Reader(display)
+    elif root is not None and not isinstance(root, yaml.MappingNode):
+        problems.append(diag("KTCN008", display, root.start_mark.line + 1, root.start_mark.column + 1,
+                             got=describe(root)))
+        root = None
+    if root is None:
+        return None, problems
+    reader = Reader(display)
+    values = read_record(reader, root, (), record)
+    built = build(reader, values, root, ()) if values is not None else None
+    return built, [*problems, *reader.diagnostics]
 
 
 def _load_settings(root: Path, reading: _Reading) -> Settings:
-    source, reader = _read(root / SETTINGS_FILE, reading)
-    values = read_record(reader, source.root, (), SETTINGS) if source.root is not None else None
-    reading.problems.extend(reader.diagnostics)
-    return build_settings(reader, values, source.root, ()) if values is not None else Settings()
+    file = root / SETTINGS_FILE
+    settings, problems = _parse(file, display_path(file), reading.proposed.get(_key(file)), SETTINGS, build_settings)
+    reading.problems.extend(problems)
+    return settings or Settings()
 
 
 def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
@@ -128,20 +149,41 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     if not file.exists():
         reading.problems.append(diag("KTCN013", display_path(root / SETTINGS_FILE), 1, 1, file=AGENCIES_FILE_NAME))
         return ()
-    source, reader = _read(file, reading)
-    values = read_record(reader, source.root, (), AGENCIES_FILE) if source.root is not None else None
-    reading.problems.extend(reader.diagnostics)
-    return values["agencies"] if values else ()
+    agencies, problems = _parse(file, display_path(file), reading.proposed.get(_key(file)), AGENCIES_FILE,
+                                lambda r, values, node, kp: values["agencies"])
+    reading.problems.extend(problems)
+    return agencies or ()
 
 
 def _load_programme(file: Path, reading: _Reading) -> Programme | None:
-    source, reader = _read(file, reading)
-    if source.root is None:
-        return None
-    values = read_record(reader, source.root, (), PROGRAMME)
-    programme = build_programme(reader, values, source.root, ()) if values is not None else None
-    reading.problems.extend(reader.diagnostics)
+    """One programme file: from the cache when its content is what the cache saw, else parsed (and cached)."""
+    display = display_path(file)
+    data = reading.proposed.get(_key(file))
+    cached = reading.cache.get(file, display) if data is None else None
+    if cached is not None and unchanged(cached, file):
+        reading.problems.extend(cached.diagnostics)
+        return cached.programme
+    if data is None:
+        data, problems = read_bytes(file, display)
+        if data is None:
+            reading.problems.extend(problems)
+            return None
+        if cached is not None and digest(data) == cached.digest:  # touched, not changed
+            _remember(reading.cache, file, display, data, cached.programme, cached.diagnostics)
+            reading.problems.extend(cached.diagnostics)
+            return cached.programme
+        programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
+        _remember(reading.cache, file, display, data, programme, tuple(problems))
+    else:
+        programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
+    reading.problems.extend(problems)
     return programme
+
+
+def _remember(cache: Cache, file: Path, display: str, data: bytes, programme: Any, problems: tuple) -> None:
+    entry = entry_for(file, display, data, programme, problems)
+    if entry is not None:
+        cache.store(file, entry)
 
 
 def _located(problems: Iterable[Diagnostic], proposed: dict[str, bytes]) -> Iterator[Diagnostic]:

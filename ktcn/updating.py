@@ -32,7 +32,8 @@ class UpdateResult:
     diff: str
 
 
-def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool, today: date) -> UpdateResult:
+def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool, today: date,
+                 use_cache: bool = True) -> UpdateResult:
     """Append `entry` to task `reference` (PROG/TASK); refuse when it would add an error."""
     programme, task = find_task(ws, reference)
     if task is None or programme.span is None:
@@ -43,7 +44,8 @@ def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool,
     old_text = original[len(bom):].decode("utf-8")
     new_text = insert_update(old_text, task.id, entry)
     new_bytes = bom + new_text.encode("utf-8")
-    _refuse_new_errors(ws, load(ws.root, today=today, proposed={file: new_bytes}), ws.settings.language)
+    after = load(ws.root, today=today, proposed={file: new_bytes}, use_cache=use_cache)
+    _refuse_new_errors(ws, after, ws.settings.language)
     result = UpdateResult(programme.span.path, _first_changed_line(old_text, new_text), _diff(old_text, new_text,
                                                                                               programme.span.path))
     if not dry_run:

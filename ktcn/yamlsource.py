@@ -56,31 +56,35 @@ class Source:
 
 
 def read_source(file: Path, display: str, data: bytes | None = None) -> Source:
-    """Read and compose `file` (or `data`, its proposed new content); problems become diagnostics against `display`."""
-    if data is not None:
-        text, problems = decode(data, display)
-        return Source(display, *compose_text(text, display)) if text is not None else Source(display, None, problems)
-    try:
-        info = file.stat()
-        if not stat.S_ISREG(info.st_mode):  # a FIFO or /dev/zero would block or never end
-            return _unreadable(display, "it is a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            return Source(display, None, (diag("KTCN010", display, 1, 1, size=size, limit=MAX_FILE_BYTES),))
-        data = file.read_bytes()
-    except IsADirectoryError:
-        return _unreadable(display, "it is a directory")
-    except OSError as error:
-        return _unreadable(display, error.strerror or type(error).__name__)
+    """Read and compose `file` (or `data`: its content, already read); problems become diagnostics on `display`."""
+    if data is None:
+        data, problems = read_bytes(file, display)
+        if data is None:
+            return Source(display, None, problems)
     text, problems = decode(data, display)
     if text is None:
         return Source(display, None, problems)
-    root, problems = compose_text(text, display)
-    return Source(display, root, problems)
+    return Source(display, *compose_text(text, display))
 
 
-def _unreadable(display: str, problem: str) -> Source:
-    return Source(display, None, (diag("KTCN009", display, 1, 1, problem=problem),))
+def read_bytes(file: Path, display: str) -> tuple[bytes | None, tuple[Diagnostic, ...]]:
+    """A regular file's bytes, or why they cannot be had (a FIFO or /dev/zero would block or never end)."""
+    try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, _unreadable(display, "it is a directory" if stat.S_ISDIR(info.st_mode)
+                                     else "not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            return None, (diag("KTCN010", display, 1, 1, size=info.st_size, limit=MAX_FILE_BYTES),)
+        return file.read_bytes(), ()
+    except IsADirectoryError:
+        return None, _unreadable(display, "it is a directory")
+    except OSError as error:
+        return None, _unreadable(display, error.strerror or type(error).__name__)
+
+
+def _unreadable(display: str, problem: str) -> tuple[Diagnostic, ...]:
+    return (diag("KTCN009", display, 1, 1, problem=problem),)
 
 
 def decode(data: bytes, display: str) -> tuple[str | None, tuple[Diagnostic, ...]]:

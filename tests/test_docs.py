@@ -30,3 +30,12 @@ def test_every_code_has_both_languages():
     for code in CODES.values():
         assert all((code.message_vi, code.message_en, code.hint_vi, code.hint_en)), code.code
         assert code.message_vi != code.message_en, code.code
+
+
+def test_every_subpackage_ships_in_the_wheel():
+    import tomllib
+
+    root = DOCS.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "ktcn").rglob("__init__.py")}
+    assert found | {"ktcn.templates"} == listed

@@ -1,0 +1,120 @@
+"""A per-file cache of what reading a programme file gave: its record and its diagnostics.
+
+Parsing is nearly the whole cost of a command, so each file is parsed once per
+change, not once per command.  An entry is keyed by the file's content hash;
+size and modification time only let a run skip reading a file that has not
+changed.  Entries live in `<workspace>/.ktcn-cache/<format>-<ktcn version>/`, so an
+upgrade starts a fresh cache.  Each entry is written atomically, so two ktcn
+processes can share the folder; an entry that cannot be read for any reason is
+a miss and is written again, never an error.
+
+Entries are pickles, read with an unpickler that only builds ktcn's own record
+types: a cache file planted in a shared folder cannot run code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ktcn import __version__
+
+FORMAT = 1  # bump when the model or the diagnostics change shape
+FOLDER = ".ktcn-cache"
+_ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme")} | {
+    ("ktcn.cache", "Entry"), ("ktcn.dateish", "DateIsh"), ("ktcn.diagnostics", "Diagnostic"),
+    ("ktcn.diagnostics", "Text"), ("datetime", "date"), ("copyreg", "_reconstructor"), ("builtins", "object"),
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What reading one file gave, and what identifies the content it was read from."""
+
+    display: str
+    size: int
+    mtime_ns: int
+    digest: str
+    programme: Any  # Programme | None
+    diagnostics: tuple
+
+
+class _RecordsOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a ktcn record")
+        return super().find_class(module, name)
+
+
+class Cache:
+    """The cache folder of one workspace; `Cache(None)` is a cache that never hits and never writes."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.folder = root / FOLDER / f"{FORMAT}-{__version__}" if root is not None else None
+
+    def get(self, file: Path, display: str) -> Entry | None:
+        """The stored entry for `file` as named `display`, whatever it was read from (see `unchanged`)."""
+        entry = self._read(file)
+        return entry if entry is not None and entry.display == display else None
+
+    def store(self, file: Path, entry: Entry) -> None:
+        """Write an entry atomically; a cache that cannot be written is only slower, not wrong."""
+        if self.folder is None:
+            return
+        with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "wb") as out:
+                    pickle.dump(entry, out, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(temporary, self._path(file))
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temporary)
+
+    def _read(self, file: Path) -> Entry | None:
+        if self.folder is None:
+            return None
+        try:
+            data = self._path(file).read_bytes()
+            entry = _RecordsOnly(io.BytesIO(data)).load()
+        except Exception:  # a missing, partial, corrupt or foreign entry is a miss; it is rewritten
+            return None
+        return entry if isinstance(entry, Entry) else None
+
+    def _path(self, file: Path) -> Path:
+        assert self.folder is not None
+        return self.folder / (hashlib.blake2b(os.path.abspath(file).encode(), digest_size=16).hexdigest() + ".pkl")
+
+
+def unchanged(entry: Entry, file: Path) -> bool:
+    """The shortcut: same size and modification time means the same content, without reading it."""
+    try:
+        info = file.stat()
+    except OSError:
+        return False
+    return (info.st_size, info.st_mtime_ns) == (entry.size, entry.mtime_ns)
+
+
+def entry_for(file: Path, display: str, data: bytes, programme: Any, diagnostics: tuple) -> Entry | None:
+    """The entry to store after reading `data` from `file`; None if the file vanished meanwhile."""
+    try:
+        info = file.stat()
+    except OSError:
+        return None
+    if info.st_size != len(data):
+        return None  # the file changed after it was read: do not pair old content with new times
+    return Entry(display, info.st_size, info.st_mtime_ns, digest(data), programme, diagnostics)
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=20).hexdigest()
+
+
