@@ -1,0 +1,29 @@
+"""Start-up stays light: `ktcn --version` and `--help` import none of the heavy libraries (issue 8)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+HEAVY = ("yaml", "jinja2", "docx", "dateutil", "icalendar", "markdown_it", "lxml")
+PROBE = """
+import json, sys
+sys.argv = ["ktcn", *json.loads(sys.argv[1])]
+from ktcn.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print(json.dumps(sorted({m.split(".")[0] for m in sys.modules})))
+"""
+
+
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["status", "--help"]])
+def test_start_up_does_not_import_heavy_libraries(args):
+    result = subprocess.run([sys.executable, "-c", PROBE, json.dumps(args)], capture_output=True, text=True,
+                            check=True)
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
