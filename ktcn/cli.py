@@ -604,6 +604,44 @@ def calendar(
     _write_output(output, data)
 
 
+@app.command()
+def diff(
+    revisions: Annotated[str | None, typer.Argument(metavar="[A..B]",
+                                                    help="Two revisions, or one to compare with the working tree.")]
+    = None,
+    staged: Annotated[bool, typer.Option("--staged", help="Compare HEAD with what is staged for commit.")] = False,
+    output_format: Annotated[str, typer.Option("--format", metavar="table|md|json", help="Output format.")] = "table",
+    fail_on_flags: Annotated[bool, typer.Option("--fail-on-flags",
+                                                help="Exit 1 when a review flag is raised (for merge-request CI).")]
+    = False,
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+) -> None:
+    """What a change to the records does, in words: tasks added or removed, deadlines moved, new updates,
+    statuses changed, and the flags a reviewer must look at.
+
+    Default: HEAD against the working tree.
+
+    Example:  ktcn diff main..feature --format md --fail-on-flags
+    """
+    from ktcn.reviewing import run_diff
+
+    ctx = Context(records, as_of, lang, output_format, formats=("table", "md", "json"), use_cache=not no_cache)
+    result = run_diff(ctx.workspace, revisions, staged, ctx.as_of, ctx.lang)
+    if output_format == "json":
+        ctx.emit_json(result.json)
+    elif output_format == "md":
+        sys.stdout.write(result.markdown)
+    else:
+        from rich.markdown import Markdown
+
+        ctx.emit([Markdown(result.markdown)])
+    if fail_on_flags and result.flags:
+        raise typer.Exit(1)
+
+
 def _label(text: str | None, deadline: bool = False) -> str | None:
     from ktcn.dateish import DateIshError, parse_dateish, parse_label
 

@@ -37,9 +37,15 @@ COMMANDS: dict[str, str] = {
     "calendar": "Xuất các thời hạn thành tệp lịch iCalendar (RFC 5545): mỗi thời hạn một việc cần làm, kèm tình trạng."
                 "\n\nNhập vào Thunderbird, Outlook hoặc điện thoại.\n\n"
                 "Example:  ktcn calendar --agency skhcn-cantho -o han-chot.ics",
+    "diff": "Thay đổi của hồ sơ nói bằng lời: nhiệm vụ thêm hay bớt, thời hạn bị dời, cập nhật mới, tình trạng thay"
+            " đổi, và các cờ người duyệt cần xem.\n\nMặc định: HEAD so với bản đang sửa.\n\n"
+            "Example:  ktcn diff main..feature --format md --fail-on-flags",
 }
 
 OPTIONS: dict[str, str] = {
+    "revisions": "Hai phiên bản A..B, hoặc một phiên bản để so với bản đang sửa.",
+    "staged": "So HEAD với những gì đã stage để commit.",
+    "fail_on_flags": "Thoát với mã 1 khi có cờ cần xem xét (cho CI của merge request).",
     "version": "In phiên bản rồi thoát.",
     "install_completion": "Cài tự hoàn thành lệnh cho shell đang dùng.",
     "show_completion": "In đoạn tự hoàn thành lệnh cho shell đang dùng.",

@@ -1,0 +1,45 @@
+"""`ktcn diff`: load the workspace at two points of its git history and review the change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ktcn.gitsnap import INDEX, repository_of, snapshot
+from ktcn.labels import label
+from ktcn.loader import load
+from ktcn.model import Workspace
+from ktcn.review import Flag, compare, review_json
+from ktcn.review_render import review_markdown
+
+
+@dataclass(frozen=True)
+class DiffResult:
+    markdown: str
+    json: dict
+    flags: tuple[Flag, ...]
+
+
+def run_diff(current: Workspace, revisions: str | None, staged: bool, as_of: date, lang: str) -> DiffResult:
+    """Compare `A..B`, `A` with the working tree, HEAD with the index (`staged`), or HEAD with the working tree."""
+    repository_of(current.root)  # fail early and clearly outside a git repository
+    first, second = _ends(revisions, staged)
+    with snapshot(current.root, first) as old_root:
+        before = load(old_root, today=as_of, use_cache=False)
+        if second is None:
+            after, after_name = current, label("diff.working_tree", lang)
+        else:
+            with snapshot(current.root, second) as new_root:
+                after = load(new_root, today=as_of, use_cache=False)
+            after_name = label("diff.staged", lang) if second == INDEX else second
+    review = compare(before, after, as_of, lang, (first, after_name))
+    return DiffResult(review_markdown(review, lang), review_json(review), review.flags)
+
+
+def _ends(revisions: str | None, staged: bool) -> tuple[str, str | None]:
+    if staged:
+        return "HEAD", INDEX
+    if not revisions:
+        return "HEAD", None
+    first, dots, second = revisions.partition("..")
+    return (first or "HEAD", second or "HEAD") if dots else (revisions, None)
