@@ -48,6 +48,75 @@ tasks:
     schedule: 2025-06-30
 """
 
+# The demo workspace of the status, report, calendar and DOCX tests: statuses on two days computed by hand
+# (see tests/test_status.py for what each task exercises).
+DEMO_SETTINGS = """\
+name: Sở Khoa học và Công nghệ
+owner: skhcn
+place: Cần Thơ
+language: vi
+signer:
+  name: Nguyễn Văn A
+  position: Phó Giám đốc
+  authority: [KT. GIÁM ĐỐC]
+recipients: [UBND thành phố (để báo cáo), Bộ Khoa học và Công nghệ]
+"""
+
+DEMO_AGENCIES = """\
+agencies:
+  - {id: skhcn, name: Sở Khoa học và Công nghệ, short: Sở KH&CN}
+  - {id: sttt, name: Sở Thông tin và Truyền thông, until: 2025-02-28, succeeded_by: skhcn}
+  - {id: lhh, name: Liên hiệp các Hội Khoa học và Kỹ thuật, short: Liên hiệp Hội}
+  - {id: snv, name: Sở Nội vụ}
+"""
+
+DEMO_PROGRAMME = """\
+id: ctr-demo
+type: CTr
+title: Chương trình thử
+issued: 2024-01-15
+issuers: [skhcn]
+period: {from: 2024, to: 2026}
+tasks:
+  - id: bc6
+    kind: report
+    title: Báo cáo 6 tháng
+    lead: [lhh]
+    schedule: {every: 6m}
+    updates:
+      - {date: 2024-07-05, status: done, note: Báo cáo 6 tháng đầu năm 2024}
+      - {date: 2024-12-20, status: done}
+      - {date: 2025-08-10, status: done, note: Gửi muộn báo cáo 6 tháng đầu năm}
+  - id: hoi-thi
+    kind: event
+    title: Hội thi sáng tạo kỹ thuật
+    lead: [sttt]
+    schedule: 2025-06-30
+    updates:
+      - {date: 2025-03-10, extend_to: 2025-10-31, by: skhcn, evidence: [Công văn 12/UBND]}
+      - {date: 2025-10-15, status: done, progress: 100}
+  - id: tong-hop
+    title: Tổng hợp báo cáo năm
+    lead: [snv]
+    schedule: {every: 1y, day: 11-30}
+    updates:
+      - {date: 2024-11-25, status: done}
+      - {date: 2025-05-01, status: cancelled, note: Dừng theo Quyết định 99/QĐ-UBND}
+  - id: thuong-xuyen
+    title: Tuyên truyền
+    lead: [skhcn]
+    schedule: ongoing
+  - id: bc-2024
+    kind: report
+    title: Báo cáo năm 2024
+    lead: [sttt]
+    schedule: 2024-12-31
+  - id: soon
+    title: Sắp đến hạn
+    lead: [lhh]
+    schedule: 2025-10-10
+"""
+
 
 def write_workspace(root: Path, files: dict[str, str | bytes]) -> Path:
     """Write `files` (path -> text or bytes) under `root`, with the default settings and agencies."""

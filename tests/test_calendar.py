@@ -8,7 +8,8 @@ from datetime import date
 import icalendar
 import recurring_ical_events
 
-from test_status import AGENCIES, PROGRAMME
+from conftest import DEMO_AGENCIES as AGENCIES
+from conftest import DEMO_PROGRAMME as PROGRAMME
 
 RECORDS_ARGS = ("--as-of", "2026-11-21")
 

@@ -23,25 +23,8 @@ from typer.testing import CliRunner
 from ktcn.cli import app
 from ktcn.docx_report import column_widths, split_markdown
 
-SETTINGS = """\
-name: Sở Khoa học và Công nghệ
-owner: skhcn
-place: Cần Thơ
-language: vi
-signer:
-  name: Nguyễn Văn A
-  position: Phó Giám đốc
-  authority: [KT. GIÁM ĐỐC]
-recipients: [UBND thành phố (để báo cáo), Bộ Khoa học và Công nghệ]
-"""
-
-AGENCIES = """\
-agencies:
-  - {id: skhcn, name: Sở Khoa học và Công nghệ, short: Sở KH&CN}
-  - {id: sttt, name: Sở Thông tin và Truyền thông, until: 2025-02-28, succeeded_by: skhcn}
-  - {id: lhh, name: Liên hiệp các Hội Khoa học và Kỹ thuật, short: Liên hiệp Hội}
-  - {id: snv, name: Sở Nội vụ}
-"""
+from conftest import DEMO_AGENCIES as AGENCIES
+from conftest import DEMO_SETTINGS as SETTINGS
 
 PROGRAMME = """\
 id: ctr-demo

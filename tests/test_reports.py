@@ -13,20 +13,11 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from test_status import AGENCIES, PROGRAMME
+from conftest import DEMO_AGENCIES as AGENCIES
+from conftest import DEMO_PROGRAMME as PROGRAMME
+from conftest import DEMO_SETTINGS as SETTINGS
 
 GOLDEN = Path(__file__).parent / "golden"
-SETTINGS = """\
-name: Sở Khoa học và Công nghệ
-owner: skhcn
-place: Cần Thơ
-language: vi
-signer:
-  name: Nguyễn Văn A
-  position: Phó Giám đốc
-  authority: [KT. GIÁM ĐỐC]
-recipients: [UBND thành phố (để báo cáo), Bộ Khoa học và Công nghệ]
-"""
 
 
 @pytest.fixture
