@@ -26,7 +26,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.extended": ("Đã gia\nhạn", "Exten-\nded"),
     "col.total": ("Tổng\nsố", "Total"),
     "col.progress": ("Tiến độ", "Progress"),
-    "col.programme": ("Chương trình / kế hoạch", "Programme"),
+    "col.programme": ("Văn bản", "Programme"),
     "col.agency": ("Cơ quan chủ trì", "Lead agency"),
     "col.on_time_rate": ("Tỷ lệ\nđúng hạn", "On-time\nrate"),
     "col.task": ("Nhiệm vụ", "Task"),

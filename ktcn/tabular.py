@@ -72,6 +72,7 @@ class _FittedTable:
     def build(self, width: int) -> Any:
         from rich import box
         from rich.table import Table as RichTable
+        from rich.text import Text
 
         columns = self.table.columns
         headers = [label(c.header, self.lang) for c in columns]
@@ -84,7 +85,7 @@ class _FittedTable:
                              overflow="ellipsis" if column.no_wrap else "fold")
         styles = list(self.table.styles) or [None] * len(cells)
         for row, style in zip(cells, styles, strict=True):
-            shown.add_row(*row, style=style)
+            shown.add_row(*(Text(cell) for cell in row), style=style)  # Text: record text is never rich markup
         return shown
 
 

@@ -48,7 +48,8 @@ def status_table(view: StatusView, lang: str) -> Table:
 
 
 def _programme_cell(programme: Programme) -> str:
-    return f"{programme.number or programme.id} {' '.join(programme.title.split())}"
+    """The number people cite it by, and the id commands take; the title is for `ktcn show`."""
+    return f"{programme.number}\n{programme.id}" if programme.number else programme.id
 
 
 def _counts(counts: Counts) -> list[int]:

@@ -198,3 +198,13 @@ def test_status_on_a_day_ignores_later_updates(updates, as_of):
                              bounds, as_of, 14, {})
     assert [(o.label, o.status, o.deadline, o.extended) for o in everything] == [
         (o.label, o.status, o.deadline, o.extended) for o in known]
+
+
+def test_record_text_is_never_read_as_terminal_markup(ws, ktcn):
+    tricky = PROGRAMME.replace("title: Sắp đến hạn", 'title: "Sắp [/] đến [bold red]hạn[/bold red]"')
+    ws({"agencies.yaml": AGENCIES, "programmes/demo.yaml": tricky})
+    for command in (["status"], ["overdue"], ["show", "ctr-demo"], ["upcoming", "--days", "60"]):
+        result = ktcn(*command, "--as-of", "2025-10-01")
+        assert result.exit_code == 0, result.stderr
+    assert "Sắp [/] đến [bold red]hạn[/bold red]" in ktcn("show", "ctr-demo", "--as-of", "2025-10-01",
+                                                         "--lang", "en").stdout.replace("\n", "")
