@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import yaml
@@ -80,7 +81,7 @@ class Record:
     fields: tuple[Field, ...]
     description: str = ""
 
-    @property
+    @cached_property
     def by_name(self) -> dict[str, Field]:
         return {f.name: f for f in self.fields}
 
@@ -305,7 +306,7 @@ def _key_text(r: Reader, key: yaml.Node, kp: KeyPath) -> str | None:
     if not isinstance(key, yaml.ScalarNode):
         wrong_type(r, key, kp, "key", Text("a plain key name", "tên khóa"))
         return None
-    return unicodedata.normalize("NFC", key.value)
+    return key.value if key.value.isascii() else unicodedata.normalize("NFC", key.value)
 
 
 def did_you_mean(word: str, candidates: Sequence[str], most: int = 12) -> Text:

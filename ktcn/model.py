@@ -32,7 +32,7 @@ class Signer:
     position: str
     authority: tuple[str, ...] = ()
     agency: str | None = None
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ class Settings:
     cutoff: str = "calendar"
     signer: Signer | None = None
     recipients: tuple[str, ...] = ()
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ class Agency:
     until: date | None = None
     succeeded_by: str | None = None
     group: bool = False
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
     @property
     def label(self) -> str:
@@ -80,7 +80,7 @@ class Schedule:
     until: DateIsh | None = None
     day: tuple[int, int] | None = None  # (month, day)
     offset_days: int = 0
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +93,7 @@ class Update:
     by: str | None = None
     period: DateIsh | None = None
     extend_to: DateIsh | None = None
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +108,7 @@ class Task:
     schedule_text: str | None = None
     updates: tuple[Update, ...] = ()
     programme: str = ""  # id of the programme holding the task
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
     @property
     def ref(self) -> str:
@@ -133,7 +133,7 @@ class Programme:
     implements: tuple[str, ...] = ()
     objectives: tuple[str, ...] = ()
     tasks: tuple[Task, ...] = ()
-    span: Span | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ request should not pass silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from ktcn.describe import describe_schedule
@@ -123,7 +123,7 @@ def _task(old: Task | None, new: Task | None, old_programme: Programme, new_prog
         flags.extend(_done_without_evidence(new, new.updates, lang))
         return TaskReview(new.ref, new.title, "added", new_updates=new.updates)
     changes = tuple(_field_change(name, old, new, lang) for name in TASK_FIELDS
-                    if _plain(getattr(old, name)) != _plain(getattr(new, name)))
+                    if getattr(old, name) != getattr(new, name))  # records compare without their source spans
     new_updates = _log_review(old, new, flags, lang)
     before_status = _statuses(old, old_programme, before, as_of)
     after_status = _statuses(new, new_programme, after, as_of)
@@ -135,13 +135,6 @@ def _task(old: Task | None, new: Task | None, old_programme: Programme, new_prog
     if not (changes or new_updates or moves):
         return None
     return TaskReview(new.ref, new.title, "changed", changes, new_updates, moves)
-
-
-def _plain(value: object) -> object:
-    """A value without its source position, so moving a line is not a change."""
-    if hasattr(value, "span") and hasattr(value, "__dataclass_fields__"):
-        return replace(value, span=None)  # type: ignore[type-var]
-    return value
 
 
 def _field_change(name: str, old: Task, new: Task, lang: str) -> Change:
@@ -163,7 +156,7 @@ def _log_review(old: Task, new: Task, flags: list[Flag], lang: str) -> tuple[Upd
     for index, entry in enumerate(old.updates):
         if index >= len(new.updates):
             flags.append(Flag("log-deleted", new.ref, day_text(entry.date, lang)))
-        elif _plain(entry) != _plain(new.updates[index]):
+        elif entry != new.updates[index]:
             flags.append(Flag("log-edited", new.ref, day_text(entry.date, lang)))
     added = new.updates[len(old.updates):]
     flags.extend(_done_without_evidence(new, added, lang))

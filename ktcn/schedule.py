@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from itertools import islice
 
 from dateutil.relativedelta import relativedelta
@@ -47,6 +48,7 @@ def programme_bounds(programme: Programme) -> Bounds:
     return Bounds(start, end)
 
 
+@lru_cache(maxsize=8192)  # many tasks share a schedule (every 6m, ...); status and checks ask again
 def windows(schedule: Schedule, bounds: Bounds, horizon: date) -> tuple[Window, ...]:
     """The schedule's occurrences, in order; open-ended schedules stop at windows starting after `horizon`."""
     if schedule.form == "due":

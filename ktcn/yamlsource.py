@@ -16,15 +16,40 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import yaml
 
 from ktcn.diagnostics import Diagnostic, diag
 
 try:
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - libyaml missing: slower, same behaviour
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """The safe loader with a leaner scalar resolver: libyaml calls it for every scalar of every file.
+
+    Same rules as PyYAML's (the same regular expressions, tried in the same
+    order); it only skips the work the safe schema never needs (path resolvers,
+    building a list per call).
+    """
+
+    _by_first: ClassVar[dict[str, tuple]] = {}  # shared by every loader: the rules never change
+
+    def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode and implicit[0]:
+            key = value[:1]
+            candidates = self._by_first.get(key)
+            if candidates is None:
+                found = self.yaml_implicit_resolvers.get(key or "", [])
+                candidates = self._by_first[key] = tuple(found) + tuple(self.yaml_implicit_resolvers.get(None, []))
+            for tag, pattern in candidates:
+                if pattern.match(value):
+                    return tag
+            return self.DEFAULT_SCALAR_TAG
+        return super().resolve(kind, value, implicit)
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 100
@@ -42,7 +67,7 @@ _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.M)
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]")
 _TAG = re.compile(r"(?:^|[\s\[{,])!")
-_DEEP_INDENT = re.compile(rf"^[ ?-]{{{MAX_DEPTH}}}", re.M)
+_DEEP_INDENT = re.compile(rf"\n[ ?-]{{{MAX_DEPTH}}}")  # a literal first character lets re search fast
 _BRACKETS = re.compile(r"[\[\]{}]")
 
 
@@ -149,7 +174,9 @@ def _line_of(text: str, offset: int) -> int:
 
 def _needs_event_scan(text: str) -> bool:
     """Cheap text tests: only files that could hold aliases, tags or deep nesting are scanned."""
-    if _ALIAS.search(text) or _TAG.search(text) or _DEEP_INDENT.search(text):
+    if ("*" in text and _ALIAS.search(text)) or ("!" in text and _TAG.search(text)):
+        return True
+    if _DEEP_INDENT.search("\n" + text if text.startswith((" ", "-", "?")) else text):
         return True
     if text.count("[") + text.count("{") < MAX_DEPTH:
         return False

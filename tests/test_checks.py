@@ -208,3 +208,16 @@ def test_merge_keys_apply_and_explicit_keys_win(ws):
     tasks = load(ws({P: text})).programmes[0].tasks
     assert [(t.id, t.title, t.lead) for t in tasks] == [
         ("0", "Gốc", ("lhh",)), ("1", "Nhiệm vụ một", ("skhcn",)), ("2", "Gốc", ("lhh",))]
+
+
+@pytest.mark.parametrize("scalar", [
+    "", "~", "null", "Null", "yes", "No", "on", "OFF", "y", "n", "true", "False", "010", "0x1F", "0o17", "1_000",
+    "10:30", "1e3", ".5", "-.inf", ".NaN", "2025", "2025-11-30", "2025-1-5", "2025-11-30 10:00:00", "2025-06",
+    "2025-Q3", "<<", "=", "abc", "Việt", "+1", "-", "1:20:30", "0b101", "12e", "3.14", "0", "-0", "+.5", "2025-02-30"])
+def test_the_lean_resolver_gives_pyyaml_tags(scalar):
+    import yaml
+
+    from ktcn.yamlsource import _Loader
+
+    expected = yaml.SafeLoader("").resolve(yaml.ScalarNode, scalar, (True, False))
+    assert _Loader("").resolve(yaml.ScalarNode, scalar, (True, False)) == expected
