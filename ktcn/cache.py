@@ -26,7 +26,7 @@ from typing import Any
 
 from ktcn import __version__
 
-FORMAT = 1  # bump when the model or the diagnostics change shape
+FORMAT = 3  # bump when the model or the diagnostics change shape
 FOLDER = ".ktcn-cache"
 _ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme")} | {
     ("ktcn.cache", "Entry"), ("ktcn.dateish", "DateIsh"), ("ktcn.diagnostics", "Diagnostic"),

@@ -147,7 +147,7 @@ def _outside_period(programme: Programme, task: Task, found: tuple[Window, ...],
 
 
 def _unknown_periods(task: Task, found: tuple[Window, ...]) -> Iterator[Diagnostic]:
-    if len(found) >= MAX_OCCURRENCES:
+    if len(found) >= MAX_OCCURRENCES or not any(u.period for u in task.updates):
         return
     labels = {w.label for w in found}
     if task.schedule.form == "due" and found:

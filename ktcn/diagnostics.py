@@ -184,6 +184,9 @@ class Text:
     def pick(self, lang: str) -> str:
         return self.vi if lang == "vi" else self.en
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        return Text, (self.en, self.vi)  # for the per-file cache: see ktcn.model
+
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
@@ -200,6 +203,9 @@ class Diagnostic:
     column: int
     args: tuple[tuple[str, str | Text], ...] = ()
     keypath: tuple[str | int, ...] = ()
+
+    def __reduce__(self) -> tuple[type, tuple]:
+        return Diagnostic, (self.code, self.path, self.line, self.column, self.args, self.keypath)
 
     @property
     def severity(self) -> Severity:

@@ -11,14 +11,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from ktcn.dateish import DateIsh
 from ktcn.diagnostics import Diagnostic
 
 
+def _by_arguments(self: Any) -> tuple[type, tuple]:
+    """Pickle as constructor arguments: a cached workspace loads far faster than with dataclasses' __setstate__."""
+    return type(self), tuple(getattr(self, name) for name in self.__slots__)
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """Where a record starts: file, 1-based line and column, and its key path."""
+
+    __reduce__ = _by_arguments
 
     path: str
     line: int
@@ -28,6 +36,10 @@ class Span:
 
 @dataclass(frozen=True, slots=True)
 class Signer:
+    """A signature block: the signer, the lines above the position, the agency."""
+
+    __reduce__ = _by_arguments
+
     name: str
     position: str
     authority: tuple[str, ...] = ()
@@ -38,6 +50,8 @@ class Signer:
 @dataclass(frozen=True, slots=True)
 class Settings:
     """ktcn.yaml: who keeps the records and how they are shown."""
+
+    __reduce__ = _by_arguments
 
     name: str = ""
     owner: str | None = None
@@ -52,6 +66,10 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Agency:
+    """An agency of agencies.yaml; `until` and `succeeded_by` record a merger."""
+
+    __reduce__ = _by_arguments
+
     id: str
     name: str
     short: str | None = None
@@ -71,6 +89,8 @@ class Agency:
 class Schedule:
     """One of four forms (`due`, `ongoing`, `every`, `rrule`) plus modifiers."""
 
+    __reduce__ = _by_arguments
+
     form: str  # due | ongoing | every | rrule
     due: DateIsh | None = None
     every_count: int = 0
@@ -85,6 +105,10 @@ class Schedule:
 
 @dataclass(frozen=True, slots=True)
 class Update:
+    """One entry of a task's progress log."""
+
+    __reduce__ = _by_arguments
+
     date: date
     status: str | None = None  # in-progress | done | cancelled
     progress: float | None = None
@@ -98,6 +122,10 @@ class Update:
 
 @dataclass(frozen=True, slots=True)
 class Task:
+    """An obligation of a programme: work, an event to hold, or a report to send."""
+
+    __reduce__ = _by_arguments
+
     id: str
     title: str
     lead: tuple[str, ...]
@@ -118,6 +146,10 @@ class Task:
 
 @dataclass(frozen=True, slots=True)
 class Programme:
+    """One document: a programme, plan, letter, resolution...; its tasks and who signed it."""
+
+    __reduce__ = _by_arguments
+
     id: str
     type: str
     title: str
