@@ -1,0 +1,180 @@
+"""Looking at where things stand: `status`, `overdue`, `upcoming`, `show`, and the same deadlines as a `calendar`.
+
+The command-line side only; what is computed lives in `ktcn.views`, how it is drawn in `ktcn.terminal`.
+Registered on the app, in help order, by `ktcn.cli`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from ktcn.cli.options import (
+    AgencyOption,
+    AllOption,
+    AsOfOption,
+    Context,
+    FormatOption,
+    LangOption,
+    NoCacheOption,
+    ProgrammeOption,
+    RecordsOption,
+    write_output,
+)
+
+
+def status(
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: FormatOption = "table",
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+    by: Annotated[str | None, typer.Option("--by", metavar="agency", help="'agency': the lead agencies' scorecard.")]
+    = None,
+) -> None:
+    """Where everything stands: counts per programme, progress, what is overdue and what is due soon.
+
+    Example:  ktcn status --as-of 2025-12-31 --by agency
+    """
+    from ktcn import terminal, views
+
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
+    selection = ctx.selection(programme, agency, include_all)
+    if by not in (None, "agency"):
+        raise typer.BadParameter(f"{by!r}: only 'agency'", param_hint="--by")
+    if by == "agency":
+        rows = views.agency_scorecard(ctx.workspace, selection, ctx.as_of)
+        table = terminal.scorecard_table(rows, ctx.workspace)
+        if ctx.format == "json":
+            return ctx.emit_json(views.scorecard_json(ctx.as_of, rows))
+        if ctx.format == "csv":
+            return ctx.emit_csv(table)
+        return ctx.emit([terminal.to_rich(table, ctx.lang), terminal.legend("status.agency_legend", ctx.lang)])
+    view = views.status_view(ctx.workspace, selection, ctx.as_of)
+    if ctx.format == "json":
+        return ctx.emit_json(views.status_json(view))
+    if ctx.format == "csv":
+        return ctx.emit_csv(terminal.status_csv_table(view))
+    ctx.emit(terminal.render_status(view, ctx.workspace, ctx.lang))
+
+
+def overdue(
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: FormatOption = "table",
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+    fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when anything is overdue (for CI reminders).")] = False,
+) -> None:
+    """Every overdue occurrence: deadline, days late, task, lead agency, last note.
+
+    Example:  ktcn overdue --agency skhcn-cantho --fail
+    """
+    from ktcn import views
+
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
+    items = views.overdue_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of)
+    _emit_items(ctx, items, "days_late", "overdue.title", until=None)
+    if fail and items:
+        raise typer.Exit(1)
+
+
+def upcoming(
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: FormatOption = "table",
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+    days: Annotated[int | None, typer.Option("--days", min=0, help="How far ahead (default: warn_days).")] = None,
+) -> None:
+    """Occurrences due in the next N days, soonest first.
+
+    Example:  ktcn upcoming --days 30
+    """
+    from datetime import timedelta
+
+    from ktcn import views
+
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
+    horizon = ctx.workspace.settings.warn_days if days is None else days
+    items = views.upcoming_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, horizon)
+    _emit_items(ctx, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
+
+
+def _emit_items(ctx: Context, items: Any, days_field: str, title: str, until: Any) -> None:
+    from ktcn import terminal, views
+    from ktcn.labels import day_text, label
+
+    if ctx.format == "json":
+        return ctx.emit_json({"as_of": ctx.as_of.isoformat(),
+                              "items": [views.item_json(o, ctx.as_of, days_field) for o in items]})
+    if ctx.format == "csv":
+        return ctx.emit_csv(terminal.items_csv_table(items, ctx.as_of, days_field))
+    heading = label(title, ctx.lang, day=day_text(ctx.as_of, ctx.lang), until=day_text(until, ctx.lang), n=len(items))
+    table = terminal.items_table(items, ctx.as_of, ctx.workspace, days_field)
+    ctx.emit([terminal.bold(heading), terminal.to_rich(table, ctx.lang)] if items else [terminal.bold(heading)])
+
+
+def show(
+    reference: Annotated[str, typer.Argument(metavar="ID", help="prog-id or prog-id/task-id")],
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="table|json", help="Output format.")] = "table",
+) -> None:
+    """One programme or task: fields, schedule in words, every occurrence with its status, the update log.
+
+    Example:  ktcn show kh-231-2024/iii-2 --as-of 2025-12-01
+    """
+    from ktcn import terminal, views
+    from ktcn.describe import describe_schedule
+    from ktcn.schedule import programme_bounds
+    from ktcn.status import count, counted, programme_occurrences, task_occurrences
+
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
+    ws = ctx.workspace
+    programme, task = views.find_task(ws, reference)
+    if task is None:
+        found = programme_occurrences(programme, ws, ctx.as_of)
+        if ctx.format == "json":
+            return ctx.emit_json(views.programme_json(programme, found, ctx.as_of, ctx.lang))
+        return ctx.emit(terminal.render_programme(programme, count(counted(found, ctx.as_of)), ws, ctx.lang))
+    found = task_occurrences(task, programme_bounds(programme), ctx.as_of, ws.settings.warn_days, ws.agency_index)
+    if ctx.format == "json":
+        return ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang)))
+    ctx.emit(terminal.render_task(task, found, ws, ctx.lang, ctx.as_of))
+
+
+def calendar(
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE.ics",
+                                               help="Write here (default: stdout).")] = None,
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    include_all: AllOption = False,
+) -> None:
+    """Export deadlines as an iCalendar file (RFC 5545): one to-do per deadline, with its status.
+
+    Import it into Thunderbird, Outlook or a phone, or subscribe to it.
+
+    Example:  ktcn calendar --agency skhcn-cantho -o han-chot.ics
+    """
+    from ktcn.ics_export import calendar_bytes
+
+    ctx = Context(records, as_of, lang, use_cache=not no_cache)
+    data = calendar_bytes(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, ctx.lang)
+    write_output(output, data)

@@ -1,0 +1,107 @@
+"""What the commands share: the common options, reading dates and languages, the Context, writing output."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+RecordsOption = Annotated[
+    str | None,
+    typer.Option("--records", metavar="DIR",
+                 help="Workspace folder (default: $KTCN_RECORDS, else the nearest ktcn.yaml up, else ./records)."),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Compute everything as of this day (default: today)."),
+]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Parse every file again; neither read nor write the per-file cache."),
+]
+LangOption = Annotated[
+    str | None, typer.Option("--lang", metavar="vi|en", help="Language of labels and messages (default: ktcn.yaml).")
+]
+FormatOption = Annotated[str, typer.Option("--format", metavar="table|json|csv", help="Output format.")]
+ProgrammeOption = Annotated[
+    list[str] | None, typer.Option("--programme", "-p", metavar="ID", help="Only this programme (repeatable).")
+]
+AgencyOption = Annotated[str | None, typer.Option("--agency", metavar="ID", help="Only tasks this agency leads.")]
+AllOption = Annotated[bool, typer.Option("--all", help="Include programmes that are draft, closed or superseded.")]
+LIST_FORMATS = ("table", "json", "csv")
+
+
+def parse_day(text: str | None, option: str = "--as-of") -> Any:
+    """A command-line date, or today; a bad one is a usage error (exit 2)."""
+    from datetime import date
+
+    from ktcn.dateish import DateIshError, parse_date
+
+    if text is None:
+        return date.today()
+    try:
+        return parse_date(text)
+    except DateIshError as error:
+        raise typer.BadParameter(f"{text!r}: {error.problem} (write YYYY-MM-DD)", param_hint=option) from None
+
+
+def choose_lang(lang: str | None, workspace_lang: str) -> str:
+    if lang is None:
+        return workspace_lang
+    if lang not in ("vi", "en"):
+        raise typer.BadParameter(f"{lang!r} is not vi or en", param_hint="--lang")
+    return lang
+
+
+class Context:
+    """What every listing command starts from: the workspace, the day and the language."""
+
+    def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table",
+                 formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True):
+        from ktcn.loader import find_root, load
+
+        if output_format not in formats:
+            raise typer.BadParameter(f"{output_format!r}: choose {', '.join(formats)}", param_hint="--format")
+        self.as_of = parse_day(as_of)
+        self.workspace = load(find_root(records), today=self.as_of, use_cache=use_cache)
+        self.lang = choose_lang(lang, self.workspace.settings.language)
+        self.format = output_format
+        errors = sum(d.severity == "error" for d in self.workspace.diagnostics)
+        if errors:
+            typer.echo(f"ktcn: {errors} error(s) in the records; the view leaves out what cannot be read"
+                       " (run 'ktcn validate').", err=True)
+
+    def selection(self, programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:
+        from ktcn.views import Selection
+
+        return Selection(tuple(programmes or ()), agency, include_all)
+
+    def emit(self, renderables: Any) -> None:
+        from rich.console import Console
+
+        console = Console(highlight=False, soft_wrap=False)
+        for renderable in renderables:
+            console.print(renderable)
+
+    def emit_json(self, document: Any) -> None:
+        import json
+
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+
+    def emit_csv(self, table: Any) -> None:
+        from ktcn.tabular import to_csv
+
+        sys.stdout.write(to_csv(table))
+
+
+def write_output(output: str | None, data: bytes) -> None:
+    """Bytes to stdout (no OUTPUT, or '-') or, atomically, to the file OUTPUT."""
+    from pathlib import Path
+
+    from ktcn.atomic import write_atomic
+
+    if output is None or output == "-":
+        sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode())
+        sys.stdout.flush()
+        return
+    write_atomic(Path(output), data)

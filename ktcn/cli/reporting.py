@@ -1,0 +1,115 @@
+"""Writing the reports: `report` renders an annual, six-monthly, custom-period or final report as Markdown or DOCX.
+
+Registered on the app, in help order, by `ktcn.cli`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import typer
+
+from ktcn.cli.options import (
+    AgencyOption,
+    AllOption,
+    AsOfOption,
+    Context,
+    LangOption,
+    NoCacheOption,
+    ProgrammeOption,
+    RecordsOption,
+    parse_day,
+    write_output,
+)
+
+
+def report(
+    year: Annotated[int | None, typer.Option("--year", help="The year reported on.")] = None,
+    half: Annotated[int | None, typer.Option("--half", metavar="1|2", help="The half year (sơ kết 6 tháng).")] = None,
+    start: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Start of a custom period.")]
+    = None,
+    end: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="End of a custom period.")] = None,
+    programme: ProgrammeOption = None,
+    agency: AgencyOption = None,
+    template: Annotated[str | None, typer.Option("--template", metavar="NAME|PATH",
+                                                 help="bao-cao-nam, so-ket-6-thang, tong-ket, or a .j2 file.")]
+    = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="md|docx", help="Output format.")] = "md",
+    output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
+                                               help="Write here (default: stdout for md).")] = None,
+    narrative: Annotated[str | None, typer.Option("--narrative", metavar="FILE",
+                                                  help="Markdown with the parts written by hand.")] = None,
+    report_date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
+                                                    help="Date of the date line (default: the as-of day).")] = None,
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    include_all: AllOption = False,
+) -> None:
+    """Render a report: annual (--year), six-monthly (--half), a custom period, or a programme's final review.
+
+    Example:  ktcn report --year 2025 --format docx -o bao-cao-2025.docx
+    """
+    from datetime import date
+
+    from ktcn import reports
+    from ktcn.templating import render_markdown, report_context
+
+    ctx = Context(records, as_of, lang, formats=("md", "docx"), output_format=output_format, use_cache=not no_cache)
+    name = template or ("so-ket-6-thang" if half else "bao-cao-nam")
+    kind = _report_kind(name, half, start or end)
+    selection = ctx.selection(programme, agency, include_all)
+    period = _report_period(ctx, kind, selection, year, half, start, end)
+    as_of_day = parse_day(as_of) if as_of else min(period.end, date.today())
+    day = parse_day(report_date, "--date") if report_date else as_of_day
+    built = reports.build_report(ctx.workspace, selection, period, as_of_day, day, kind, ctx.lang,
+                                 _read_narrative(narrative))
+    markdown = render_markdown(name, ctx.workspace.root, report_context(built), ctx.lang)
+    if output_format == "md":
+        return write_output(output, markdown.encode("utf-8"))
+    from ktcn.docx_report import markdown_to_docx
+
+    target = output or f"{name.removesuffix('.md.j2')}-{period.start.year}.docx"
+    write_output(target, markdown_to_docx(markdown, built))
+    typer.echo(target, err=True)
+
+
+def _report_kind(name: str, half: int | None, custom: object) -> str:
+    if name in ("tong-ket", "final"):
+        return "final"
+    if half:
+        return "half-year"
+    return "period" if custom else "annual"
+
+
+def _report_period(ctx: Context, kind: str, selection: Any, year: int | None, half: int | None,
+                   start: str | None, end: str | None) -> Any:
+    from ktcn.errors import UsageError
+    from ktcn.reports import Period, report_period
+
+    if kind == "final" and not (year or start or end):
+        if len(selection.programmes) != 1:
+            raise UsageError("a final report (tong-ket) is of one programme: add --programme ID")
+        found = ctx.workspace.programme(selection.programmes[0])
+        first = found.period_from.start if found and found.period_from else (found.issued if found else None)
+        last = found.period_to.end if found and found.period_to else ctx.as_of
+        if first is None:
+            raise UsageError(f"{selection.programmes[0]} has no period nor issue date: give --from and --to")
+        return Period(first, last, "programme")
+    return report_period(year, half, parse_day(start, "--from") if start else None,
+                         parse_day(end, "--to") if end else None, ctx.workspace.settings.cutoff)
+
+
+def _read_narrative(path: str | None) -> dict[str, str]:
+    from pathlib import Path
+
+    from ktcn.errors import UsageError
+    from ktcn.reports import parse_narrative
+
+    if path is None:
+        return {}
+    try:
+        return parse_narrative(Path(path).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"cannot read the narrative file {path}: {error}") from error
