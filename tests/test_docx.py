@@ -24,53 +24,10 @@ from ktcn.cli import app
 from ktcn.docx_report import column_widths, split_markdown
 
 from conftest import DEMO_AGENCIES as AGENCIES
+from conftest import DEMO_PROGRAMME
 from conftest import DEMO_SETTINGS as SETTINGS
 
-PROGRAMME = """\
-id: ctr-demo
-type: CTr
-title: Chương trình thử
-issued: 2024-01-15
-issuers: [skhcn]
-period: {from: 2024, to: 2026}
-tasks:
-  - id: bc6
-    kind: report
-    title: Báo cáo 6 tháng
-    lead: [lhh]
-    schedule: {every: 6m}
-    updates:
-      - {date: 2024-07-05, status: done, note: Báo cáo 6 tháng đầu năm 2024}
-      - {date: 2024-12-20, status: done}
-      - {date: 2025-08-10, status: done, note: Gửi muộn báo cáo 6 tháng đầu năm}
-  - id: hoi-thi
-    kind: event
-    title: Hội thi sáng tạo kỹ thuật
-    lead: [sttt]
-    schedule: 2025-06-30
-    updates:
-      - {date: 2025-03-10, extend_to: 2025-10-31, by: skhcn, evidence: [Công văn 12/UBND]}
-      - {date: 2025-10-15, status: done, progress: 100}
-  - id: tong-hop
-    title: Tổng hợp báo cáo năm
-    lead: [snv]
-    schedule: {every: 1y, day: 11-30}
-    updates:
-      - {date: 2024-11-25, status: done}
-      - {date: 2025-05-01, status: cancelled, note: Dừng theo Quyết định 99/QĐ-UBND}
-  - id: thuong-xuyen
-    title: Tuyên truyền
-    lead: [skhcn]
-    schedule: ongoing
-  - id: bc-2024
-    kind: report
-    title: Báo cáo năm 2024
-    lead: [sttt]
-    schedule: 2024-12-31
-  - id: soon
-    title: Sắp đến hạn
-    lead: [lhh]
-    schedule: 2025-10-10
+PROGRAMME = DEMO_PROGRAMME + """\
   - id: pipe
     title: "Kiểm tra a | b"
     lead: [skhcn]
