@@ -161,7 +161,7 @@ def find_task(ws: Workspace, reference: str) -> tuple[Programme, Task | None]:
 
 
 def last_note(occurrence: Occurrence) -> str:
-    """The latest note of the occurrence, else of the task (up to the occurrence's updates)."""
+    """The latest note among the occurrence's own updates ("" when none has one)."""
     notes = [u.note for u in occurrence.updates if u.note]
     return notes[-1] if notes else ""
 
