@@ -16,7 +16,15 @@ from datetime import date, timedelta
 from ktcn.convert import did_you_mean
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.model import Agency, Programme, Span, Task, Workspace
-from ktcn.schedule import MAX_OCCURRENCES, Bounds, Window, programme_bounds, schedule_start, windows
+from ktcn.schedule import (
+    MAX_OCCURRENCES,
+    Bounds,
+    Window,
+    edge_windows,
+    programme_bounds,
+    schedule_start,
+    windows,
+)
 from ktcn.schema import TYPE_CODES
 
 Check = Callable[[Workspace, date], Iterable[Diagnostic]]
@@ -126,11 +134,11 @@ def schedules_fit_period(ws: Workspace, today: date) -> Iterator[Diagnostic]:
             if schedule_start(task.schedule, bounds) is None:
                 yield at("KTCN308", task.span, "schedule")
                 continue
-            latest = max((u.date for u in task.updates), default=today)
-            horizon = max(today, latest, bounds.start or today) + timedelta(days=366)
-            found = windows(task.schedule, bounds, horizon)
-            yield from _outside_period(programme, task, found, bounds)
-            yield from _unknown_periods(task, found)
+            yield from _outside_period(programme, task, edge_windows(task.schedule, bounds), bounds)
+            if any(u.period for u in task.updates):  # only then are all the labels needed
+                latest = max(u.date for u in task.updates)
+                horizon = max(today, latest, bounds.start or today) + timedelta(days=366)
+                yield from _unknown_periods(task, windows(task.schedule, bounds, horizon))
 
 
 def _outside_period(programme: Programme, task: Task, found: tuple[Window, ...],
@@ -147,7 +155,7 @@ def _outside_period(programme: Programme, task: Task, found: tuple[Window, ...],
 
 
 def _unknown_periods(task: Task, found: tuple[Window, ...]) -> Iterator[Diagnostic]:
-    if len(found) >= MAX_OCCURRENCES or not any(u.period for u in task.updates):
+    if len(found) >= MAX_OCCURRENCES:
         return
     labels = {w.label for w in found}
     if task.schedule.form == "due" and found:

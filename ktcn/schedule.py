@@ -48,7 +48,7 @@ def programme_bounds(programme: Programme) -> Bounds:
     return Bounds(start, end)
 
 
-@lru_cache(maxsize=8192)  # many tasks share a schedule (every 6m, ...); status and checks ask again
+@lru_cache(maxsize=65536)  # many tasks share a schedule (every 6m, ...); status and checks ask again
 def windows(schedule: Schedule, bounds: Bounds, horizon: date) -> tuple[Window, ...]:
     """The schedule's occurrences, in order; open-ended schedules stop at windows starting after `horizon`."""
     if schedule.form == "due":
@@ -91,17 +91,76 @@ def _every_windows(schedule: Schedule, start: date, until: date | None, last: da
     step = _window_step(schedule)
     window_start = _first_window_start(schedule, start)
     while window_start <= last:
-        natural_end = window_start + step - timedelta(days=1)
-        window_end = min(natural_end, until) if until else natural_end
-        yield Window(_label(schedule, window_start), window_start, window_end,
-                     _deadline(schedule, window_start, window_end))
-        window_start += step
+        next_start = window_start + step
+        yield _every_window(schedule, window_start, next_start, until)
+        window_start = next_start
+
+
+def _every_window(schedule: Schedule, window_start: date, next_start: date, until: date | None) -> Window:
+    natural_end = next_start - timedelta(days=1)
+    window_end = min(natural_end, until) if until else natural_end
+    deadline = _deadline(schedule, window_start, window_end)
+    return Window(_label(schedule, window_start), window_start, window_end, deadline)
+
+
+@lru_cache(maxsize=65536)
+def edge_windows(schedule: Schedule, bounds: Bounds) -> tuple[Window, ...]:
+    """The first and the last window of a schedule, found without walking the ones between.
+
+    Deadlines only grow from one window to the next, so these two decide whether
+    every deadline stays inside a period (the validator's question).  A schedule
+    with no end has no last window.
+    """
+    start = schedule_start(schedule, bounds)
+    if start is None or schedule.form == "ongoing":
+        return ()
+    if schedule.form == "due":
+        return (_due_window(schedule.due, bounds),)  # type: ignore[arg-type]
+    until = schedule.until.end if schedule.until else bounds.end
+    if schedule.form == "rrule":
+        return _rrule_edges(schedule.rrule or "", start, until)
+    step = _window_step(schedule)
+    first_start = _first_window_start(schedule, start)
+    if until is not None and until < first_start:
+        return ()
+    first = _every_window(schedule, first_start, first_start + step, until)
+    if until is None:
+        return (first,)
+    last_start = _window_start_holding(schedule, first_start, until)
+    return first, _every_window(schedule, last_start, last_start + step, until)
+
+
+def _window_start_holding(schedule: Schedule, first_start: date, day: date) -> date:
+    """The start of the window (on the grid that begins at `first_start`) that holds `day`."""
+    if schedule.every_unit == "w":
+        weeks = schedule.every_count
+        return first_start + timedelta(weeks=weeks * ((day - first_start).days // (7 * weeks)))
+    length = schedule.every_count * _UNIT_MONTHS[schedule.every_unit]
+    months = (day.year - first_start.year) * 12 + day.month - first_start.month
+    return first_start + relativedelta(months=length * (months // length))
+
+
+def _rrule_edges(rule: str, start: date, until: date | None) -> tuple[Window, ...]:
+    from dateutil.rrule import rrulestr
+
+    recurrence = rrulestr(rule.removeprefix("RRULE:"), dtstart=datetime.combine(start, datetime.min.time()))
+    first = recurrence.after(datetime.combine(start, datetime.min.time()), inc=True)
+    if first is None or (until and first.date() > until):
+        return ()
+    last = recurrence.before(datetime.combine(until, datetime.max.time()), inc=True) if until else None
+    edges = [Window(first.date().isoformat(), start, first.date(), first.date())]
+    if last is not None and last != first:
+        edges.append(Window(last.date().isoformat(), last.date(), last.date(), last.date()))
+    return tuple(edges)
 
 
 def _window_step(schedule: Schedule) -> relativedelta:
-    if schedule.every_unit == "w":
-        return relativedelta(weeks=schedule.every_count)
-    return relativedelta(months=schedule.every_count * _UNIT_MONTHS[schedule.every_unit])
+    return _step(schedule.every_count, schedule.every_unit)
+
+
+@lru_cache(maxsize=64)
+def _step(count: int, unit: str) -> relativedelta:
+    return relativedelta(weeks=count) if unit == "w" else relativedelta(months=count * _UNIT_MONTHS[unit])
 
 
 def _first_window_start(schedule: Schedule, start: date) -> date:

@@ -154,9 +154,16 @@ def _occurrence(task: Task, window: Window, updates: list[Update], stopped: bool
     done_on = _done_on(updates)
     status = _status(window, deadline, done_on, stopped or _last_status(updates) == "cancelled", as_of)
     due_soon = status == IN_PROGRESS and deadline is not None and (deadline - as_of).days <= warn_days
-    lead = tuple(successor(a, deadline or window.end, agencies) for a in task.lead)
+    lead = _lead(task, deadline or window.end, agencies)
     return Occurrence(task, window.label, window.start, window.end, deadline, window.deadline, status,
-                      bool(extensions), due_soon, done_on, tuple(updates), tuple(dict.fromkeys(lead)))
+                      bool(extensions), due_soon, done_on, tuple(updates), lead)
+
+
+def _lead(task: Task, on: date, agencies: Mapping[str, Agency]) -> tuple[str, ...]:
+    """The task's lead agencies on `on`, after mergers (most tasks name no merged agency: nothing to do)."""
+    if not any((agency := agencies.get(a)) is not None and agency.until is not None for a in task.lead):
+        return task.lead
+    return tuple(dict.fromkeys(successor(a, on, agencies) for a in task.lead))
 
 
 def _last_status(updates: Iterable[Update]) -> str | None:
@@ -189,8 +196,10 @@ def _status(window: Window, deadline: date | None, done_on: date | None, cancell
 
 def successor(agency_id: str, on: date, agencies: Mapping[str, Agency]) -> str:
     """Who answers for `agency_id`'s work due on `on`: follow `succeeded_by` past each `until`."""
-    seen = {agency_id}
     agency = agencies.get(agency_id)
+    if agency is None or agency.until is None or on <= agency.until:
+        return agency_id  # the common case, asked hundreds of thousands of times on a national workspace
+    seen = {agency_id}
     while agency and agency.until and agency.succeeded_by and on > agency.until:
         if agency.succeeded_by in seen:
             break  # a cycle in agencies.yaml; the validator reports what it can

@@ -107,7 +107,7 @@ CASES = [
     ("KTCN306", {P: edit("schedule: 2025-06-30", "schedule: {every: 1y, day: 11/30}")}, (P, 12),
      {P: edit("schedule: 2025-06-30", "schedule: {every: 1y, day: 11-30}")}),
     ("KTCN306", {P: edit("schedule: 2025-06-30", "schedule: {every: 1q, offset: 15}")}, (P, 12),
-     {P: edit("schedule: 2025-06-30", "schedule: {every: 1q, offset: 15d}")}),
+     {P: edit("schedule: 2025-06-30", "schedule: {every: 1q, offset: -5d}")}),
     ("KTCN307", {P: edit("schedule: 2025-06-30", "schedule: {every: 6m}") + UPDATES + "        period: 2025-Q2\n"},
      (P, 16), {P: edit("schedule: 2025-06-30", "schedule: {every: 6m}") + UPDATES + "        period: 2025-H1\n"}),
     ("KTCN308", {P: edit("issued: 2025-01-10\n", "").replace("period: {from: 2025, to: 2026}\n", "state: draft\n")
