@@ -169,7 +169,8 @@ def test_windows_are_ordered_contiguous_and_inside_bounds(case):
 
 @pytest.mark.parametrize("text", [
     "{every: 1y, day: 11-30, from: 2024}", "{every: 6m, from: 2016-06-14, until: 2020}", "{every: 1q, offset: 15d}",
-    "{every: 2y, day: 12-31, from: 2025}", "{every: 1m, from: 2025-03-10, until: 2026-02-14}", "{every: 2w, offset: -3d}",
+    "{every: 2y, day: 12-31, from: 2025}", "{every: 1m, from: 2025-03-10, until: 2026-02-14}",
+    "{every: 2w, offset: -3d}",
     "{rrule: 'FREQ=MONTHLY;BYMONTHDAY=15', from: 2025-01-01, until: 2026-04-30}", "2025-Q3", "ongoing",
     "{every: 1y, from: 2031}",
 ])
@@ -180,5 +181,8 @@ def test_edge_windows_are_the_first_and_last_of_all_windows(text):
     schedule = schedule_of(text)
     every = windows(schedule, bounds, FAR)
     edges = edge_windows(schedule, bounds)
-    expected = [] if not every or schedule.form == "ongoing" else [every[0], every[-1]] if len(every) > 1 else [every[0]]
+    if not every or schedule.form == "ongoing":
+        expected = []
+    else:
+        expected = [every[0], every[-1]] if len(every) > 1 else [every[0]]
     assert [(w.label, w.deadline) for w in edges] == [(w.label, w.deadline) for w in expected]
