@@ -38,8 +38,8 @@ CACHE_FOLDER = ".ktcn-cache"
 DEFAULT_ROUNDS = {"province": 5, "national": 3, "tiny": 3}
 STARTUP_REPEATS = 4  # the cheap startup commands run this many times per round
 
-# The `ktcn` console script, run by this same Python (pip's script does exactly this).
-KTCN = (sys.executable, "-c", "import sys; from ktcn.cli import main; sys.exit(main())")
+# The `ktcn` console script (pyproject.toml names its entry point), run by this same Python, as pip's script does.
+KTCN = (sys.executable, "-c", "import sys; from ktcn.launch import main; sys.exit(main())")
 
 # The baseline everyone knows: read every record file and yaml.load it with libyaml, nothing else.
 BARE_PARSE = """\

@@ -1,5 +1,5 @@
 """`python -m ktcn` works like `ktcn`."""
 
-from ktcn.cli import main
+from ktcn.launch import main
 
 main()

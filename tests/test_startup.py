@@ -12,7 +12,7 @@ HEAVY = ("yaml", "jinja2", "docx", "dateutil", "icalendar", "markdown_it", "lxml
 PROBE = """
 import json, sys
 sys.argv = ["ktcn", *json.loads(sys.argv[1])]
-from ktcn.cli import main
+from ktcn.launch import main
 try:
     main()
 except SystemExit:
@@ -27,3 +27,11 @@ def test_start_up_does_not_import_heavy_libraries(args):
                             check=True)
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
+
+
+def test_version_answers_without_loading_the_command_line():
+    result = subprocess.run([sys.executable, "-c", PROBE, json.dumps(["--version"])], capture_output=True, text=True,
+                            check=True)
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].startswith("ktcn ")
+    assert not {"typer", "click", "rich"} & set(json.loads(lines[-1]))
