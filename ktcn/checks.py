@@ -1,21 +1,26 @@
 """The checks that need more than one field: ids, references, schedules against periods, the log.
 
-Each check is a plain function `(workspace, today) -> diagnostics`, registered in
-`CHECKS`.  Checks that concern a single value (types, dates, slugs) happen while
-reading, in `ktcn.convert`.  A check names the key path it objects to; the loader
-turns that into line and column.
+Checks are plain functions in two registries.  `PROGRAMME_CHECKS` look at one
+programme with the settings and agencies around it (`Context`), so a loader can
+check each programme as it reads it and let it go; `WORKSPACE_CHECKS` look at
+the registry and at small summaries of every programme (ids, references).
+Checks that concern a single value (types, dates, slugs) happen while reading,
+in `ktcn.convert`.  A check names the key path it objects to; the loader turns
+that into line and column.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from ktcn.convert import did_you_mean
 from ktcn.diagnostics import Diagnostic, Text, diag
-from ktcn.model import Agency, Programme, Span, Task, Workspace
+from ktcn.model import Agency, Programme, Settings, Span, Task, Workspace
 from ktcn.schedule import (
     MAX_OCCURRENCES,
     Bounds,
@@ -27,7 +32,39 @@ from ktcn.schedule import (
 )
 from ktcn.schema import TYPE_CODES
 
-Check = Callable[[Workspace, date], Iterable[Diagnostic]]
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may consult besides the programme: the settings, the agencies, the day."""
+
+    settings: Settings
+    agencies: tuple[Agency, ...]
+    today: date
+
+    @cached_property
+    def agency_index(self) -> dict[str, Agency]:
+        return {a.id: a for a in self.agencies}
+
+    @cached_property
+    def ceased(self) -> dict[str, Agency]:
+        return {a.id: a for a in self.agencies if a.until}
+
+    @cached_property
+    def suggest_agency(self) -> Callable[[str], Text]:
+        return _agency_suggester(self.agencies)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the workspace checks need of a programme, so that the programme itself need not be kept."""
+
+    id: str
+    span: Span | None
+    implements: tuple[str, ...]
+
+
+ProgrammeCheck = Callable[[Context, Programme], Iterable[Diagnostic]]
+WorkspaceCheck = Callable[[Context, Sequence[Summary]], Iterable[Diagnostic]]
 
 
 def at(code: str, span: Span | None, *path: str | int, **args: object) -> Diagnostic:
@@ -40,10 +77,10 @@ def _where(span: Span | None) -> str:
     return f"{span.path}:{span.line}" if span else "?"
 
 
-def unique_programme_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+def unique_programme_ids(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagnostic]:
     """Reported in every file that uses the id, so that checking only the changed file still catches it."""
-    by_id: dict[str, list[Programme]] = {}
-    for programme in ws.programmes:
+    by_id: dict[str, list[Summary]] = {}
+    for programme in summaries:
         by_id.setdefault(programme.id, []).append(programme)
     for programme_id, same in by_id.items():
         for programme in same[1:] if len(same) > 1 else ():
@@ -52,52 +89,64 @@ def unique_programme_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
             yield at("KTCN201", same[0].span, "id", id=programme_id, first=_where(same[1].span))
 
 
-def unique_task_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
-    for programme in ws.programmes:
-        first: dict[str, Task] = {}
-        for task in programme.tasks:
-            if task.id in first:
-                yield at("KTCN201", task.span, "id", id=task.id, first=_where(first[task.id].span))
-            else:
-                first[task.id] = task
+def unique_task_ids(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
+    first: dict[str, Task] = {}
+    for task in programme.tasks:
+        if task.id in first:
+            yield at("KTCN201", task.span, "id", id=task.id, first=_where(first[task.id].span))
+        else:
+            first[task.id] = task
 
 
-def unique_agency_ids(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+def unique_agency_ids(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagnostic]:
     first: dict[str, Agency] = {}
-    for agency in ws.agencies:
+    for agency in ctx.agencies:
         if agency.id in first:
             yield at("KTCN201", agency.span, "id", id=agency.id, first=_where(first[agency.id].span))
         else:
             first[agency.id] = agency
 
 
-def agency_references(ws: Workspace, today: date) -> Iterator[Diagnostic]:
-    """Every agency id named anywhere must be in agencies.yaml."""
-    known = ws.agency_index
-    suggest = _agency_suggester(ws.agencies)
-    for span, path, agency_id in _agency_refs(ws):
+Reference = tuple[Span | None, tuple[str | int, ...], str]
+
+
+def registry_agency_references(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagnostic]:
+    """The agencies ktcn.yaml and agencies.yaml name must exist."""
+    return _unknown_agencies(ctx, _registry_refs(ctx))
+
+
+def programme_agency_references(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
+    """Every agency a programme names must be in agencies.yaml."""
+    return _unknown_agencies(ctx, _programme_refs(programme))
+
+
+def _unknown_agencies(ctx: Context, references: Iterable[Reference]) -> Iterator[Diagnostic]:
+    known = ctx.agency_index
+    for span, path, agency_id in references:
         if agency_id not in known:
-            yield at("KTCN202", span, *path, id=agency_id, suggestion=suggest(agency_id))
+            yield at("KTCN202", span, *path, id=agency_id, suggestion=ctx.suggest_agency(agency_id))
 
 
-def _agency_refs(ws: Workspace) -> Iterator[tuple[Span | None, tuple[str | int, ...], str]]:
-    settings = ws.settings
+def _registry_refs(ctx: Context) -> Iterator[Reference]:
+    settings = ctx.settings
     if settings.owner:
         yield settings.span, ("owner",), settings.owner
     if settings.signer and settings.signer.agency:
         yield settings.span, ("signer", "agency"), settings.signer.agency
-    for agency in ws.agencies:
+    for agency in ctx.agencies:
         if agency.succeeded_by:
             yield agency.span, ("succeeded_by",), agency.succeeded_by
-    for programme in ws.programmes:
-        yield from ((programme.span, ("issuers", i), a) for i, a in enumerate(programme.issuers))
-        for i, signer in enumerate(programme.signers):
-            if signer.agency:
-                yield programme.span, ("signers", i, "agency"), signer.agency
-        for task in programme.tasks:
-            for role in ("lead", "support", "to"):
-                yield from ((task.span, (role, i), a) for i, a in enumerate(getattr(task, role)))
-            yield from ((u.span, ("by",), u.by) for u in task.updates if u.by)
+
+
+def _programme_refs(programme: Programme) -> Iterator[Reference]:
+    yield from ((programme.span, ("issuers", i), a) for i, a in enumerate(programme.issuers))
+    for i, signer in enumerate(programme.signers):
+        if signer.agency:
+            yield programme.span, ("signers", i, "agency"), signer.agency
+    for task in programme.tasks:
+        for role in ("lead", "support", "to"):
+            yield from ((task.span, (role, i), a) for i, a in enumerate(getattr(task, role)))
+        yield from ((u.span, ("by",), u.by) for u in task.updates if u.by)
 
 
 def _agency_suggester(agencies: tuple[Agency, ...]) -> Callable[[str], Text]:
@@ -117,28 +166,28 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", text).casefold().strip()
 
 
-def programme_references(ws: Workspace, today: date) -> Iterator[Diagnostic]:
-    known = ws.programme_index
-    for programme in ws.programmes:
+def programme_references(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagnostic]:
+    known = {s.id for s in summaries}
+    for programme in summaries:
         for i, target in enumerate(programme.implements):
             if target not in known:
                 yield at("KTCN203", programme.span, "implements", i, id=target,
                          suggestion=did_you_mean(target, sorted(known)))
 
 
-def schedules_fit_period(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+def schedules_fit_period(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
     """Schedules need a start; deadlines stay inside the programme period; `period:` names an occurrence."""
-    for programme in ws.programmes:
-        bounds = programme_bounds(programme)
-        for task in programme.tasks:
-            if schedule_start(task.schedule, bounds) is None:
-                yield at("KTCN308", task.span, "schedule")
-                continue
-            yield from _outside_period(programme, task, edge_windows(task.schedule, bounds), bounds)
-            if any(u.period for u in task.updates):  # only then are all the labels needed
-                latest = max(u.date for u in task.updates)
-                horizon = max(today, latest, bounds.start or today) + timedelta(days=366)
-                yield from _unknown_periods(task, windows(task.schedule, bounds, horizon))
+    bounds = programme_bounds(programme)
+    today = ctx.today
+    for task in programme.tasks:
+        if schedule_start(task.schedule, bounds) is None:
+            yield at("KTCN308", task.span, "schedule")
+            continue
+        yield from _outside_period(programme, task, edge_windows(task.schedule, bounds), bounds)
+        if any(u.period for u in task.updates):  # only then are all the labels needed
+            latest = max(u.date for u in task.updates)
+            horizon = max(today, latest, bounds.start or today) + timedelta(days=366)
+            yield from _unknown_periods(task, windows(task.schedule, bounds, horizon))
 
 
 def _outside_period(programme: Programme, task: Task, found: tuple[Window, ...],
@@ -166,41 +215,39 @@ def _unknown_periods(task: Task, found: tuple[Window, ...]) -> Iterator[Diagnost
             yield at("KTCN307", update.span, "period", value=update.period.text, choices=shown or "-")
 
 
-def update_log(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+def update_log(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
     """The log runs oldest first, after the issue date, not in the future; done means 100%."""
-    for programme in ws.programmes:
-        for task in programme.tasks:
-            previous = None
-            for update in task.updates:
-                if previous and update.date < previous:
-                    yield at("KTCN502", update.span, "date", date=update.date, previous=previous)
-                previous = update.date
-                if programme.issued and update.date < programme.issued:
-                    yield at("KTCN503", update.span, "date", date=update.date, issued=programme.issued)
-                if update.date > today:
-                    yield at("KTCN504", update.span, "date", date=update.date, today=today)
-                if update.status == "done" and update.progress is not None and update.progress < 100:
-                    yield at("KTCN505", update.span, "progress", progress=update.progress)
+    for task in programme.tasks:
+        previous = None
+        for update in task.updates:
+            if previous and update.date < previous:
+                yield at("KTCN502", update.span, "date", date=update.date, previous=previous)
+            previous = update.date
+            if programme.issued and update.date < programme.issued:
+                yield at("KTCN503", update.span, "date", date=update.date, issued=programme.issued)
+            if update.date > ctx.today:
+                yield at("KTCN504", update.span, "date", date=update.date, today=ctx.today)
+            if update.status == "done" and update.progress is not None and update.progress < 100:
+                yield at("KTCN505", update.span, "progress", progress=update.progress)
 
 
-def assignments_after_until(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+def assignments_after_until(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
     """A document issued, or an update made, after an agency ceased should name its successor."""
-    ceased = {a.id: a for a in ws.agencies if a.until}
+    ceased = ctx.ceased
     if not ceased:
         return
-    for programme in ws.programmes:
-        if programme.issued:
-            for task in programme.tasks:
-                for role in ("lead", "support", "to"):
-                    for i, agency_id in enumerate(getattr(task, role)):
-                        agency = ceased.get(agency_id)
-                        if agency and programme.issued > agency.until:  # type: ignore[operator]
-                            yield _ceased(task.span, (role, i), agency)
+    if programme.issued:
         for task in programme.tasks:
-            for update in task.updates:
-                agency = ceased.get(update.by or "")
-                if agency and update.date > agency.until:  # type: ignore[operator]
-                    yield _ceased(update.span, ("by",), agency)
+            for role in ("lead", "support", "to"):
+                for i, agency_id in enumerate(getattr(task, role)):
+                    agency = ceased.get(agency_id)
+                    if agency and programme.issued > agency.until:  # type: ignore[operator]
+                        yield _ceased(task.span, (role, i), agency)
+    for task in programme.tasks:
+        for update in task.updates:
+            agency = ceased.get(update.by or "")
+            if agency and update.date > agency.until:  # type: ignore[operator]
+                yield _ceased(update.span, ("by",), agency)
 
 
 def _ceased(span: Span | None, path: tuple[str | int, ...], agency: Agency) -> Diagnostic:
@@ -213,31 +260,48 @@ _NUMBER_TYPE = re.compile(r"^[^/]*/\s*([^-/\s]+)")
 _PARTY_NUMBER = re.compile(r"^\s*\d+\s*-\s*([^/\s]+)\s*/")
 
 
-def number_matches_type(ws: Workspace, today: date) -> Iterator[Diagnostic]:
+def number_matches_type(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
     """`958/CTr-SKHCN-LHH` must be a CTr; a CV's number carries no type code (`3645/UBND-KGVX`)."""
-    for programme in ws.programmes:
-        if not programme.number:
-            continue
-        match = _PARTY_NUMBER.match(programme.number) or _NUMBER_TYPE.match(programme.number)
-        found = match.group(1) if match else None
-        if found in TYPE_CODES and found != programme.type:
-            yield at("KTCN508", programme.span, "number", number=programme.number, found=found,
-                     type=programme.type)
+    if not programme.number:
+        return
+    match = _PARTY_NUMBER.match(programme.number) or _NUMBER_TYPE.match(programme.number)
+    found = match.group(1) if match else None
+    if found in TYPE_CODES and found != programme.type:
+        yield at("KTCN508", programme.span, "number", number=programme.number, found=found, type=programme.type)
 
 
-CHECKS: tuple[Check, ...] = (
-    unique_programme_ids,
+PROGRAMME_CHECKS: tuple[ProgrammeCheck, ...] = (
     unique_task_ids,
-    unique_agency_ids,
-    agency_references,
-    programme_references,
+    programme_agency_references,
     schedules_fit_period,
     update_log,
     assignments_after_until,
     number_matches_type,
 )
+WORKSPACE_CHECKS: tuple[WorkspaceCheck, ...] = (
+    unique_programme_ids,
+    unique_agency_ids,
+    registry_agency_references,
+    programme_references,
+)
+
+
+def summary(programme: Programme) -> Summary:
+    return Summary(programme.id, programme.span, programme.implements)
+
+
+def check_programme(ctx: Context, programme: Programme) -> list[Diagnostic]:
+    """Every programme check on one programme."""
+    return [d for check in PROGRAMME_CHECKS for d in check(ctx, programme)]
+
+
+def check_workspace(ctx: Context, summaries: Sequence[Summary]) -> list[Diagnostic]:
+    """Every workspace check, on the registry and the programmes' summaries."""
+    return [d for check in WORKSPACE_CHECKS for d in check(ctx, summaries)]
 
 
 def run_checks(ws: Workspace, today: date) -> list[Diagnostic]:
-    """Run every registered check."""
-    return [d for check in CHECKS for d in check(ws, today)]
+    """Every check on a loaded workspace."""
+    ctx = Context(ws.settings, ws.agencies, today)
+    found = check_workspace(ctx, [summary(p) for p in ws.programmes])
+    return found + [d for p in ws.programmes for d in check_programme(ctx, p)]
