@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import yaml
 
 from ktcn.cache import Cache, digest, entry_for, unchanged
-from ktcn.checks import run_checks
+from ktcn.checks import Context, check_programme, check_workspace, summary
 from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, diag
 from ktcn.errors import WorkspaceError
@@ -54,26 +55,58 @@ def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | No
     (how `ktcn update` validates a change before writing it).  Programme files
     come from the per-file cache when they have not changed (`use_cache`).
     """
-    gc_was_on = gc.isenabled()
-    gc.disable()  # loading builds millions of objects that all stay alive: collecting meanwhile only costs time
+    with _gc_paused():
+        settings, agencies, programmes, problems = _scan(root, today or date.today(), proposed or {},
+                                                         Cache(root if use_cache else None), keep=True)
+    return Workspace(root, settings, agencies, programmes, problems)
+
+
+def validate_workspace(root: Path, today: date | None = None,
+                       use_cache: bool = True) -> tuple[Settings, tuple[Diagnostic, ...]]:
+    """The diagnostics `load` would give, found without keeping the programmes.
+
+    Each programme is checked as it is read and then let go; only what the
+    checks across files need (ids, references) is kept, so memory does not grow
+    with the size of the workspace.
+    """
+    with _gc_paused():
+        settings, _, _, problems = _scan(root, today or date.today(), {}, Cache(root if use_cache else None),
+                                         keep=False)
+    return settings, problems
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Loading builds millions of objects that stay alive: collecting meanwhile only costs time."""
+    was_on = gc.isenabled()
+    gc.disable()
     try:
-        return _load(root, today or date.today(), proposed or {}, Cache(root if use_cache else None))
+        yield
     finally:
-        if gc_was_on:
+        if was_on:
             gc.enable()
 
 
-def _load(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache) -> Workspace:
+def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache,
+          keep: bool) -> tuple[Settings, tuple[Agency, ...], tuple[Programme, ...], tuple[Diagnostic, ...]]:
+    """Read and check every file; each programme is checked as soon as it is read."""
     problems: list[Diagnostic] = []
     reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache)
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
-    files = programme_files(root, problems)
-    programmes = tuple(p for p in (_load_programme(f, reading) for f in files) if p)
-    workspace = Workspace(root, settings, agencies, programmes)
-    problems.extend(run_checks(workspace, today))
-    located = _located(problems, reading.proposed)
-    return Workspace(root, settings, agencies, programmes, tuple(sorted(located, key=Diagnostic.sort_key)))
+    context = Context(settings, agencies, today)
+    summaries, kept = [], []
+    for file in programme_files(root, problems):
+        programme = _load_programme(file, reading)
+        if programme is None:
+            continue
+        problems.extend(check_programme(context, programme))
+        summaries.append(summary(programme))
+        if keep:
+            kept.append(programme)
+    problems.extend(check_workspace(context, summaries))
+    located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
+    return settings, agencies, tuple(kept), tuple(located)
 
 
 def display_path(file: Path) -> str:

@@ -130,7 +130,7 @@ def test_unexpected_failure_apologises_with_exit_70(ws, ktcn, monkeypatch):
     def explode(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(loader_module, "load", explode)
+    monkeypatch.setattr(loader_module, "validate_workspace", explode)
     run = ktcn("validate")
     assert run.exit_code == 70
     assert "sorry" in run.stderr and "KTCN_DEBUG=1" in run.stderr and "Traceback" not in run.stderr
@@ -151,6 +151,6 @@ def test_a_closed_pipe_and_ctrl_c_end_quietly(ws, ktcn, monkeypatch):
         def stop(*args, error=raised, **kwargs):
             raise error
 
-        monkeypatch.setattr(loader_module, "load", stop)
+        monkeypatch.setattr(loader_module, "validate_workspace", stop)
         run = ktcn("validate")
         assert (run.exit_code, run.stderr) == (code, said)

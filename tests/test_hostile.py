@@ -121,3 +121,32 @@ def test_memory_stays_bounded_on_the_alias_bomb(workspace, ktcn):
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 50 * 1024 * 1024
+
+
+@pytest.mark.parametrize(("name", "code", "line"), CASES, ids=[c[0] for c in CASES])
+def test_validating_without_keeping_programmes_finds_what_loading_finds(workspace, name, code, line):
+    from datetime import date
+
+    from ktcn.loader import load, validate_workspace
+
+    target = place(name)
+    (workspace / target).parent.mkdir(exist_ok=True)
+    (workspace / target).write_bytes((HOSTILE / name).read_bytes())
+    today = date(2025, 7, 1)
+    assert validate_workspace(workspace, today)[1] == load(workspace, today).diagnostics
+
+
+def test_validating_the_bundled_and_demo_records_agrees_with_loading(tmp_path, monkeypatch):
+    from datetime import date
+
+    from ktcn.loader import load, validate_workspace
+
+    from conftest import DEMO_AGENCIES, DEMO_PROGRAMME
+
+    records = Path(__file__).resolve().parent.parent / "records"
+    demo = write_workspace(tmp_path, {"agencies.yaml": DEMO_AGENCIES, "programmes/d.yaml": DEMO_PROGRAMME,
+                                      "programmes/e.yaml": DEMO_PROGRAMME.replace("lead: [lhh]", "lead: [x]")})
+    monkeypatch.chdir(tmp_path)
+    for root in (records, demo):
+        today = date(2026, 1, 20)
+        assert validate_workspace(root, today, use_cache=False)[1] == load(root, today, use_cache=False).diagnostics

@@ -34,14 +34,14 @@ def validate(
     """
     from ktcn.diagnostic_output import FORMATS, narrow, render
     from ktcn.diagnostics import Severity
-    from ktcn.loader import find_root, load
+    from ktcn.loader import find_root, validate_workspace
 
     if output_format not in FORMATS:
         raise typer.BadParameter(f"{output_format!r}: choose {', '.join(FORMATS)}", param_hint="--format")
     today = parse_day(as_of)
-    workspace = load(find_root(records), today=today, use_cache=not no_cache)
-    language = choose_lang(lang, workspace.settings.language)
-    shown = narrow(workspace.diagnostics, paths or [])
+    settings, diagnostics = validate_workspace(find_root(records), today=today, use_cache=not no_cache)
+    language = choose_lang(lang, settings.language)
+    shown = narrow(diagnostics, paths or [])
     sys.stdout.write(render(shown, output_format, language))
     errors = sum(d.severity is Severity.ERROR for d in shown)
     warnings = len(shown) - errors
