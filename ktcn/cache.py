@@ -26,24 +26,33 @@ from typing import Any
 
 from ktcn import __version__
 
-FORMAT = 3  # bump when the model or the diagnostics change shape
+FORMAT = 4  # bump when the model or the diagnostics change shape
 FOLDER = ".ktcn-cache"
 _ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme")} | {
-    ("ktcn.cache", "Entry"), ("ktcn.dateish", "DateIsh"), ("ktcn.diagnostics", "Diagnostic"),
-    ("ktcn.diagnostics", "Text"), ("datetime", "date"), ("copyreg", "_reconstructor"), ("builtins", "object"),
+    ("ktcn.cache", "Entry"), ("ktcn.checks", "Summary"), ("ktcn.dateish", "DateIsh"),
+    ("ktcn.diagnostics", "Diagnostic"), ("ktcn.diagnostics", "Text"), ("datetime", "date"),
+    ("copyreg", "_reconstructor"), ("builtins", "object"),
 }
 
 
 @dataclass(frozen=True)
 class Entry:
-    """What reading one file gave, and what identifies the content it was read from."""
+    """What reading one file gave, and what identifies the content it was read from.
+
+    Stored as a small pickle followed by the programme's, so that a run that
+    only needs the diagnostics and the summary never unpickles the programme.
+    `checks` are the programme checks' findings, valid while `checks_key` (the
+    settings, the agencies and the day they were made for) still holds.
+    """
 
     display: str
     size: int
     mtime_ns: int
     digest: str
-    programme: Any  # Programme | None
     diagnostics: tuple
+    summary: Any = None  # ktcn.checks.Summary, or None when the file gave no programme
+    checks_key: str = ""
+    checks: tuple = ()
 
 
 class _RecordsOnly(pickle.Unpickler):
@@ -61,11 +70,33 @@ class Cache:
 
     def get(self, file: Path, display: str) -> Entry | None:
         """The stored entry for `file` as named `display`, whatever it was read from (see `unchanged`)."""
-        entry = self._read(file)
+        found = self._read(file, with_programme=False)
+        entry = found[0] if found else None
         return entry if entry is not None and entry.display == display else None
 
-    def store(self, file: Path, entry: Entry) -> None:
-        """Write an entry atomically; a cache that cannot be written is only slower, not wrong."""
+    def programme(self, file: Path, entry: Entry) -> Any:
+        """The programme stored with `entry` (None when the entry on disk is no longer that one)."""
+        found = self._read(file, with_programme=True)
+        return found[1] if found and found[0].digest == entry.digest else None
+
+    def store(self, file: Path, entry: Entry, programme: Any) -> None:
+        """Write an entry and its programme atomically; a cache that cannot be written is only slower."""
+        self._write(file, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
+                    + pickle.dumps(programme, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def restamp(self, file: Path, entry: Entry) -> None:
+        """Replace an entry's header (new times, new checks) and keep its programme's bytes as they are."""
+        if self.folder is None:
+            return
+        try:
+            data = self._path(file).read_bytes()
+            stream = io.BytesIO(data)
+            _RecordsOnly(stream).load()
+        except Exception:  # no usable entry to restamp: the next run rewrites it whole
+            return
+        self._write(file, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL) + data[stream.tell():])
+
+    def _write(self, file: Path, payload: bytes) -> None:
         if self.folder is None:
             return
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
@@ -73,21 +104,23 @@ class Cache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as out:
-                    pickle.dump(entry, out, protocol=pickle.HIGHEST_PROTOCOL)
+                    out.write(payload)
                 os.replace(temporary, self._path(file))
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
 
-    def _read(self, file: Path) -> Entry | None:
+    def _read(self, file: Path, with_programme: bool) -> tuple[Entry, Any] | None:
         if self.folder is None:
             return None
         try:
-            data = self._path(file).read_bytes()
-            entry = _RecordsOnly(io.BytesIO(data)).load()
+            with open(self._path(file), "rb") as stream:
+                entry = _RecordsOnly(stream).load()
+                # a fresh unpickler: the two pickles were written apart and their memos must not meet
+                programme = _RecordsOnly(stream).load() if with_programme else None
         except Exception:  # a missing, partial, corrupt or foreign entry is a miss; it is rewritten
             return None
-        return entry if isinstance(entry, Entry) else None
+        return (entry, programme) if isinstance(entry, Entry) else None
 
     def _path(self, file: Path) -> Path:
         assert self.folder is not None
@@ -103,15 +136,16 @@ def unchanged(entry: Entry, file: Path) -> bool:
     return (info.st_size, info.st_mtime_ns) == (entry.size, entry.mtime_ns)
 
 
-def entry_for(file: Path, display: str, data: bytes, programme: Any, diagnostics: tuple) -> Entry | None:
-    """The entry to store after reading `data` from `file`; None if the file vanished meanwhile."""
+def entry_for(file: Path, display: str, data: bytes, diagnostics: tuple, summary: Any, checks_key: str,
+              checks: tuple) -> Entry | None:
+    """The entry to store after reading `data` from `file`; None if the file changed meanwhile."""
     try:
         info = file.stat()
     except OSError:
         return None
     if info.st_size != len(data):
         return None  # the file changed after it was read: do not pair old content with new times
-    return Entry(display, info.st_size, info.st_mtime_ns, digest(data), programme, diagnostics)
+    return Entry(display, info.st_size, info.st_mtime_ns, digest(data), diagnostics, summary, checks_key, checks)
 
 
 def digest(data: bytes) -> str:

@@ -11,14 +11,15 @@ import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ktcn.cache import Cache, digest, entry_for, unchanged
-from ktcn.checks import Context, check_programme, check_workspace, summary
+from ktcn.cache import Cache, Entry, digest, entry_for, unchanged
+from ktcn.checks import Context, Summary, check_programme, check_workspace, summary
 from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, diag
 from ktcn.errors import WorkspaceError
@@ -95,14 +96,14 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache,
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
     context = Context(settings, agencies, today)
+    key = _checks_key(root, reading, today)
     summaries, kept = [], []
     for file in programme_files(root, problems):
-        programme = _load_programme(file, reading)
-        if programme is None:
-            continue
-        problems.extend(check_programme(context, programme))
-        summaries.append(summary(programme))
-        if keep:
+        programme, found, file_problems = _programme(file, reading, context, key, keep)
+        problems.extend(file_problems)
+        if found is not None:
+            summaries.append(found)
+        if programme is not None:
             kept.append(programme)
     problems.extend(check_workspace(context, summaries))
     located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
@@ -187,35 +188,84 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     return agencies or ()
 
 
-def _load_programme(file: Path, reading: _Reading) -> Programme | None:
-    """One programme file: from the cache when its content is what the cache saw, else parsed (and cached)."""
+def _programme(file: Path, reading: _Reading, context: Context, key: str,
+               keep: bool) -> tuple[Programme | None, Summary | None, list[Diagnostic]]:
+    """One programme file: its programme (when `keep`), its summary and its diagnostics, checks included.
+
+    From the cache when the file is what the cache saw: the programme is
+    unpickled only when it is kept or its checks must be run again.
+    """
     display = display_path(file)
     data = reading.proposed.get(_key(file))
-    cached = reading.cache.get(file, display) if data is None else None
-    if cached is not None and unchanged(cached, file):
-        reading.problems.extend(cached.diagnostics)
-        return cached.programme
+    entry = reading.cache.get(file, display) if data is None else None
+    if entry is not None and not unchanged(entry, file):
+        data, problems = read_bytes(file, display)
+        if data is None:
+            return None, None, list(problems)
+        if digest(data) != entry.digest:
+            entry = None  # changed: parse it again
+    if entry is not None:
+        reused = _from_entry(file, entry, reading, context, key, keep)
+        if reused is not None:
+            return reused
     if data is None:
         data, problems = read_bytes(file, display)
         if data is None:
-            reading.problems.extend(problems)
-            return None
-        if cached is not None and digest(data) == cached.digest:  # touched, not changed
-            _remember(reading.cache, file, display, data, cached.programme, cached.diagnostics)
-            reading.problems.extend(cached.diagnostics)
-            return cached.programme
-        programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
-        _remember(reading.cache, file, display, data, programme, tuple(problems))
-    else:
-        programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
-    reading.problems.extend(problems)
-    return programme
+            return None, None, list(problems)
+    programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
+    checks = _checked(context, programme, reading)
+    found = summary(programme) if programme is not None else None
+    if _key(file) not in reading.proposed:
+        stored = entry_for(file, display, data, tuple(problems), found, key, tuple(checks))
+        if stored is not None:
+            reading.cache.store(file, stored, programme)
+    return (programme if keep else None), found, [*problems, *checks]
 
 
-def _remember(cache: Cache, file: Path, display: str, data: bytes, programme: Any, problems: tuple) -> None:
-    entry = entry_for(file, display, data, programme, problems)
-    if entry is not None:
-        cache.store(file, entry)
+def _from_entry(file: Path, entry: Entry, reading: _Reading, context: Context, key: str,
+                keep: bool) -> tuple[Programme | None, Summary | None, list[Diagnostic]] | None:
+    """What a cache entry can give without parsing; None when its programme cannot be had."""
+    if entry.summary is None:  # the file gave no programme, only diagnostics
+        return None, None, list(entry.diagnostics)
+    if entry.checks_key == key and not keep:
+        _restamp(file, entry, reading.cache, entry.checks_key, entry.checks)
+        return None, entry.summary, [*entry.diagnostics, *entry.checks]
+    programme = reading.cache.programme(file, entry)
+    if programme is None:
+        return None
+    checks = tuple(entry.checks) if entry.checks_key == key else tuple(_checked(context, programme, reading))
+    _restamp(file, entry, reading.cache, key, checks)
+    return (programme if keep else None), entry.summary, [*entry.diagnostics, *checks]
+
+
+def _restamp(file: Path, entry: Entry, cache: Cache, key: str, checks: tuple) -> None:
+    """Keep the entry's header current (times after a touch, checks for new settings or day)."""
+    try:
+        info = file.stat()
+    except OSError:
+        return
+    if (info.st_size, info.st_mtime_ns, key) != (entry.size, entry.mtime_ns, entry.checks_key):
+        cache.restamp(file, replace(entry, size=info.st_size, mtime_ns=info.st_mtime_ns, checks_key=key,
+                                    checks=checks))
+
+
+def _checked(context: Context, programme: Programme | None, reading: _Reading) -> list[Diagnostic]:
+    """The programme checks' findings, located now so that a cached copy needs no file to place them."""
+    if programme is None:
+        return []
+    return list(_located(check_programme(context, programme), reading.proposed))
+
+
+def _checks_key(root: Path, reading: _Reading, today: date) -> str:
+    """What the programme checks depend on besides the programme: the settings, the agencies, the day."""
+    parts = []
+    for name in (SETTINGS_FILE, AGENCIES_FILE_NAME):
+        file = root / name
+        data = reading.proposed.get(_key(file))
+        if data is None:
+            data, _ = read_bytes(file, name)
+        parts.append(digest(data or b""))
+    return "|".join([*parts, today.isoformat()])
 
 
 def _located(problems: Iterable[Diagnostic], proposed: dict[str, bytes]) -> Iterator[Diagnostic]:

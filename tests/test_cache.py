@@ -135,3 +135,61 @@ def test_an_unwritable_cache_only_costs_time(ws, parses, monkeypatch):
     assert load(root).programmes[0].id == "kh-1"
     assert load(root).programmes[0].id == "kh-1"
     assert parses == ["p.yaml", "p.yaml"]
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Count programmes unpickled from the cache and programmes checked."""
+    counts = {"unpickled": 0, "checked": 0}
+    real_programme, real_check = cache_module.Cache.programme, loader_module.check_programme
+
+    def programme(self, file, entry):
+        counts["unpickled"] += 1
+        return real_programme(self, file, entry)
+
+    def check(context, programme):
+        counts["checked"] += 1
+        return real_check(context, programme)
+
+    monkeypatch.setattr(cache_module.Cache, "programme", programme)
+    monkeypatch.setattr(loader_module, "check_programme", check)
+    return counts
+
+
+def test_warm_validate_neither_unpickles_nor_checks_unchanged_programmes(ws, counted):
+    from datetime import date
+
+    from ktcn.loader import validate_workspace
+
+    root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
+    first = validate_workspace(root, date(2025, 7, 1))
+    assert counted == {"unpickled": 0, "checked": 2}
+    counted.update(unpickled=0, checked=0)
+    assert validate_workspace(root, date(2025, 7, 1)) == first
+    assert counted == {"unpickled": 0, "checked": 0}
+
+
+def test_cached_findings_follow_the_agencies_and_the_day(ws, counted):
+    from datetime import date
+
+    from ktcn.loader import validate_workspace
+
+    late = PROGRAMME.replace("lead: [skhcn]", "lead: [moi]") + "    updates:\n      - {date: 2025-08-01, note: x}\n"
+    root = ws({"programmes/p.yaml": late})
+    codes = [d.code for d in validate_workspace(root, date(2025, 7, 1))[1]]
+    assert codes == ["KTCN202", "KTCN504"]
+    assert [d.code for d in validate_workspace(root, date(2025, 9, 1))[1]] == ["KTCN202"]  # a later day
+    agencies = (root / "agencies.yaml").read_text(encoding="utf-8") + "  - {id: moi, name: Cơ quan mới}\n"
+    (root / "agencies.yaml").write_text(agencies, encoding="utf-8")
+    assert [d.code for d in validate_workspace(root, date(2025, 9, 1))[1]] == []  # the agency now exists
+    assert counted["unpickled"] == 2 and counted["checked"] == 3
+
+
+def test_a_cached_run_agrees_with_an_uncached_one(ws):
+    from datetime import date
+
+    root = ws({"programmes/p.yaml": PROGRAMME.replace("lead: [skhcn]", "lead: [nobody]"), "programmes/q.yaml": SECOND})
+    fresh = load(root, date(2025, 7, 1), use_cache=False)
+    load(root, date(2025, 7, 1))
+    cached = load(root, date(2025, 7, 1))
+    assert cached.diagnostics == fresh.diagnostics and cached.programmes == fresh.programmes
