@@ -154,3 +154,15 @@ def test_a_closed_pipe_and_ctrl_c_end_quietly(ws, ktcn, monkeypatch):
         monkeypatch.setattr(loader_module, "validate_workspace", stop)
         run = ktcn("validate")
         assert (run.exit_code, run.stderr) == (code, said)
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly_with_141():
+    import os
+    from pathlib import Path
+
+    records = Path(__file__).resolve().parent.parent / "records"
+    process = subprocess.Popen([sys.executable, "-m", "ktcn", "status", "--records", str(records)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "100"})
+    process.stdout.close()  # like `| head` before ktcn has written anything
+    assert process.wait(timeout=60) == 141
+    assert process.stderr.read() == b""

@@ -53,6 +53,10 @@ def choose_lang(lang: str | None, workspace_lang: str) -> str:
     return lang
 
 
+def _broken_pipe() -> None:
+    raise BrokenPipeError(32, "Broken pipe")
+
+
 class Context:
     """What every listing command starts from: the workspace, the day and the language."""
 
@@ -80,6 +84,7 @@ class Context:
         from rich.console import Console
 
         console = Console(highlight=False, soft_wrap=False)
+        console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1: ours says 141
         for renderable in renderables:
             console.print(renderable)
 
