@@ -215,7 +215,7 @@ def render_programme(programme: Programme, summary: Counts, ws: Workspace, lang:
     fields = [("show.number", programme.number or ""), ("show.issued", day_text(programme.issued, lang)
                                                         if programme.issued else ""),
               ("show.issuers", ", ".join(agency_names(programme.issuers, ws))), ("show.period", period),
-              ("show.state", programme.state), ("col.progress", progress_bar(summary))]
+              ("show.state", label(f"state.{programme.state}", lang)), ("col.progress", progress_bar(summary))]
     for key, value in fields:
         if value:
             yield Text.assemble((f"{label(key, lang)}: ", "bold"), value)

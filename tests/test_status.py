@@ -154,6 +154,11 @@ def test_show_programme_and_unknown_ids(demo, ktcn):
     assert ktcn("status", "--agency", "nobody").exit_code == 2
 
 
+def test_show_programme_table_in_vietnamese(demo, ktcn):
+    shown = ktcn("show", "ctr-demo", "--lang", "vi", "--as-of", "2025-09-30").stdout
+    assert "Trạng thái: đang thực hiện" in shown and "Ngày ban hành: 15/01/2024" in shown
+
+
 def test_show_table_gives_schedule_in_words_and_the_log(demo, ktcn):
     result = ktcn("show", "ctr-demo/tong-hop", "--as-of", "2026-01-20", "--lang", "vi")
     assert "Thời hạn: hằng năm, trước ngày 30/11" in result.stdout
