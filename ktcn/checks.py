@@ -20,7 +20,7 @@ from functools import cached_property
 
 from ktcn.convert import did_you_mean
 from ktcn.diagnostics import Diagnostic, Text, diag
-from ktcn.model import Agency, Programme, Settings, Span, Task, Workspace
+from ktcn.model import Agency, Programme, Settings, Span, Task
 from ktcn.schedule import (
     MAX_OCCURRENCES,
     Bounds,
@@ -90,21 +90,21 @@ def unique_programme_ids(ctx: Context, summaries: Sequence[Summary]) -> Iterator
 
 
 def unique_task_ids(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
-    first: dict[str, Task] = {}
-    for task in programme.tasks:
-        if task.id in first:
-            yield at("KTCN201", task.span, "id", id=task.id, first=_where(first[task.id].span))
-        else:
-            first[task.id] = task
+    return _repeated_ids(programme.tasks)
 
 
 def unique_agency_ids(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagnostic]:
-    first: dict[str, Agency] = {}
-    for agency in ctx.agencies:
-        if agency.id in first:
-            yield at("KTCN201", agency.span, "id", id=agency.id, first=_where(first[agency.id].span))
+    return _repeated_ids(ctx.agencies)
+
+
+def _repeated_ids(records: Iterable[Task | Agency]) -> Iterator[Diagnostic]:
+    """Each later use of an id, naming where it was first used."""
+    first: dict[str, Task | Agency] = {}
+    for record in records:
+        if record.id in first:
+            yield at("KTCN201", record.span, "id", id=record.id, first=_where(first[record.id].span))
         else:
-            first[agency.id] = agency
+            first[record.id] = record
 
 
 Reference = tuple[Span | None, tuple[str | int, ...], str]
@@ -298,10 +298,3 @@ def check_programme(ctx: Context, programme: Programme) -> list[Diagnostic]:
 def check_workspace(ctx: Context, summaries: Sequence[Summary]) -> list[Diagnostic]:
     """Every workspace check, on the registry and the programmes' summaries."""
     return [d for check in WORKSPACE_CHECKS for d in check(ctx, summaries)]
-
-
-def run_checks(ws: Workspace, today: date) -> list[Diagnostic]:
-    """Every check on a loaded workspace."""
-    ctx = Context(ws.settings, ws.agencies, today)
-    found = check_workspace(ctx, [summary(p) for p in ws.programmes])
-    return found + [d for p in ws.programmes for d in check_programme(ctx, p)]
