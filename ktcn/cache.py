@@ -68,6 +68,10 @@ class Cache:
     def __init__(self, root: Path | None) -> None:
         self.folder = root / FOLDER / f"{FORMAT}-{__version__}" if root is not None else None
 
+    @property
+    def enabled(self) -> bool:
+        return self.folder is not None
+
     def get(self, file: Path, display: str) -> Entry | None:
         """The stored entry for `file` as named `display`, whatever it was read from (see `unchanged`)."""
         found = self._read(file, with_programme=False)
@@ -81,6 +85,8 @@ class Cache:
 
     def store(self, file: Path, entry: Entry, programme: Any) -> None:
         """Write an entry and its programme atomically; a cache that cannot be written is only slower."""
+        if self.folder is None:
+            return  # --no-cache: do not even pickle
         self._write(file, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
                     + pickle.dumps(programme, protocol=pickle.HIGHEST_PROTOCOL))
 

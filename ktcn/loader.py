@@ -215,7 +215,7 @@ def _programme(file: Path, reading: _Reading, context: Context, key: str,
     programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
     checks = _checked(context, programme, reading)
     found = summary(programme) if programme is not None else None
-    if _key(file) not in reading.proposed:
+    if reading.cache.enabled and _key(file) not in reading.proposed:
         stored = entry_for(file, display, data, tuple(problems), found, key, tuple(checks))
         if stored is not None:
             reading.cache.store(file, stored, programme)

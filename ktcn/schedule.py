@@ -20,6 +20,7 @@ from ktcn.dateish import DateIsh, month_end
 from ktcn.model import Programme, Schedule
 
 MAX_OCCURRENCES = 5_000  # a weekly duty over 96 years; more means a runaway RRULE
+CACHED_SCHEDULES = 2_048
 _UNIT_MONTHS = {"y": 12, "q": 3, "m": 1}
 
 
@@ -48,7 +49,9 @@ def programme_bounds(programme: Programme) -> Bounds:
     return Bounds(start, end)
 
 
-@lru_cache(maxsize=65536)  # many tasks share a schedule (every 6m, ...); status and checks ask again
+# Bounded: hits come from tasks of one programme sharing a schedule (every 6m...), and a streaming
+# validate must not keep every programme's windows (a national workspace has ~50,000 distinct ones).
+@lru_cache(maxsize=CACHED_SCHEDULES)
 def windows(schedule: Schedule, bounds: Bounds, horizon: date) -> tuple[Window, ...]:
     """The schedule's occurrences, in order; open-ended schedules stop at windows starting after `horizon`."""
     if schedule.form == "due":
@@ -103,7 +106,7 @@ def _every_window(schedule: Schedule, window_start: date, next_start: date, unti
     return Window(_label(schedule, window_start), window_start, window_end, deadline)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=CACHED_SCHEDULES)
 def edge_windows(schedule: Schedule, bounds: Bounds) -> tuple[Window, ...]:
     """The first and the last window of a schedule, found without walking the ones between.
 
