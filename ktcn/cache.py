@@ -20,19 +20,36 @@ import io
 import os
 import pickle
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ktcn import __version__
 
-FORMAT = 4  # bump when the model or the diagnostics change shape
+FORMAT = 5  # bump when the model or the diagnostics change shape
 FOLDER = ".ktcn-cache"
+ENTRY, STANDING = ".pkl", ".standing.pkl"  # a file's entry; its programme's standing on some days
+HEAD_OVERDUE = 16  # overdue items kept at the head of a stored standing: more than the status table shows
 _ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme")} | {
-    ("ktcn.cache", "Entry"), ("ktcn.checks", "Summary"), ("ktcn.dateish", "DateIsh"),
+    ("ktcn.cache", "Entry"), ("ktcn.cache", "Checked"), ("ktcn.checks", "Summary"), ("ktcn.standing", "Standing"),
+    ("ktcn.status", "Occurrence"), ("ktcn.status", "Counts"), ("ktcn.dateish", "DateIsh"),
     ("ktcn.diagnostics", "Diagnostic"), ("ktcn.diagnostics", "Text"), ("datetime", "date"),
     ("copyreg", "_reconstructor"), ("builtins", "object"),
 }
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A programme's check findings for these settings and agencies (`key`), on the days `since` to `until`."""
+
+    key: str
+    since: date
+    until: date  # excluded
+    findings: tuple
+
+    def hold(self, key: str, day: date) -> bool:
+        return self.key == key and self.since <= day < self.until
 
 
 @dataclass(frozen=True)
@@ -41,8 +58,7 @@ class Entry:
 
     Stored as a small pickle followed by the programme's, so that a run that
     only needs the diagnostics and the summary never unpickles the programme.
-    `checks` are the programme checks' findings, valid while `checks_key` (the
-    settings, the agencies and the day they were made for) still holds.
+    `checks` are the programme checks' findings, with what they hold for.
     """
 
     display: str
@@ -51,8 +67,7 @@ class Entry:
     digest: str
     diagnostics: tuple
     summary: Any = None  # ktcn.checks.Summary, or None when the file gave no programme
-    checks_key: str = ""
-    checks: tuple = ()
+    checks: Checked | None = None
 
 
 class _RecordsOnly(pickle.Unpickler):
@@ -102,7 +117,37 @@ class Cache:
             return
         self._write(file, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL) + data[stream.tell():])
 
-    def _write(self, file: Path, payload: bytes) -> None:
+    def standing(self, file: Path, digest: str, key: str, day: date, latest: int | None = None) -> Any:
+        """The standing stored for this content of `file` and these settings and agencies, if it holds on `day`.
+
+        With `latest`, of its overdue items only the latest that many are sure to be there (see `store_standing`).
+        """
+        if self.folder is None:
+            return None
+        try:
+            with open(self._path(file, STANDING), "rb") as stream:
+                stored_digest, stored_key, found = _RecordsOnly(stream).load()
+                if (stored_digest, stored_key) != (digest, key) or not found.holds(day):
+                    return None
+                if latest is None or latest > HEAD_OVERDUE:
+                    found = replace(found, overdue=_RecordsOnly(stream).load())
+        except Exception:  # missing, partial, corrupt or foreign: a miss, rewritten after this run computes it
+            return None
+        return found
+
+    def store_standing(self, file: Path, digest: str, key: str, found: Any) -> None:
+        """Keep a programme's standing beside its entry, for the days it holds.
+
+        Two pickles: the standing with only its latest overdue items, then all
+        of them.  The status table needs the first only, and a national
+        workspace has a hundred thousand overdue items.
+        """
+        if self.folder is not None:
+            head = replace(found, overdue=found.overdue[-HEAD_OVERDUE:])
+            self._write(file, pickle.dumps((digest, key, head), protocol=pickle.HIGHEST_PROTOCOL)
+                        + pickle.dumps(found.overdue, protocol=pickle.HIGHEST_PROTOCOL), STANDING)
+
+    def _write(self, file: Path, payload: bytes, kind: str = ENTRY) -> None:
         if self.folder is None:
             return
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
@@ -111,7 +156,7 @@ class Cache:
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(payload)
-                os.replace(temporary, self._path(file))
+                os.replace(temporary, self._path(file, kind))
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
@@ -128,9 +173,9 @@ class Cache:
             return None
         return (entry, programme) if isinstance(entry, Entry) else None
 
-    def _path(self, file: Path) -> Path:
+    def _path(self, file: Path, kind: str = ENTRY) -> Path:
         assert self.folder is not None
-        return self.folder / (hashlib.blake2b(os.path.abspath(file).encode(), digest_size=16).hexdigest() + ".pkl")
+        return self.folder / (hashlib.blake2b(os.path.abspath(file).encode(), digest_size=16).hexdigest() + kind)
 
 
 def unchanged(entry: Entry, file: Path) -> bool:
@@ -142,8 +187,8 @@ def unchanged(entry: Entry, file: Path) -> bool:
     return (info.st_size, info.st_mtime_ns) == (entry.size, entry.mtime_ns)
 
 
-def entry_for(file: Path, display: str, data: bytes, diagnostics: tuple, summary: Any, checks_key: str,
-              checks: tuple) -> Entry | None:
+def entry_for(file: Path, display: str, data: bytes, diagnostics: tuple, summary: Any,
+              checks: Checked | None) -> Entry | None:
     """The entry to store after reading `data` from `file`; None if the file changed meanwhile."""
     try:
         info = file.stat()
@@ -151,7 +196,7 @@ def entry_for(file: Path, display: str, data: bytes, diagnostics: tuple, summary
         return None
     if info.st_size != len(data):
         return None  # the file changed after it was read: do not pair old content with new times
-    return Entry(display, info.st_size, info.st_mtime_ns, digest(data), diagnostics, summary, checks_key, checks)
+    return Entry(display, info.st_size, info.st_mtime_ns, digest(data), diagnostics, summary, checks)
 
 
 def digest(data: bytes) -> str:

@@ -295,6 +295,22 @@ def check_programme(ctx: Context, programme: Programme) -> list[Diagnostic]:
     return [d for check in PROGRAMME_CHECKS for d in check(ctx, programme)]
 
 
+def findings_hold_until(ctx: Context, programme: Programme, findings: Sequence[Diagnostic]) -> date:
+    """The first day after `ctx.today` on which the programme checks could find otherwise (`date.max`: never).
+
+    Two checks read the day: an update dated after it (KTCN504, whose message
+    names the day) and the periods an update may name, listed up to a year past
+    the day (KTCN307: more are listed as the day moves on, so such a finding
+    may go away and its list of choices grows).  Without either, the findings
+    stay as they are.
+    """
+    if any(u.date > ctx.today for task in programme.tasks for u in task.updates):
+        return ctx.today + timedelta(days=1)
+    if any(f.code == "KTCN307" for f in findings):
+        return ctx.today + timedelta(days=1)
+    return date.max
+
+
 def check_workspace(ctx: Context, summaries: Sequence[Summary]) -> list[Diagnostic]:
     """Every workspace check, on the registry and the programmes' summaries."""
     return [d for check in WORKSPACE_CHECKS for d in check(ctx, summaries)]

@@ -18,13 +18,14 @@ from typing import Any
 
 import yaml
 
-from ktcn.cache import Cache, Entry, digest, entry_for, unchanged
-from ktcn.checks import Context, Summary, check_programme, check_workspace, summary
+from ktcn.cache import Cache, Checked, Entry, digest, entry_for, unchanged
+from ktcn.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
 from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, diag
 from ktcn.errors import WorkspaceError
 from ktcn.model import Agency, Programme, Settings, Workspace
 from ktcn.schema import AGENCIES_FILE, PROGRAMME, SETTINGS, build_programme, build_settings
+from ktcn.standing import Board, Standing, Trim, standing
 from ktcn.yamlsource import locate, read_bytes, read_source
 
 SETTINGS_FILE = "ktcn.yaml"
@@ -57,8 +58,8 @@ def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | No
     come from the per-file cache when they have not changed (`use_cache`).
     """
     with _gc_paused():
-        settings, agencies, programmes, problems = _scan(root, today or date.today(), proposed or {},
-                                                         Cache(root if use_cache else None), keep=True)
+        settings, agencies, programmes, problems, _ = _scan(root, today or date.today(), proposed or {},
+                                                            Cache(root if use_cache else None), keep=True)
     return Workspace(root, settings, agencies, programmes, problems)
 
 
@@ -71,9 +72,23 @@ def validate_workspace(root: Path, today: date | None = None,
     with the size of the workspace.
     """
     with _gc_paused():
-        settings, _, _, problems = _scan(root, today or date.today(), {}, Cache(root if use_cache else None),
-                                         keep=False)
+        settings, _, _, problems, _ = _scan(root, today or date.today(), {}, Cache(root if use_cache else None),
+                                            keep=False)
     return settings, problems
+
+
+def load_board(root: Path, as_of: date, use_cache: bool = True, trim: Trim | None = None) -> Board:
+    """Every programme's standing on `as_of`, with the diagnostics `load` would give.
+
+    Programmes are read one at a time and let go; a standing that holds on
+    `as_of` comes from the cache without the programme being read at all.
+    `trim` cuts each standing down to what the view will show as it arrives,
+    so that memory does not grow with the workspace.
+    """
+    with _gc_paused():
+        settings, agencies, _, problems, standings = _scan(root, as_of, {}, Cache(root if use_cache else None),
+                                                           keep=False, board=True, trim=trim)
+    return Board(root, as_of, settings, agencies, standings, problems)
 
 
 @contextmanager
@@ -88,18 +103,24 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache,
-          keep: bool) -> tuple[Settings, tuple[Agency, ...], tuple[Programme, ...], tuple[Diagnostic, ...]]:
-    """Read and check every file; each programme is checked as soon as it is read."""
+def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, keep: bool,
+          board: bool = False, trim: Trim | None = None) -> tuple[Settings, tuple[Agency, ...], tuple[Programme, ...],
+                                             tuple[Diagnostic, ...], tuple[Standing, ...]]:
+    """Read and check every file; each programme is checked as soon as it is read.
+
+    For a `board`, each programme's standing on `today` is gathered too, cut down by `trim`.
+    """
     problems: list[Diagnostic] = []
     reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache)
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
     context = Context(settings, agencies, today)
-    key = _checks_key(root, reading, today)
+    inputs = _inputs_key(root, reading)
+    if board:
+        reading.standings = _Standings(cache, inputs, today, settings, agencies, trim)
     summaries, kept = [], []
     for file in programme_files(root, problems):
-        programme, found, file_problems = _programme(file, reading, context, key, keep)
+        programme, found, file_problems = _programme(file, reading, context, inputs, keep)
         problems.extend(file_problems)
         if found is not None:
             summaries.append(found)
@@ -107,7 +128,8 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache,
             kept.append(programme)
     problems.extend(check_workspace(context, summaries))
     located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
-    return settings, agencies, tuple(kept), tuple(located)
+    standings = tuple(reading.standings.found.values()) if reading.standings else ()
+    return settings, agencies, tuple(kept), tuple(located), standings
 
 
 def display_path(file: Path) -> str:
@@ -142,12 +164,43 @@ def _key(file: Path) -> str:
 
 
 class _Reading:
-    """What one load shares: its diagnostics, the proposed contents that replace files, the cache."""
+    """What one load shares: its diagnostics, the proposed contents that replace files, the cache.
+
+    `standings` is set when the load is for the status views (`load_board`).
+    """
 
     def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes], cache: Cache) -> None:
         self.problems = problems
         self.proposed = proposed
         self.cache = cache
+        self.standings: _Standings | None = None
+
+
+class _Standings:
+    """Each programme's standing on the board's day: from the cache when one holds, else computed and stored."""
+
+    def __init__(self, cache: Cache, key: str, as_of: date, settings: Settings, agencies: tuple[Agency, ...],
+                 trim: Trim | None) -> None:
+        self.cache, self.key, self.as_of, self.trim = cache, key, as_of, trim
+        self.warn_days = settings.warn_days
+        self.agencies = {a.id: a for a in agencies}
+        self.found: dict[Path, Standing] = {}  # in file order; computing a file twice replaces its standing
+
+    def reuse(self, file: Path, content: str) -> bool:
+        latest = self.trim.latest_overdue if self.trim else None
+        found = self.cache.standing(file, content, self.key, self.as_of, latest)
+        if found is not None:
+            self._keep(file, found)
+        return found is not None
+
+    def compute(self, file: Path, content: str | None, programme: Programme) -> None:
+        found = standing(programme, self.as_of, self.warn_days, self.agencies)
+        if content is not None:
+            self.cache.store_standing(file, content, self.key, found)
+        self._keep(file, found)
+
+    def _keep(self, file: Path, found: Standing) -> None:
+        self.found[file] = self.trim(found) if self.trim else found
 
 
 def _parse(file: Path, display: str, data: bytes | None, record: Record,
@@ -188,12 +241,13 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     return agencies or ()
 
 
-def _programme(file: Path, reading: _Reading, context: Context, key: str,
+def _programme(file: Path, reading: _Reading, context: Context, inputs: str,
                keep: bool) -> tuple[Programme | None, Summary | None, list[Diagnostic]]:
     """One programme file: its programme (when `keep`), its summary and its diagnostics, checks included.
 
     From the cache when the file is what the cache saw: the programme is
-    unpickled only when it is kept or its checks must be run again.
+    unpickled only when it is kept, its checks must be run again or its
+    standing must be computed.
     """
     display = display_path(file)
     data = reading.proposed.get(_key(file))
@@ -204,60 +258,69 @@ def _programme(file: Path, reading: _Reading, context: Context, key: str,
             return None, None, list(problems)
         if digest(data) != entry.digest:
             entry = None  # changed: parse it again
+    standings = reading.standings
     if entry is not None:
-        reused = _from_entry(file, entry, reading, context, key, keep)
+        wanted = standings is not None and not standings.reuse(file, entry.digest)
+        reused = _from_entry(file, entry, reading, context, inputs, keep or wanted)
         if reused is not None:
-            return reused
+            programme, found, problems = reused
+            if wanted and programme is not None:
+                standings.compute(file, entry.digest, programme)  # type: ignore[union-attr]
+            return (programme if keep else None), found, problems
     if data is None:
         data, problems = read_bytes(file, display)
         if data is None:
             return None, None, list(problems)
     programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
-    checks = _checked(context, programme, reading)
+    checked = _checked(context, programme, reading, inputs)
     found = summary(programme) if programme is not None else None
-    if reading.cache.enabled and _key(file) not in reading.proposed:
-        stored = entry_for(file, display, data, tuple(problems), found, key, tuple(checks))
+    cached = reading.cache.enabled and _key(file) not in reading.proposed
+    if cached:
+        stored = entry_for(file, display, data, tuple(problems), found, checked)
         if stored is not None:
             reading.cache.store(file, stored, programme)
-    return (programme if keep else None), found, [*problems, *checks]
+    if standings is not None and programme is not None:
+        standings.compute(file, digest(data) if cached else None, programme)
+    return (programme if keep else None), found, [*problems, *(checked.findings if checked else ())]
 
 
-def _from_entry(file: Path, entry: Entry, reading: _Reading, context: Context, key: str,
+def _from_entry(file: Path, entry: Entry, reading: _Reading, context: Context, inputs: str,
                 keep: bool) -> tuple[Programme | None, Summary | None, list[Diagnostic]] | None:
     """What a cache entry can give without parsing; None when its programme cannot be had."""
     if entry.summary is None:  # the file gave no programme, only diagnostics
         return None, None, list(entry.diagnostics)
-    if entry.checks_key == key and not keep:
-        _restamp(file, entry, reading.cache, entry.checks_key, entry.checks)
-        return None, entry.summary, [*entry.diagnostics, *entry.checks]
+    holding = entry.checks is not None and entry.checks.hold(inputs, context.today)
+    if holding and not keep:
+        _restamp(file, entry, reading.cache, entry.checks)
+        return None, entry.summary, [*entry.diagnostics, *entry.checks.findings]  # type: ignore[union-attr]
     programme = reading.cache.programme(file, entry)
     if programme is None:
         return None
-    checks = tuple(entry.checks) if entry.checks_key == key else tuple(_checked(context, programme, reading))
-    _restamp(file, entry, reading.cache, key, checks)
-    return (programme if keep else None), entry.summary, [*entry.diagnostics, *checks]
+    checked = entry.checks if holding else _checked(context, programme, reading, inputs)
+    _restamp(file, entry, reading.cache, checked)
+    return (programme if keep else None), entry.summary, [*entry.diagnostics, *checked.findings]  # type: ignore
 
 
-def _restamp(file: Path, entry: Entry, cache: Cache, key: str, checks: tuple) -> None:
-    """Keep the entry's header current (times after a touch, checks for new settings or day)."""
+def _restamp(file: Path, entry: Entry, cache: Cache, checked: Checked | None) -> None:
+    """Keep the entry's header current (times after a touch, checks for new settings or a new day)."""
     try:
         info = file.stat()
     except OSError:
         return
-    if (info.st_size, info.st_mtime_ns, key) != (entry.size, entry.mtime_ns, entry.checks_key):
-        cache.restamp(file, replace(entry, size=info.st_size, mtime_ns=info.st_mtime_ns, checks_key=key,
-                                    checks=checks))
+    if (info.st_size, info.st_mtime_ns, checked) != (entry.size, entry.mtime_ns, entry.checks):
+        cache.restamp(file, replace(entry, size=info.st_size, mtime_ns=info.st_mtime_ns, checks=checked))
 
 
-def _checked(context: Context, programme: Programme | None, reading: _Reading) -> list[Diagnostic]:
-    """The programme checks' findings, located now so that a cached copy needs no file to place them."""
+def _checked(context: Context, programme: Programme | None, reading: _Reading, inputs: str) -> Checked | None:
+    """The programme checks' findings and the days they hold for, located now: a cached copy needs no file."""
     if programme is None:
-        return []
-    return list(_located(check_programme(context, programme), reading.proposed))
+        return None
+    findings = tuple(_located(check_programme(context, programme), reading.proposed))
+    return Checked(inputs, context.today, findings_hold_until(context, programme, findings), findings)
 
 
-def _checks_key(root: Path, reading: _Reading, today: date) -> str:
-    """What the programme checks depend on besides the programme: the settings, the agencies, the day."""
+def _inputs_key(root: Path, reading: _Reading) -> str:
+    """What a programme's checks and standing depend on besides the programme and the day: settings, agencies."""
     parts = []
     for name in (SETTINGS_FILE, AGENCIES_FILE_NAME):
         file = root / name
@@ -265,7 +328,7 @@ def _checks_key(root: Path, reading: _Reading, today: date) -> str:
         if data is None:
             data, _ = read_bytes(file, name)
         parts.append(digest(data or b""))
-    return "|".join([*parts, today.isoformat()])
+    return "|".join(parts)
 
 
 def _located(problems: Iterable[Diagnostic], proposed: dict[str, bytes]) -> Iterator[Diagnostic]:

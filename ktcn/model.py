@@ -17,7 +17,7 @@ from ktcn.dateish import DateIsh
 from ktcn.diagnostics import Diagnostic
 
 
-def _by_arguments(self: Any) -> tuple[type, tuple]:
+def pickled_by_arguments(self: Any) -> tuple[type, tuple]:
     """Pickle as constructor arguments: a cached workspace loads far faster than with dataclasses' __setstate__."""
     return type(self), tuple(getattr(self, name) for name in self.__slots__)
 
@@ -26,7 +26,7 @@ def _by_arguments(self: Any) -> tuple[type, tuple]:
 class Span:
     """Where a record starts: file, 1-based line and column, and its key path."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     path: str
     line: int
@@ -38,7 +38,7 @@ class Span:
 class Signer:
     """A signature block: the signer, the lines above the position, the agency."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     name: str
     position: str
@@ -51,7 +51,7 @@ class Signer:
 class Settings:
     """ktcn.yaml: who keeps the records and how they are shown."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     name: str = ""
     owner: str | None = None
@@ -68,7 +68,7 @@ class Settings:
 class Agency:
     """An agency of agencies.yaml; `until` and `succeeded_by` record a merger."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     id: str
     name: str
@@ -89,7 +89,7 @@ class Agency:
 class Schedule:
     """One of four forms (`due`, `ongoing`, `every`, `rrule`) plus modifiers."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     form: str  # due | ongoing | every | rrule
     due: DateIsh | None = None
@@ -107,7 +107,7 @@ class Schedule:
 class Update:
     """One entry of a task's progress log."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     date: date
     status: str | None = None  # in-progress | done | cancelled
@@ -124,7 +124,7 @@ class Update:
 class Task:
     """An obligation of a programme: work, an event to hold, or a report to send."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     id: str
     title: str
@@ -148,7 +148,7 @@ class Task:
 class Programme:
     """One document: a programme, plan, letter, resolution...; its tasks and who signed it."""
 
-    __reduce__ = _by_arguments
+    __reduce__ = pickled_by_arguments
 
     id: str
     type: str

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
-from ktcn.model import Agency, Programme, Task, Update, Workspace
+from ktcn.model import Agency, Programme, Task, Update, Workspace, pickled_by_arguments
 from ktcn.schedule import Bounds, Window, programme_bounds, windows
 
 DONE_ON_TIME, DONE_LATE, IN_PROGRESS, OVERDUE = "done_on_time", "done_late", "in_progress", "overdue"
@@ -22,6 +22,8 @@ SHOW_AHEAD = timedelta(days=366)  # open-ended schedules are listed this far pas
 @dataclass(frozen=True, slots=True)
 class Occurrence:
     """One window of a task with its status as of a day."""
+
+    __reduce__ = pickled_by_arguments
 
     task: Task
     label: str
@@ -44,6 +46,8 @@ class Occurrence:
 @dataclass(frozen=True, slots=True)
 class Counts:
     """Occurrences by category; `extended` overlaps the others."""
+
+    __reduce__ = pickled_by_arguments
 
     done_on_time: int = 0
     done_late: int = 0

@@ -11,10 +11,10 @@ from typing import Any
 
 from ktcn.describe import describe_schedule
 from ktcn.labels import day_text, label
-from ktcn.model import Programme, Task, Workspace
+from ktcn.model import Programme, Task
 from ktcn.status import OVERDUE, Counts, Occurrence
 from ktcn.tabular import Column, Table, to_rich
-from ktcn.views import AgencySummary, StatusView, last_note
+from ktcn.views import AgencySummary, Catalogue, StatusView, last_note
 
 COUNT_KEYS = ("done_on_time", "done_late", "in_progress", "overdue", "ongoing", "cancelled", "extended")
 STATUS_STYLE = {"overdue": "red", "done_late": "yellow", "done_on_time": "green", "in_progress": "cyan",
@@ -23,7 +23,7 @@ SHOWN_ITEMS = 8
 BAR_WIDTH = 5
 
 
-def agency_names(ids: Sequence[str], ws: Workspace) -> list[str]:
+def agency_names(ids: Sequence[str], ws: Catalogue) -> list[str]:
     return [a.label if (a := ws.agency(i)) else i for i in ids]
 
 
@@ -56,7 +56,7 @@ def _counts(counts: Counts) -> list[int]:
     return [getattr(counts, k) for k in COUNT_KEYS]
 
 
-def items_table(items: Sequence[Occurrence], as_of: date, ws: Workspace, days_field: str) -> Table:
+def items_table(items: Sequence[Occurrence], as_of: date, ws: Catalogue, days_field: str) -> Table:
     """Overdue or upcoming occurrences: deadline, days late/left, task, title, lead, last note."""
     notes = [last_note(o) for o in items]
     columns = [Column("deadline", "col.deadline", no_wrap=True), Column(days_field, f"col.{days_field}", "right"),
@@ -91,7 +91,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def render_status(view: StatusView, ws: Workspace, lang: str) -> Iterator[Any]:
+def render_status(view: StatusView, ws: Catalogue, lang: str) -> Iterator[Any]:
     """The dashboard: programme table, then the most recent overdue items and the due-soon ones."""
     from rich.text import Text
 
@@ -99,15 +99,15 @@ def render_status(view: StatusView, ws: Workspace, lang: str) -> Iterator[Any]:
     yield to_rich(status_table(view, lang), lang)
     yield Text(label("status.legend", lang, year=view.as_of.year), style="dim")
     recent = tuple(reversed(view.overdue))[:SHOWN_ITEMS]
-    yield from _section(label("status.overdue", lang, n=len(view.overdue)), recent, view, ws, lang, "days_late",
-                        len(view.overdue), "overdue")
+    yield from _section(label("status.overdue", lang, n=view.totals.overdue), recent, view, ws, lang, "days_late",
+                        view.totals.overdue, "overdue")
     yield from _section(label("status.due_soon", lang, days=view.warn_days, n=len(view.due_soon)), view.due_soon,
                         view, ws, lang, "days_left", len(view.due_soon), "upcoming")
     if view.hidden:
         yield Text(label("status.hidden", lang, n=len(view.hidden), ids=", ".join(view.hidden)), style="dim")
 
 
-def _section(title: str, items: Sequence[Occurrence], view: StatusView, ws: Workspace, lang: str,
+def _section(title: str, items: Sequence[Occurrence], view: StatusView, ws: Catalogue, lang: str,
              days_field: str, total: int, command: str) -> Iterator[Any]:
     from rich.text import Text
 
@@ -120,7 +120,7 @@ def _section(title: str, items: Sequence[Occurrence], view: StatusView, ws: Work
         yield Text(label("status.more", lang, n=total - SHOWN_ITEMS, command=command), style="dim")
 
 
-def scorecard_table(rows: Sequence[AgencySummary], ws: Workspace) -> Table:
+def scorecard_table(rows: Sequence[AgencySummary], ws: Catalogue) -> Table:
     columns = (Column("agency", "col.agency", ratio=1, no_wrap=True), Column("total", "col.total", "right"),
                *(Column(k, f"col.{k}", "right") for k in COUNT_KEYS),
                Column("on_time_rate", "col.on_time_rate", "right"))
@@ -133,7 +133,7 @@ def _rate(rate: float | None) -> str:
     return "—" if rate is None else f"{round(rate * 100)}%"
 
 
-def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Workspace, lang: str,
+def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Catalogue, lang: str,
                 as_of: date) -> Iterator[Any]:
     """One task: its fields, schedule in words, each occurrence with its status, and the update log."""
     from rich.text import Text
@@ -158,7 +158,7 @@ def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Workspace, la
         yield Text(f"{day_text(update.date, lang)}  {update_words(update, lang)}")
 
 
-def occurrence_table(occurrences: Sequence[Occurrence], ws: Workspace, lang: str) -> Table:
+def occurrence_table(occurrences: Sequence[Occurrence], ws: Catalogue, lang: str) -> Table:
     """Each occurrence's deadline and status; the lead too when a merger moved some of them."""
     columns = [Column("occurrence", "col.occurrence", no_wrap=True), Column("deadline", "col.deadline"),
                Column("status", "col.status")]
@@ -206,7 +206,7 @@ def update_words(update: Any, lang: str) -> str:
     return text
 
 
-def render_programme(programme: Programme, summary: Counts, ws: Workspace, lang: str) -> Iterator[Any]:
+def render_programme(programme: Programme, summary: Counts, ws: Catalogue, lang: str) -> Iterator[Any]:
     """One programme: its header fields and its tasks with their schedules."""
     from rich.text import Text
 

@@ -6,18 +6,19 @@ Building a view is a pure function of (workspace, selection, as-of day).
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from ktcn.errors import UsageError
 from ktcn.model import Programme, Task, Workspace
+from ktcn.standing import Board, Standing, item_order
 from ktcn.status import (
     CANCELLED,
     DONE_LATE,
     DONE_ON_TIME,
-    OVERDUE,
     Counts,
     Occurrence,
     count,
@@ -55,6 +56,8 @@ class AgencySummary:
 
 @dataclass(frozen=True)
 class StatusView:
+    """The dashboard. `overdue` may hold only the latest items (see `Trimmer`); `totals.overdue` counts them all."""
+
     as_of: date
     programmes: tuple[ProgrammeSummary, ...]
     totals: Counts
@@ -64,19 +67,27 @@ class StatusView:
     warn_days: int
 
 
-def chosen_programmes(ws: Workspace, selection: Selection) -> tuple[list[Programme], list[str]]:
+Catalogue = Workspace | Board  # what knows the programmes and the agencies by id
+
+
+def chosen_programmes(ws: Catalogue, selection: Selection) -> tuple[list[Programme], list[str]]:
     """The programmes a view covers, and the ids of those left out for not being active."""
     for wanted in selection.programmes:
         if ws.programme(wanted) is None:
             raise UsageError(f"no programme '{wanted}'", _close(wanted, [p.id for p in ws.programmes]))
     if selection.agency and ws.agency(selection.agency) is None:
         raise UsageError(f"no agency '{selection.agency}'", _close(selection.agency, [a.id for a in ws.agencies]))
+    chosen = [p for p in ws.programmes if chooses(selection, p)]
+    hidden = [] if selection.programmes or selection.include_all else [p.id for p in ws.programmes
+                                                                        if p.state != "active"]
+    return chosen, hidden
+
+
+def chooses(selection: Selection, programme: Programme) -> bool:
+    """Named programmes if any, else all with --all, else the active ones."""
     if selection.programmes:
-        return [p for p in ws.programmes if p.id in selection.programmes], []
-    if selection.include_all:
-        return list(ws.programmes), []
-    return ([p for p in ws.programmes if p.state == "active"],
-            [p.id for p in ws.programmes if p.state != "active"])
+        return programme.id in selection.programmes
+    return selection.include_all or programme.state == "active"
 
 
 def _close(word: str, candidates: list[str]) -> str | None:
@@ -97,38 +108,91 @@ def selected_occurrences(ws: Workspace, selection: Selection, as_of: date,
     return result
 
 
-def status_view(ws: Workspace, selection: Selection, as_of: date) -> StatusView:
+class Trimmer:
+    """What a view keeps of each standing as the loader reads it, so that memory does not grow with the workspace.
+
+    Only the selected agency's part of a chosen programme; of the overdue
+    occurrences only those that may be among the latest `overdue` of the whole
+    workspace (all when None), enough for a view that shows that many; no
+    due-soon ones unless `due_soon`.
+    """
+
+    def __init__(self, selection: Selection, overdue: int | None = None, due_soon: bool = True) -> None:
+        self.selection, self.overdue, self.due_soon = selection, overdue, due_soon
+        self._latest: list[tuple[tuple[date, str, str], int]] = []  # min-heap of the latest kept so far
+        self._seen = 0
+
+    @property
+    def latest_overdue(self) -> int | None:
+        """How many of each programme's latest overdue items this needs before the agency is filtered."""
+        return None if self.selection.agency else self.overdue
+
+    def __call__(self, found: Standing) -> Standing:
+        if not chooses(self.selection, found.programme):
+            return replace(found, counts=(), overdue=(), due_soon=())
+        agency = self.selection.agency
+        late = [o for o in found.overdue if _led(agency, o.lead) and self._among_latest(o)]
+        return replace(found, counts=tuple((lead, c) for lead, c in found.counts if _led(agency, lead)),
+                       overdue=tuple(late),
+                       due_soon=tuple(o for o in found.due_soon if _led(agency, o.lead)) if self.due_soon else ())
+
+    def _among_latest(self, occurrence: Occurrence) -> bool:
+        """Whether it is among the latest `overdue` seen so far: every one of the final latest is."""
+        if self.overdue is None:
+            return True
+        self._seen += 1
+        entry = (item_order(occurrence), self._seen)
+        if len(self._latest) < self.overdue:
+            heapq.heappush(self._latest, entry)
+            return True
+        if self._latest and entry > self._latest[0]:
+            heapq.heapreplace(self._latest, entry)
+            return True
+        return False
+
+
+def _led(agency: str | None, lead: tuple[str, ...]) -> bool:
+    """Whether occurrences with these lead agencies are in a view of `agency` (None: of every agency)."""
+    return agency is None or agency in lead
+
+
+def _chosen_standings(board: Board, selection: Selection) -> tuple[list[Standing], list[str]]:
+    programmes, hidden = chosen_programmes(board, selection)
+    chosen = {id(p) for p in programmes}
+    return [s for s in board.standings if id(s.programme) in chosen], hidden
+
+
+def status_view(board: Board, selection: Selection) -> StatusView:
     """The dashboard: counts per programme and in total, what is overdue and what is due soon."""
-    _, hidden = chosen_programmes(ws, selection)
-    summaries, overdue, due_soon = [], [], []
-    for programme, found in selected_occurrences(ws, selection, as_of):
-        included = counted(found, as_of)
-        summaries.append(ProgrammeSummary(programme, count(included)))
-        overdue.extend(o for o in included if o.status == OVERDUE)
-        due_soon.extend(o for o in included if o.due_soon)
+    standings, hidden = _chosen_standings(board, selection)
+    agency = selection.agency
+    summaries = [ProgrammeSummary(s.programme, s.counts_for(agency)) for s in standings]
+    overdue = (o for s in standings for o in s.overdue if _led(agency, o.lead))
+    due_soon = (o for s in standings for o in s.due_soon if _led(agency, o.lead))
     totals = sum((s.counts for s in summaries), Counts())
-    return StatusView(as_of, tuple(summaries), totals, tuple(sorted(overdue, key=item_order)),
-                      tuple(sorted(due_soon, key=item_order)), tuple(hidden), ws.settings.warn_days)
+    return StatusView(board.as_of, tuple(summaries), totals, tuple(sorted(overdue, key=item_order)),
+                      tuple(sorted(due_soon, key=item_order)), tuple(hidden), board.settings.warn_days)
 
 
-def agency_scorecard(ws: Workspace, selection: Selection, as_of: date) -> tuple[AgencySummary, ...]:
+def agency_scorecard(board: Board, selection: Selection) -> tuple[AgencySummary, ...]:
     """Counts per lead agency (after succession); an occurrence led jointly counts for each lead."""
-    per_agency: dict[str, list[Occurrence]] = defaultdict(list)
-    for _, found in selected_occurrences(ws, selection, as_of):
-        for occurrence in counted(found, as_of):
-            for agency in occurrence.lead:
-                if not selection.agency or agency == selection.agency:
-                    per_agency[agency].append(occurrence)
+    per_agency: dict[str, Counts] = defaultdict(Counts)
+    for found in _chosen_standings(board, selection)[0]:
+        for lead, counts in found.counts:
+            for agency in lead:
+                if selection.agency in (None, agency):
+                    per_agency[agency] += counts
+
     def name(agency_id: str) -> str:
-        agency = ws.agency(agency_id)
+        agency = board.agency(agency_id)
         return (agency.label if agency else agency_id).casefold()
 
-    return tuple(AgencySummary(a, count(per_agency[a])) for a in sorted(per_agency, key=lambda a: (name(a), a)))
+    return tuple(AgencySummary(a, per_agency[a]) for a in sorted(per_agency, key=lambda a: (name(a), a)))
 
 
-def overdue_items(ws: Workspace, selection: Selection, as_of: date) -> tuple[Occurrence, ...]:
+def overdue_items(board: Board, selection: Selection) -> tuple[Occurrence, ...]:
     """Every overdue occurrence, by deadline, then programme, then task."""
-    items = (o for _, found in selected_occurrences(ws, selection, as_of) for o in found if o.status == OVERDUE)
+    items = (o for s in _chosen_standings(board, selection)[0] for o in s.overdue if _led(selection.agency, o.lead))
     return tuple(sorted(items, key=item_order))
 
 
@@ -139,10 +203,6 @@ def upcoming_items(ws: Workspace, selection: Selection, as_of: date, days: int) 
     items = (o for _, occurrences in found for o in occurrences
              if o.deadline and as_of <= o.deadline <= until and o.status not in (DONE_ON_TIME, DONE_LATE, CANCELLED))
     return tuple(sorted(items, key=item_order))
-
-
-def item_order(occurrence: Occurrence) -> tuple[date, str, str]:
-    return (occurrence.deadline or date.max, occurrence.programme, occurrence.task.id)
 
 
 def find_task(ws: Workspace, reference: str) -> tuple[Programme, Task | None]:

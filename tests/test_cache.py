@@ -193,3 +193,55 @@ def test_a_cached_run_agrees_with_an_uncached_one(ws):
     load(root, date(2025, 7, 1))
     cached = load(root, date(2025, 7, 1))
     assert cached.diagnostics == fresh.diagnostics and cached.programmes == fresh.programmes
+
+
+def test_a_later_day_reuses_findings_that_cannot_change(ws, counted):
+    from datetime import date
+
+    from ktcn.loader import validate_workspace
+
+    root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
+    first = validate_workspace(root, date(2025, 7, 1))
+    counted.update(unpickled=0, checked=0)
+    assert validate_workspace(root, date(2026, 3, 9)) == first
+    assert counted == {"unpickled": 0, "checked": 0}
+
+
+@pytest.mark.parametrize("update", [
+    "{date: 2025-08-01, note: dated ahead}",  # KTCN504 names the day
+    "{date: 2025-06-01, period: 2027-H1, note: a period not yet listed}",  # KTCN307 lists the periods
+])
+def test_findings_that_read_the_day_hold_for_that_day_only(ws, update):
+    from datetime import date
+
+    from ktcn.checks import Context, check_programme, findings_hold_until
+
+    open_ended = PROGRAMME.replace("period: {from: 2025, to: 2026}\n", "")
+    root = ws({"programmes/p.yaml": open_ended.replace("schedule: 2025-06-30", "schedule: {every: 6m}")
+               + f"    updates:\n      - {update}\n"})
+    workspace = load(root, use_cache=False)
+    programme = workspace.programmes[0]
+
+    def findings(day):
+        return check_programme(Context(workspace.settings, workspace.agencies, day), programme)
+
+    today = date(2025, 7, 1)
+    assert findings(today) and findings_hold_until(Context(workspace.settings, workspace.agencies, today),
+                                                   programme, findings(today)) == date(2025, 7, 2)
+    assert findings(date(2026, 8, 1)) != findings(today)
+
+
+def test_findings_hold_on_the_days_they_claim_bundled_records():
+    from datetime import date, timedelta
+
+    from ktcn.checks import Context, check_programme, findings_hold_until
+
+    workspace = load(Path(__file__).resolve().parent.parent / "records", use_cache=False)
+    for programme in workspace.programmes:
+        for today in (date(2016, 1, 1) + timedelta(days=97 * k) for k in range(45)):
+            context = Context(workspace.settings, workspace.agencies, today)
+            found = check_programme(context, programme)
+            until = findings_hold_until(context, programme, found)
+            for later in (today + timedelta(days=1), today + timedelta(days=400), date(2040, 1, 1)):
+                if later < until:
+                    assert check_programme(Context(workspace.settings, workspace.agencies, later), programme) == found

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -17,8 +17,9 @@ from hypothesis import strategies as st
 
 from ktcn.edit import EditError, NewUpdate, insert_update
 from ktcn.errors import KtcnError
-from ktcn.loader import load
+from ktcn.loader import load, load_board
 from ktcn.reports import build_report, report_period
+from ktcn.standing import board_of, standing
 from ktcn.status import task_occurrences
 from ktcn.templating import render_markdown, report_context
 from ktcn.views import Selection, agency_scorecard, overdue_items, status_view, upcoming_items
@@ -105,10 +106,17 @@ def exercise(root: Path) -> None:
     ws = load(root, today=date(2026, 6, 1))
     selection = Selection(include_all=True)
     for as_of in (date(2024, 12, 31), date(2026, 6, 1)):
-        status_view(ws, selection, as_of)
-        overdue_items(ws, selection, as_of)
+        board = board_of(ws, as_of)
+        status_view(board, selection)
+        overdue_items(board, selection)
         upcoming_items(ws, selection, as_of, 30)
-        agency_scorecard(ws, selection, as_of)
+        agency_scorecard(board, selection)
+        for _ in ("computed and stored", "from the cache"):
+            assert load_board(root, as_of).standings == board.standings
+        for programme, found in zip(ws.programmes, board.standings, strict=True):
+            if found.until < date.max:  # the last day it claims to hold for
+                assert standing(programme, found.until - timedelta(days=1), ws.settings.warn_days,
+                                ws.agency_index) == found
     for programme in ws.programmes:
         for task in programme.tasks:
             from ktcn.schedule import programme_bounds

@@ -20,6 +20,7 @@ from ktcn.cli.options import (
     NoCacheOption,
     ProgrammeOption,
     RecordsOption,
+    selection,
     write_output,
 )
 
@@ -42,24 +43,27 @@ def status(
     """
     from ktcn import terminal, views
 
-    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
-    selection = ctx.selection(programme, agency, include_all)
     if by not in (None, "agency"):
         raise typer.BadParameter(f"{by!r}: only 'agency'", param_hint="--by")
+    chosen = selection(programme, agency, include_all)
+    # What each view shows of the overdue items: the table the latest few, JSON all, CSV and the scorecard none.
+    shown = {"table": terminal.SHOWN_ITEMS, "csv": 0}.get(output_format) if by is None else 0
+    trim = views.Trimmer(chosen, overdue=shown, due_soon=shown != 0)
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True, trim=trim)
     if by == "agency":
-        rows = views.agency_scorecard(ctx.workspace, selection, ctx.as_of)
-        table = terminal.scorecard_table(rows, ctx.workspace)
+        rows = views.agency_scorecard(ctx.board, chosen)
+        table = terminal.scorecard_table(rows, ctx.board)
         if ctx.format == "json":
             return ctx.emit_json(views.scorecard_json(ctx.as_of, rows))
         if ctx.format == "csv":
             return ctx.emit_csv(table)
         return ctx.emit([terminal.to_rich(table, ctx.lang), terminal.legend("status.agency_legend", ctx.lang)])
-    view = views.status_view(ctx.workspace, selection, ctx.as_of)
+    view = views.status_view(ctx.board, chosen)
     if ctx.format == "json":
         return ctx.emit_json(views.status_json(view))
     if ctx.format == "csv":
         return ctx.emit_csv(terminal.status_csv_table(view))
-    ctx.emit(terminal.render_status(view, ctx.workspace, ctx.lang))
+    ctx.emit(terminal.render_status(view, ctx.board, ctx.lang))
 
 
 def overdue(
@@ -79,9 +83,11 @@ def overdue(
     """
     from ktcn import views
 
-    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
-    items = views.overdue_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of)
-    _emit_items(ctx, items, "days_late", "overdue.title", until=None)
+    chosen = selection(programme, agency, include_all)
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True,
+                  trim=views.Trimmer(chosen, due_soon=False))
+    items = views.overdue_items(ctx.board, chosen)
+    _emit_items(ctx, ctx.board, items, "days_late", "overdue.title", until=None)
     if fail and items:
         raise typer.Exit(1)
 
@@ -108,10 +114,10 @@ def upcoming(
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
     horizon = ctx.workspace.settings.warn_days if days is None else days
     items = views.upcoming_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, horizon)
-    _emit_items(ctx, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
+    _emit_items(ctx, ctx.workspace, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
 
 
-def _emit_items(ctx: Context, items: Any, days_field: str, title: str, until: Any) -> None:
+def _emit_items(ctx: Context, catalogue: Any, items: Any, days_field: str, title: str, until: Any) -> None:
     from ktcn import terminal, views
     from ktcn.labels import day_text, label
 
@@ -121,7 +127,7 @@ def _emit_items(ctx: Context, items: Any, days_field: str, title: str, until: An
     if ctx.format == "csv":
         return ctx.emit_csv(terminal.items_csv_table(items, ctx.as_of, days_field))
     heading = label(title, ctx.lang, day=day_text(ctx.as_of, ctx.lang), until=day_text(until, ctx.lang), n=len(items))
-    table = terminal.items_table(items, ctx.as_of, ctx.workspace, days_field)
+    table = terminal.items_table(items, ctx.as_of, catalogue, days_field)
     ctx.emit([terminal.bold(heading), terminal.to_rich(table, ctx.lang)] if items else [terminal.bold(heading)])
 
 

@@ -58,27 +58,35 @@ def _broken_pipe() -> None:
 
 
 class Context:
-    """What every listing command starts from: the workspace, the day and the language."""
+    """What every listing command starts from: the records, the day and the language.
+
+    The records are loaded whole (`workspace`) or, for the status views, as
+    each programme's standing on the day (`board`, cut down by `trim` as it is
+    read): that needs no programme in memory and comes from the cache.
+    """
 
     def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table",
-                 formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True):
-        from ktcn.loader import find_root, load
+                 formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True, board: bool = False,
+                 trim: Any = None):
+        from ktcn.loader import find_root, load, load_board
 
         if output_format not in formats:
             raise typer.BadParameter(f"{output_format!r}: choose {', '.join(formats)}", param_hint="--format")
         self.as_of = parse_day(as_of)
-        self.workspace = load(find_root(records), today=self.as_of, use_cache=use_cache)
-        self.lang = choose_lang(lang, self.workspace.settings.language)
+        root = find_root(records)
+        if board:
+            self.board = loaded = load_board(root, self.as_of, use_cache=use_cache, trim=trim)
+        else:
+            self.workspace = loaded = load(root, today=self.as_of, use_cache=use_cache)
+        self.lang = choose_lang(lang, loaded.settings.language)
         self.format = output_format
-        errors = sum(d.severity == "error" for d in self.workspace.diagnostics)
+        errors = sum(d.severity == "error" for d in loaded.diagnostics)
         if errors:
             typer.echo(f"ktcn: {errors} error(s) in the records; the view leaves out what cannot be read"
                        " (run 'ktcn validate').", err=True)
 
     def selection(self, programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:
-        from ktcn.views import Selection
-
-        return Selection(tuple(programmes or ()), agency, include_all)
+        return selection(programmes, agency, include_all)
 
     def emit(self, renderables: Any) -> None:
         from rich.console import Console
@@ -97,6 +105,13 @@ class Context:
         from ktcn.tabular import to_csv
 
         sys.stdout.write(to_csv(table))
+
+
+def selection(programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:
+    """The programmes and agency a view covers, from the command line."""
+    from ktcn.views import Selection
+
+    return Selection(tuple(programmes or ()), agency, include_all)
 
 
 def write_output(output: str | None, data: bytes) -> None:

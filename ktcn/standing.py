@@ -1,0 +1,150 @@
+"""Where each programme stands on a day: the little the status views need of it, small enough to cache.
+
+A standing holds a programme's counts by lead agencies, its overdue and
+due-soon occurrences, and the days it holds for.  The status of an occurrence
+depends on the day only through a few dates: an update's date (from then on
+it is known), a window's start (counted, no longer upcoming), a deadline
+(overdue the day after), the deadline less `warn_days` (due soon), New Year
+(which year of ongoing work is counted) and the listing horizon (a window
+a year ahead joins the list).  Between two such dates nothing changes, so a
+standing computed on Monday serves the following days from the cache until
+the next of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from ktcn.diagnostics import Diagnostic
+from ktcn.model import Agency, Programme, Settings, Task, Workspace, pickled_by_arguments
+from ktcn.schedule import programme_bounds
+from ktcn.status import OVERDUE, SHOW_AHEAD, Counts, Occurrence, count, counted, task_occurrences
+
+ONE_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """One programme on the days `since` to `until` (excluded): the same on each of them."""
+
+    __reduce__ = pickled_by_arguments
+
+    programme: Programme  # its heading only (see `heading`): the views name it, they do not read it
+    counts: tuple[tuple[tuple[str, ...], Counts], ...]  # counted occurrences by their lead agencies
+    overdue: tuple[Occurrence, ...]  # in item order (deadline, programme, task)
+    due_soon: tuple[Occurrence, ...]
+    since: date = field(compare=False)  # the days it holds for, not what it says
+    until: date = field(compare=False)
+
+    def holds(self, day: date) -> bool:
+        return self.since <= day < self.until
+
+    def counts_for(self, agency: str | None = None) -> Counts:
+        """The counts of the occurrences `agency` leads (all of them when None)."""
+        return sum((c for lead, c in self.counts if agency is None or agency in lead), Counts())
+
+
+def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mapping[str, Agency]) -> Standing:
+    """Where `programme` stands on `as_of`, and until when that holds."""
+    bounds = programme_bounds(programme)
+    by_lead: dict[tuple[str, ...], list[Occurrence]] = {}
+    overdue: list[Occurrence] = []
+    due_soon: list[Occurrence] = []
+    until = date.max
+    for task in programme.tasks:
+        found = task_occurrences(task, bounds, as_of, warn_days, agencies)
+        until = min(until, _next_change(task, found, as_of, warn_days))
+        included = counted(found, as_of)
+        slim = _without_updates(task) if included else task
+        for occurrence in included:
+            occurrence = replace(occurrence, task=slim)
+            by_lead.setdefault(occurrence.lead, []).append(occurrence)
+            if occurrence.status == OVERDUE:
+                overdue.append(occurrence)
+            if occurrence.due_soon:
+                due_soon.append(occurrence)
+    counts = tuple((lead, count(found)) for lead, found in sorted(by_lead.items()))
+    return Standing(heading(programme), counts, tuple(sorted(overdue, key=item_order)),
+                    tuple(sorted(due_soon, key=item_order)), as_of, until)
+
+
+def heading(programme: Programme) -> Programme:
+    """What names a programme, without its tasks, objectives, basis and signers."""
+    return replace(programme, tasks=(), objectives=(), basis=(), signers=())
+
+
+def item_order(occurrence: Occurrence) -> tuple[date, str, str]:
+    """How lists of occurrences are sorted: by deadline, then programme, then task."""
+    return (occurrence.deadline or date.max, occurrence.programme, occurrence.task.id)
+
+
+def _without_updates(task: Task) -> Task:
+    """An occurrence keeps its own updates; its task's full log would only weigh on the cache."""
+    return replace(task, updates=())
+
+
+def _next_change(task: Task, found: Sequence[Occurrence], as_of: date, warn_days: int) -> date:
+    """The first day after `as_of` on which any of the task's occurrences could read differently."""
+    days = [u.date for u in task.updates]
+    for occurrence in found:
+        days.append(occurrence.window_start)
+        if occurrence.deadline:
+            days += (occurrence.deadline + ONE_DAY, occurrence.deadline - timedelta(days=warn_days))
+    if task.schedule.form == "ongoing":
+        days.append(date(as_of.year + 1, 1, 1) if as_of.year < date.max.year else date.max)
+    # Windows are listed up to a year ahead; the next one (they are contiguous) joins the list that much earlier.
+    days.append(found[-1].window_end + ONE_DAY - SHOW_AHEAD if found else as_of + ONE_DAY)
+    return min((day for day in days if day > as_of), default=date.max)
+
+
+@dataclass(frozen=True)
+class Board:
+    """Every programme's standing on one day, with the registry and the diagnostics of the load."""
+
+    root: Path
+    as_of: date
+    settings: Settings
+    agencies: tuple[Agency, ...]
+    standings: tuple[Standing, ...]
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
+
+    @cached_property
+    def agency_index(self) -> dict[str, Agency]:
+        return {a.id: a for a in self.agencies}
+
+    @cached_property
+    def programmes(self) -> tuple[Programme, ...]:
+        """The programmes' headings (see `heading`)."""
+        return tuple(s.programme for s in self.standings)
+
+    @cached_property
+    def _by_id(self) -> dict[str, Programme]:
+        return {p.id: p for p in self.programmes}
+
+    def agency(self, agency_id: str) -> Agency | None:
+        return self.agency_index.get(agency_id)
+
+    def programme(self, programme_id: str) -> Programme | None:
+        return self._by_id.get(programme_id)
+
+
+class Trim(Protocol):
+    """What a view keeps of each standing as the loader reads it."""
+
+    @property
+    def latest_overdue(self) -> int | None:
+        """Of each programme, how many of the latest overdue items the view needs (None: all)."""
+
+    def __call__(self, found: Standing) -> Standing: ...
+
+
+def board_of(ws: Workspace, as_of: date, trim: Trim | None = None) -> Board:
+    """The board of a workspace already in memory."""
+    found = (standing(p, as_of, ws.settings.warn_days, ws.agency_index) for p in ws.programmes)
+    return Board(ws.root, as_of, ws.settings, ws.agencies, tuple(map(trim, found) if trim else found),
+                 ws.diagnostics)

@@ -1,0 +1,189 @@
+"""Standings: what the status views need of a programme on a day, the days it holds for, and its cache.
+
+A standing says it holds from `since` until the day before `until`.  That
+claim is what lets a cached one stand in for a computation, so it is checked
+day by day on the bundled records and on the hand-made workspace of
+test_status (a late report, an extension, a merged agency, a cancelled duty).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+import ktcn.loader as loader_module
+from ktcn import cache as cache_module
+from ktcn.loader import load, load_board
+from ktcn.standing import board_of, standing
+from ktcn.views import Selection, Trimmer, status_view
+
+from conftest import DEMO_AGENCIES, DEMO_PROGRAMME
+
+BUNDLED = Path(__file__).resolve().parent.parent / "records"
+DAY = timedelta(days=1)
+
+
+def claims_hold(root: Path, first: date, last: date, step: int) -> int:
+    """Walk each programme's standings from `first` to `last`; every `step`-th day and each last claimed day
+    must give the standing that claims it.  Returns how many intervals were walked."""
+    ws = load(root, first, use_cache=False)
+    intervals = 0
+    for programme in ws.programmes:
+        day = first
+        while day <= last:
+            claimed = standing(programme, day, ws.settings.warn_days, ws.agency_index)
+            assert claimed.since == day and claimed.until > day
+            end = min(claimed.until - DAY, last)
+            for check in [*(day + DAY * k for k in range(step, (end - day).days, step)), end]:
+                assert standing(programme, check, ws.settings.warn_days, ws.agency_index) == claimed, (
+                    f"{programme.id}: the standing of {day} claims {check} (until {claimed.until})")
+            intervals += 1
+            day = claimed.until
+    return intervals
+
+
+def test_standings_hold_on_the_days_they_claim_bundled_records():
+    assert claims_hold(BUNDLED, date(2024, 1, 1), date(2027, 12, 31), step=5) > 40
+
+
+def test_standings_hold_on_the_days_they_claim_demo(ws):
+    root = ws({"agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME})
+    assert claims_hold(root, date(2023, 12, 1), date(2027, 3, 1), step=1) > 15
+
+
+def test_a_standing_ends_where_the_status_changes(ws):
+    """Not only safe but useful: it ends on the day a deadline passes, not before without reason."""
+    root = ws({"programmes/p.yaml": """\
+        id: kh-1
+        type: KH
+        title: Kế hoạch
+        issued: 2025-01-10
+        issuers: [skhcn]
+        tasks:
+          - {id: "1", title: Một việc, lead: [skhcn], schedule: 2025-12-31}
+        """})
+    programme = load(root, use_cache=False).programmes[0]
+    on = standing(programme, date(2025, 6, 1), warn_days=14, agencies={})
+    assert (on.since, on.until) == (date(2025, 6, 1), date(2025, 12, 17))  # due soon from 14 days before
+    soon = standing(programme, on.until, warn_days=14, agencies={})
+    assert len(soon.due_soon) == 1 and soon.until == date(2026, 1, 1)  # overdue the day after the deadline
+    late = standing(programme, soon.until, warn_days=14, agencies={})
+    assert len(late.overdue) == 1 and late.until == date.max  # nothing left to change it
+
+
+@pytest.fixture
+def computed(monkeypatch):
+    """Count the programmes parsed, unpickled and whose standing was computed."""
+    counts = {"parsed": 0, "unpickled": 0, "computed": 0}
+    real_parse, real_programme, real_standing = loader_module._parse, cache_module.Cache.programme, \
+        loader_module.standing
+
+    def parse(file, display, data, record, build):
+        counts["parsed"] += record is loader_module.PROGRAMME
+        return real_parse(file, display, data, record, build)
+
+    def programme(self, file, entry):
+        counts["unpickled"] += 1
+        return real_programme(self, file, entry)
+
+    def compute(*args, **kwargs):
+        counts["computed"] += 1
+        return real_standing(*args, **kwargs)
+
+    monkeypatch.setattr(loader_module, "_parse", parse)
+    monkeypatch.setattr(cache_module.Cache, "programme", programme)
+    monkeypatch.setattr(loader_module, "standing", compute)
+    return counts
+
+
+@pytest.fixture
+def bundled(tmp_path):
+    return Path(shutil.copytree(BUNDLED, tmp_path / "records", ignore=shutil.ignore_patterns(".ktcn-cache")))
+
+
+def test_a_warm_status_reads_no_programme(bundled, computed):
+    first = load_board(bundled, date(2026, 6, 30))
+    assert computed == {"parsed": 6, "unpickled": 0, "computed": 6}
+    computed.update(parsed=0, computed=0)
+    again = load_board(bundled, date(2026, 7, 1))  # a later day the standings still hold for
+    assert computed == {"parsed": 0, "unpickled": 0, "computed": 0}
+    assert again.standings == first.standings
+
+
+def test_standings_are_computed_again_when_they_stop_holding(bundled, computed):
+    first = load_board(bundled, date(2026, 6, 30))
+    ends = sorted(s.until for s in first.standings)
+    computed.update(parsed=0, computed=0)
+    load_board(bundled, ends[0])
+    assert computed == {"parsed": 0, "unpickled": 1, "computed": 1}  # only the one whose claim ended
+    computed.update(unpickled=0, computed=0)
+    load_board(bundled, date(2026, 6, 29))  # before: no standing claims that day
+    assert computed["computed"] == 6
+
+
+def test_standings_follow_an_edit_and_the_agencies(ws, computed):
+    root = ws({"agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME})
+    day = date(2025, 9, 30)
+    leads = {o.lead for o in load_board(root, day).standings[0].overdue}
+    assert leads == {("sttt",)}  # bc-2024 was due before Sở TT&TT merged
+    merged_earlier = DEMO_AGENCIES.replace("until: 2025-02-28", "until: 2024-06-30")
+    (root / "agencies.yaml").write_text(merged_earlier, encoding="utf-8")
+    assert {o.lead for o in load_board(root, day).standings[0].overdue} == {("skhcn",)}
+    (root / "programmes/demo.yaml").write_text(DEMO_PROGRAMME.replace(
+        "    title: Báo cáo năm 2024\n    lead: [sttt]\n    schedule: 2024-12-31\n",
+        "    title: Báo cáo năm 2024\n    lead: [sttt]\n    schedule: 2024-12-31\n    updates:\n"
+        "      - {date: 2025-01-05, status: done}\n"), encoding="utf-8")
+    assert load_board(root, day).standings[0].overdue == ()
+    assert computed["computed"] == 3
+
+
+def test_a_corrupt_standing_is_a_miss(bundled, computed):
+    load_board(bundled, date(2026, 6, 30))
+    for stored in (bundled / ".ktcn-cache").rglob("*.standing.pkl"):
+        stored.write_bytes(b"not a pickle")
+    computed.update(parsed=0, computed=0)
+    assert len(load_board(bundled, date(2026, 6, 30)).standings) == 6
+    assert computed["computed"] == 6
+
+
+@pytest.mark.parametrize("agency", [None, "lhh-cantho", "skhcn-cantho"])
+def test_a_trimmed_board_gives_the_same_view(agency):
+    """What the table shows is the same whether the loader kept every overdue item or the latest few."""
+    ws = load(BUNDLED, date(2026, 6, 30), use_cache=False)
+    selection = Selection(agency=agency)
+    whole = status_view(board_of(ws, date(2026, 6, 30)), selection)
+    trimmed = status_view(board_of(ws, date(2026, 6, 30), Trimmer(selection, overdue=8)), selection)
+    assert whole.totals.overdue == len(whole.overdue) > 8
+    assert trimmed.overdue[-8:] == whole.overdue[-8:]
+    assert (trimmed.programmes, trimmed.totals, trimmed.due_soon, trimmed.hidden) == \
+        (whole.programmes, whole.totals, whole.due_soon, whole.hidden)
+
+
+def test_status_reads_the_same_cold_warm_and_without_cache(bundled, ktcn):
+    args = ("status", "--records", str(bundled), "--as-of", "2026-06-30")
+    uncached = ktcn(*args, "--no-cache")
+    assert not (bundled / ".ktcn-cache").exists()
+    cold, warm = ktcn(*args), ktcn(*args)
+    assert uncached.exit_code == cold.exit_code == warm.exit_code == 0
+    assert uncached.stdout == cold.stdout == warm.stdout
+    assert "177" in warm.stdout  # the overdue count comes from all items, though the table keeps eight
+    as_json = [json.loads(ktcn(*args, "--format", "json", *extra).stdout) for extra in ((), ("--no-cache",))]
+    assert as_json[0] == as_json[1] and len(as_json[0]["overdue"]) == 177
+
+
+@pytest.mark.parametrize("view", [("--agency", "lhh-cantho"), ("--by", "agency"), ("--format", "csv"),
+                                  ("--programme", "ctr-70-2016")])
+def test_every_status_view_reads_the_same_from_the_cache(bundled, ktcn, view):
+    """The cache keeps only the latest overdue items at the head of a standing; views that need more read on."""
+    args = ("status", "--records", str(bundled), "--as-of", "2026-06-30", *view)
+    ktcn("status", "--records", str(bundled), "--as-of", "2026-06-30")  # stores every standing
+    cached, uncached = ktcn(*args), ktcn(*args, "--no-cache")
+    assert cached.exit_code == uncached.exit_code == 0
+    assert cached.stdout == uncached.stdout
+    overdue = [ktcn("overdue", "--records", str(bundled), "--as-of", "2026-06-30", *extra).stdout
+               for extra in ((), ("--no-cache",))]
+    assert overdue[0] == overdue[1] and overdue[0].count("\n") > 177
