@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from ktcn.checks import Context, Summary, check_programme, check_workspace, find
 from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, diag
 from ktcn.errors import WorkspaceError
+from ktcn.fanout import fan_out
 from ktcn.model import Agency, Programme, Settings, Workspace
 from ktcn.schema import AGENCIES_FILE, PROGRAMME, SETTINGS, build_programme, build_settings
 from ktcn.standing import Board, Standing, Trim, standing
@@ -118,9 +120,11 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
     inputs = _inputs_key(root, reading)
     if board:
         reading.standings = _Standings(cache, inputs, today, settings, agencies, trim)
+    files = programme_files(root, problems)
+    results = _read_programmes(files, reading, context, inputs, keep)
     summaries, kept = [], []
-    for file in programme_files(root, problems):
-        programme, found, file_problems = _programme(file, reading, context, inputs, keep)
+    for file in files:
+        programme, found, file_problems = results[file]
         problems.extend(file_problems)
         if found is not None:
             summaries.append(found)
@@ -128,8 +132,40 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
             kept.append(programme)
     problems.extend(check_workspace(context, summaries))
     located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
-    standings = tuple(reading.standings.found.values()) if reading.standings else ()
-    return settings, agencies, tuple(kept), tuple(located), standings
+    held = reading.standings.found if reading.standings else {}
+    return settings, agencies, tuple(kept), tuple(located), tuple(held[f] for f in files if f in held)
+
+
+Read = tuple[Programme | None, Summary | None, list[Diagnostic]]  # what one programme file gave
+
+
+def _read_programmes(files: list[Path], reading: _Reading, context: Context, inputs: str,
+                     keep: bool) -> dict[Path, Read]:
+    """Each file's programme (when `keep`), summary and diagnostics: from the cache, else parsed.
+
+    The files to parse are parsed over the CPU cores (`ktcn.fanout`) unless
+    their programmes are to be kept: those would have to come back whole.
+    """
+    results: dict[Path, Read] = {}
+    misses = []
+    for file in files:
+        found = _cached(file, reading, context, inputs, keep)
+        if found is None:
+            misses.append(file)
+        else:
+            results[file] = found
+    parse = partial(_parse_apart, reading, context, inputs, keep)
+    for file, found, standing_now in (map(parse, misses) if keep else fan_out(parse, misses)):
+        results[file] = found
+        if standing_now is not None:
+            reading.standings.keep(file, standing_now)  # type: ignore[union-attr]
+    return results
+
+
+def _parse_apart(reading: _Reading, context: Context, inputs: str, keep: bool,
+                 file: Path) -> tuple[Path, Read, Standing | None]:
+    """Parse one file, here or in a worker process: what it gave, and its standing when the load wants one."""
+    return (file, *_parsed(file, reading, context, inputs, keep))
 
 
 def display_path(file: Path) -> str:
@@ -184,22 +220,24 @@ class _Standings:
         self.cache, self.key, self.as_of, self.trim = cache, key, as_of, trim
         self.warn_days = settings.warn_days
         self.agencies = {a.id: a for a in agencies}
-        self.found: dict[Path, Standing] = {}  # in file order; computing a file twice replaces its standing
+        self.found: dict[Path, Standing] = {}
 
     def reuse(self, file: Path, content: str) -> bool:
+        """Keep the stored standing of this content of `file` if it holds on the day."""
         latest = self.trim.latest_overdue if self.trim else None
         found = self.cache.standing(file, content, self.key, self.as_of, latest)
         if found is not None:
-            self._keep(file, found)
+            self.keep(file, found)
         return found is not None
 
-    def compute(self, file: Path, content: str | None, programme: Programme) -> None:
+    def compute(self, file: Path, content: str | None, programme: Programme) -> Standing:
+        """The programme's standing on the day, stored for the days it holds (`content`: the file's digest)."""
         found = standing(programme, self.as_of, self.warn_days, self.agencies)
         if content is not None:
             self.cache.store_standing(file, content, self.key, found)
-        self._keep(file, found)
+        return found
 
-    def _keep(self, file: Path, found: Standing) -> None:
+    def keep(self, file: Path, found: Standing) -> None:
         self.found[file] = self.trim(found) if self.trim else found
 
 
@@ -241,36 +279,44 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     return agencies or ()
 
 
-def _programme(file: Path, reading: _Reading, context: Context, inputs: str,
-               keep: bool) -> tuple[Programme | None, Summary | None, list[Diagnostic]]:
-    """One programme file: its programme (when `keep`), its summary and its diagnostics, checks included.
+def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: bool) -> Read | None:
+    """What the cache gives for a file it saw as it is now; None when the file must be parsed.
 
-    From the cache when the file is what the cache saw: the programme is
-    unpickled only when it is kept, its checks must be run again or its
-    standing must be computed.
+    The programme is unpickled only when it is kept, its checks must be run
+    again or its standing must be computed.
     """
     display = display_path(file)
-    data = reading.proposed.get(_key(file))
-    entry = reading.cache.get(file, display) if data is None else None
-    if entry is not None and not unchanged(entry, file):
+    if _key(file) in reading.proposed:
+        return None
+    entry = reading.cache.get(file, display)
+    if entry is None:
+        return None
+    if not unchanged(entry, file):
         data, problems = read_bytes(file, display)
         if data is None:
             return None, None, list(problems)
         if digest(data) != entry.digest:
-            entry = None  # changed: parse it again
+            return None  # changed: parse it again
     standings = reading.standings
-    if entry is not None:
-        wanted = standings is not None and not standings.reuse(file, entry.digest)
-        reused = _from_entry(file, entry, reading, context, inputs, keep or wanted)
-        if reused is not None:
-            programme, found, problems = reused
-            if wanted and programme is not None:
-                standings.compute(file, entry.digest, programme)  # type: ignore[union-attr]
-            return (programme if keep else None), found, problems
+    wanted = standings is not None and not standings.reuse(file, entry.digest)
+    reused = _from_entry(file, entry, reading, context, inputs, keep or wanted)
+    if reused is None:
+        return None
+    programme, found, problems = reused
+    if wanted and programme is not None:
+        standings.keep(file, standings.compute(file, entry.digest, programme))  # type: ignore[union-attr]
+    return (programme if keep else None), found, problems
+
+
+def _parsed(file: Path, reading: _Reading, context: Context, inputs: str,
+            keep: bool) -> tuple[Read, Standing | None]:
+    """Parse and check one file, and store what it gave in the cache; its standing too when the load wants one."""
+    display = display_path(file)
+    data = reading.proposed.get(_key(file))
     if data is None:
         data, problems = read_bytes(file, display)
         if data is None:
-            return None, None, list(problems)
+            return (None, None, list(problems)), None
     programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
     checked = _checked(context, programme, reading, inputs)
     found = summary(programme) if programme is not None else None
@@ -279,9 +325,11 @@ def _programme(file: Path, reading: _Reading, context: Context, inputs: str,
         stored = entry_for(file, display, data, tuple(problems), found, checked)
         if stored is not None:
             reading.cache.store(file, stored, programme)
-    if standings is not None and programme is not None:
-        standings.compute(file, digest(data) if cached else None, programme)
-    return (programme if keep else None), found, [*problems, *(checked.findings if checked else ())]
+    standing_now = None
+    if reading.standings is not None and programme is not None:
+        standing_now = reading.standings.compute(file, digest(data) if cached else None, programme)
+    read = (programme if keep else None), found, [*problems, *(checked.findings if checked else ())]
+    return read, standing_now
 
 
 def _from_entry(file: Path, entry: Entry, reading: _Reading, context: Context, inputs: str,

@@ -1,0 +1,56 @@
+"""Spread independent per-file work over the CPU cores, in forked processes.
+
+Parsing is nearly the whole cost of a cold run, and each file is parsed on its
+own, so a cold `validate` or `status` of a large workspace parses in as many
+processes as there are cores.  Workers are forked: they start with what the
+parent has loaded (settings, agencies, the open cache), and only what each
+file gave comes back, never its programme.  Where fork is unavailable
+(Windows), with `KTCN_JOBS=1`, or for a handful of files, the work runs in
+this process; the results are the same either way and come in the same order.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from ktcn.errors import UsageError
+
+MIN_ITEMS = 64  # below this, starting processes costs more than it saves
+MAX_WORKERS = 8
+_task: Callable[[Any], Any] | None = None  # what forked workers run: inherited, never pickled
+
+
+def workers() -> int:
+    """How many processes to use: `KTCN_JOBS` if set, else the cores this process may run on (at most 8)."""
+    chosen = os.environ.get("KTCN_JOBS", "").strip()
+    if chosen:
+        if not chosen.isdigit() or int(chosen) < 1:
+            raise UsageError(f"KTCN_JOBS={chosen!r}: give a whole number of processes, 1 or more")
+        return int(chosen)
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, MAX_WORKERS))
+
+
+def fan_out(task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
+    """`task(item)` for each item, in order; in forked workers when there are enough items and cores."""
+    count = min(workers(), len(items))
+    if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(task, items)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _task
+    _task = task
+    try:
+        with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
+            yield from pool.map(_run, items, chunksize=max(1, len(items) // (count * 8)))
+    finally:
+        _task = None
+
+
+def _run(item: Any) -> Any:
+    assert _task is not None
+    return _task(item)

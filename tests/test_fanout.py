@@ -1,0 +1,73 @@
+"""Parsing over several processes gives what parsing in one does, in the same order."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+from ktcn import fanout
+from ktcn.errors import UsageError
+from ktcn.loader import load_board, validate_workspace
+
+from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, PROGRAMME
+
+
+def _pid_and_square(n: int) -> tuple[int, int]:
+    return os.getpid(), n * n
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    monkeypatch.setattr(fanout, "MIN_ITEMS", 2)
+    monkeypatch.setenv("KTCN_JOBS", "2")
+
+
+def test_fan_out_keeps_the_order_and_uses_other_processes(two_workers):
+    results = list(fanout.fan_out(_pid_and_square, range(40)))
+    assert [square for _, square in results] == [n * n for n in range(40)]
+    assert os.getpid() not in {pid for pid, _ in results}
+
+
+def test_one_job_or_few_items_stay_in_this_process(monkeypatch):
+    monkeypatch.setenv("KTCN_JOBS", "1")
+    assert {pid for pid, _ in fanout.fan_out(_pid_and_square, range(100))} == {os.getpid()}
+    monkeypatch.setenv("KTCN_JOBS", "4")
+    assert {pid for pid, _ in fanout.fan_out(_pid_and_square, range(3))} == {os.getpid()}
+
+
+@pytest.mark.parametrize("value", ["0", "two", "-1"])
+def test_a_bad_ktcn_jobs_is_a_usage_error(monkeypatch, value, ktcn, ws):
+    monkeypatch.setenv("KTCN_JOBS", value)
+    with pytest.raises(UsageError):
+        fanout.workers()
+    ws({"programmes/p.yaml": PROGRAMME})
+    result = ktcn("validate")
+    assert result.exit_code == 2 and "KTCN_JOBS" in result.stderr
+
+
+def _workspace(ws):
+    files = {"agencies.yaml": DEMO_AGENCIES}
+    for n in range(9):
+        files[f"programmes/p{n}.yaml"] = DEMO_PROGRAMME.replace("id: ctr-demo", f"id: ctr-demo-{n}")
+    files["programmes/broken.yaml"] = "id: [unclosed\n"
+    files["programmes/late.yaml"] = DEMO_PROGRAMME.replace("id: ctr-demo", "id: ctr-late").replace(
+        "{date: 2025-10-15, status: done, progress: 100}", "{date: 2027-10-15, status: done, progress: 90}")
+    return ws(files)
+
+
+@pytest.mark.parametrize("use_cache", [True, False])
+def test_validate_and_status_agree_over_several_processes(ws, monkeypatch, use_cache):
+    root = _workspace(ws)
+    day = date(2025, 9, 30)
+    monkeypatch.setenv("KTCN_JOBS", "1")
+    alone = validate_workspace(root, day, use_cache=False), load_board(root, day, use_cache=False)
+    monkeypatch.setattr(fanout, "MIN_ITEMS", 2)
+    monkeypatch.setenv("KTCN_JOBS", "2")
+    spread = validate_workspace(root, day, use_cache=use_cache), load_board(root, day, use_cache=use_cache)
+    assert spread[0] == alone[0]
+    found = {(d.code, os.path.basename(d.path)) for d in spread[0][1]}
+    assert {("KTCN001", "broken.yaml"), ("KTCN505", "late.yaml")} <= found
+    assert spread[1].standings == alone[1].standings and len(spread[1].standings) == 10
+    assert spread[1].diagnostics == alone[1].diagnostics
