@@ -114,11 +114,13 @@ class Trimmer:
     Only the selected agency's part of a chosen programme; of the overdue
     occurrences only those that may be among the latest `overdue` of the whole
     workspace (all when None), enough for a view that shows that many; no
-    due-soon ones unless `due_soon`.
+    due-soon ones unless `due_soon`; the counts by lead agencies only when
+    `by_lead` (the scorecard), else their sum.
     """
 
-    def __init__(self, selection: Selection, overdue: int | None = None, due_soon: bool = True) -> None:
-        self.selection, self.overdue, self.due_soon = selection, overdue, due_soon
+    def __init__(self, selection: Selection, overdue: int | None = None, due_soon: bool = True,
+                 by_lead: bool = True) -> None:
+        self.selection, self.overdue, self.due_soon, self.by_lead = selection, overdue, due_soon, by_lead
         self._latest: list[tuple[tuple[date, str, str], int]] = []  # min-heap of the latest kept so far
         self._seen = 0
 
@@ -132,8 +134,10 @@ class Trimmer:
             return replace(found, counts=(), overdue=(), due_soon=())
         agency = self.selection.agency
         late = [o for o in found.overdue if _led(agency, o.lead) and self._among_latest(o)]
-        return replace(found, counts=tuple((lead, c) for lead, c in found.counts if _led(agency, lead)),
-                       overdue=tuple(late),
+        counts = tuple((lead, c) for lead, c in found.counts if _led(agency, lead))
+        if not self.by_lead:  # one total: a national workspace has some thirty thousand lead tuples
+            counts = (((agency,) if agency else (), sum((c for _, c in counts), Counts())),)
+        return replace(found, counts=counts, overdue=tuple(late),
                        due_soon=tuple(o for o in found.due_soon if _led(agency, o.lead)) if self.due_soon else ())
 
     def _among_latest(self, occurrence: Occurrence) -> bool:
