@@ -11,7 +11,6 @@ this process; the results are the same either way and come in the same order.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -37,9 +36,10 @@ def workers() -> int:
 def fan_out(task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
     """`task(item)` for each item, in order; in forked workers when there are enough items and cores."""
     count = min(workers(), len(items))
-    if count < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(items) < MIN_ITEMS or not hasattr(os, "fork"):
         yield from map(task, items)
         return
+    import multiprocessing  # only now: every command that loads records would pay for it
     from concurrent.futures import ProcessPoolExecutor
 
     global _task

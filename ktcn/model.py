@@ -168,15 +168,11 @@ class Programme:
     span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 
-@dataclass(frozen=True)
-class Workspace:
-    """Everything loaded from one workspace, with the problems found on the way."""
+class ById:
+    """Agencies and programmes looked up by id, for a record holding `agencies` and `programmes`."""
 
-    root: Path
-    settings: Settings
     agencies: tuple[Agency, ...]
     programmes: tuple[Programme, ...]
-    diagnostics: tuple[Diagnostic, ...] = field(default=())
 
     @cached_property
     def agency_index(self) -> dict[str, Agency]:
@@ -191,3 +187,14 @@ class Workspace:
 
     def programme(self, programme_id: str) -> Programme | None:
         return self.programme_index.get(programme_id)
+
+
+@dataclass(frozen=True)
+class Workspace(ById):
+    """Everything loaded from one workspace, with the problems found on the way."""
+
+    root: Path
+    settings: Settings
+    agencies: tuple[Agency, ...]
+    programmes: tuple[Programme, ...]
+    diagnostics: tuple[Diagnostic, ...] = field(default=())

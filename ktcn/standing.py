@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ktcn.diagnostics import Diagnostic
-from ktcn.model import Agency, Programme, Settings, Task, Workspace, pickled_by_arguments
+from ktcn.model import Agency, ById, Programme, Settings, Task, Workspace, pickled_by_arguments
 from ktcn.schedule import programme_bounds
 from ktcn.status import OVERDUE, SHOW_AHEAD, Counts, Occurrence, count, counted, task_occurrences
 
@@ -103,7 +103,7 @@ def _next_change(task: Task, found: Sequence[Occurrence], as_of: date, warn_days
 
 
 @dataclass(frozen=True)
-class Board:
+class Board(ById):
     """Every programme's standing on one day, with the registry and the diagnostics of the load."""
 
     root: Path
@@ -114,23 +114,9 @@ class Board:
     diagnostics: tuple[Diagnostic, ...] = field(default=())
 
     @cached_property
-    def agency_index(self) -> dict[str, Agency]:
-        return {a.id: a for a in self.agencies}
-
-    @cached_property
-    def programmes(self) -> tuple[Programme, ...]:
+    def programmes(self) -> tuple[Programme, ...]:  # type: ignore[override]
         """The programmes' headings (see `heading`)."""
         return tuple(s.programme for s in self.standings)
-
-    @cached_property
-    def _by_id(self) -> dict[str, Programme]:
-        return {p.id: p for p in self.programmes}
-
-    def agency(self, agency_id: str) -> Agency | None:
-        return self.agency_index.get(agency_id)
-
-    def programme(self, programme_id: str) -> Programme | None:
-        return self._by_id.get(programme_id)
 
 
 class Trim(Protocol):

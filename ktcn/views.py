@@ -161,9 +161,8 @@ def _led(agency: str | None, lead: tuple[str, ...]) -> bool:
 
 
 def _chosen_standings(board: Board, selection: Selection) -> tuple[list[Standing], list[str]]:
-    programmes, hidden = chosen_programmes(board, selection)
-    chosen = {id(p) for p in programmes}
-    return [s for s in board.standings if id(s.programme) in chosen], hidden
+    _, hidden = chosen_programmes(board, selection)  # checks the ids it names
+    return [s for s in board.standings if chooses(selection, s.programme)], hidden
 
 
 def status_view(board: Board, selection: Selection) -> StatusView:
