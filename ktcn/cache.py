@@ -15,7 +15,6 @@ types: a cache file planted in a shared folder cannot run code.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import os
 import pickle
@@ -26,6 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from ktcn import __version__
+
+try:
+    from _blake2 import blake2b  # hashlib's own; importing hashlib also maps OpenSSL: 3.7 MB on every command
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 FORMAT = 5  # bump when the model or the diagnostics change shape
 FOLDER = ".ktcn-cache"
@@ -175,7 +179,7 @@ class Cache:
 
     def _path(self, file: Path, kind: str = ENTRY) -> Path:
         assert self.folder is not None
-        return self.folder / (hashlib.blake2b(os.path.abspath(file).encode(), digest_size=16).hexdigest() + kind)
+        return self.folder / (blake2b(os.path.abspath(file).encode(), digest_size=16).hexdigest() + kind)
 
 
 def unchanged(entry: Entry, file: Path) -> bool:
@@ -200,6 +204,6 @@ def entry_for(file: Path, display: str, data: bytes, diagnostics: tuple, summary
 
 
 def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=20).hexdigest()
+    return blake2b(data, digest_size=20).hexdigest()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,14 @@ def test_version_answers_without_loading_the_command_line():
     lines = result.stdout.strip().splitlines()
     assert lines[0].startswith("ktcn ")
     assert not {"typer", "click", "rich"} & set(json.loads(lines[-1]))
+
+
+@pytest.mark.parametrize("command", ["validate", "status", "overdue"])
+def test_reading_records_loads_only_what_it_needs(command):
+    """hashlib maps OpenSSL (3.7 MB) and multiprocessing is only for many files: neither on an everyday run."""
+    records = str(Path(__file__).resolve().parent.parent / "records")
+    result = subprocess.run([sys.executable, "-c", PROBE, json.dumps([command, "--records", records, "--no-cache"])],
+                            capture_output=True, text=True, check=True)
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    unwanted = {"hashlib", "_hashlib", "multiprocessing", "concurrent", "jinja2", "docx", "icalendar", "markdown_it"}
+    assert loaded.isdisjoint(unwanted), loaded & unwanted
