@@ -35,7 +35,8 @@ FORMAT = 5  # bump when the model or the diagnostics change shape
 FOLDER = ".ktcn-cache"
 ENTRY, STANDING = ".pkl", ".standing.pkl"  # a file's entry; its programme's standing on some days
 HEAD_OVERDUE = 16  # overdue items kept at the head of a stored standing: more than the status table shows
-_ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme")} | {
+_ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme",
+                                              "Agency")} | {
     ("ktcn.cache", "Entry"), ("ktcn.cache", "Checked"), ("ktcn.checks", "Summary"), ("ktcn.standing", "Standing"),
     ("ktcn.status", "Occurrence"), ("ktcn.status", "Counts"), ("ktcn.dateish", "DateIsh"),
     ("ktcn.diagnostics", "Diagnostic"), ("ktcn.diagnostics", "Text"), ("datetime", "date"),
@@ -99,6 +100,10 @@ class Cache:
 
     def programme(self, file: Path, entry: Entry) -> Any:
         """The programme stored with `entry` (None when the entry on disk is no longer that one)."""
+        return self.record(file, entry)
+
+    def record(self, file: Path, entry: Entry) -> Any:
+        """What was stored with `entry`: a programme, or the agencies (None when the entry is no longer that one)."""
         found = self._read(file, with_programme=True)
         return found[1] if found and found[0].digest == entry.digest else None
 

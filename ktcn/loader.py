@@ -273,10 +273,36 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     if not file.exists():
         reading.problems.append(diag("KTCN013", display_path(root / SETTINGS_FILE), 1, 1, file=AGENCIES_FILE_NAME))
         return ()
-    agencies, problems = _parse(file, display_path(file), reading.proposed.get(_key(file)), AGENCIES_FILE,
-                                lambda r, values, node, kp: values["agencies"])
+    display = display_path(file)
+    entry = _fresh_entry(file, display, reading)
+    stored = reading.cache.record(file, entry) if entry is not None else None
+    if stored is not None:  # a national registry composes to some 8 MB of nodes: read it once per change
+        reading.problems.extend(entry.diagnostics)  # type: ignore[union-attr]
+        return stored
+    data = reading.proposed.get(_key(file))
+    if data is None:
+        data, problems = read_bytes(file, display)
+        if data is None:
+            reading.problems.extend(problems)
+            return ()
+    agencies, problems = _parse(file, display, data, AGENCIES_FILE, lambda r, values, node, kp: values["agencies"])
     reading.problems.extend(problems)
+    if agencies is not None and reading.cache.enabled and _key(file) not in reading.proposed:
+        made = entry_for(file, display, data, tuple(problems), None, None)
+        if made is not None:
+            reading.cache.store(file, made, agencies)
     return agencies or ()
+
+
+def _fresh_entry(file: Path, display: str, reading: _Reading) -> Entry | None:
+    """The cache entry of `file` if the file is still what it was read from (None: read it again)."""
+    if _key(file) in reading.proposed:
+        return None
+    entry = reading.cache.get(file, display)
+    if entry is None or unchanged(entry, file):
+        return entry
+    data, _ = read_bytes(file, display)
+    return entry if data is not None and digest(data) == entry.digest else None
 
 
 def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: bool) -> Read | None:
@@ -285,18 +311,9 @@ def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: 
     The programme is unpickled only when it is kept, its checks must be run
     again or its standing must be computed.
     """
-    display = display_path(file)
-    if _key(file) in reading.proposed:
-        return None
-    entry = reading.cache.get(file, display)
+    entry = _fresh_entry(file, display_path(file), reading)
     if entry is None:
-        return None
-    if not unchanged(entry, file):
-        data, problems = read_bytes(file, display)
-        if data is None:
-            return None, None, list(problems)
-        if digest(data) != entry.digest:
-            return None  # changed: parse it again
+        return None  # not cached, or changed since: parse it
     standings = reading.standings
     wanted = standings is not None and not standings.reuse(file, entry.digest)
     reused = _from_entry(file, entry, reading, context, inputs, keep or wanted)

@@ -38,10 +38,15 @@ def entries(root: Path) -> list[Path]:
     return sorted((root / ".ktcn-cache").rglob("*.pkl"))
 
 
+def entry_of(root: Path, name: str) -> Path:
+    """The cache entry of one file of the workspace."""
+    return cache_module.Cache(root)._path(root / name)
+
+
 def test_unchanged_files_are_not_parsed_again(ws, parses):
     root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
     first = load(root)
-    assert sorted(parses) == ["p.yaml", "q.yaml"] and len(entries(root)) == 2
+    assert sorted(parses) == ["p.yaml", "q.yaml"] and len(entries(root)) == 3  # and agencies.yaml
     parses.clear()
     second = load(root)
     assert parses == []
@@ -85,7 +90,7 @@ def test_an_upgrade_starts_a_fresh_cache(ws, parses, monkeypatch):
 def test_a_corrupt_entry_is_a_miss_and_is_rewritten(ws, parses):
     root = ws({"programmes/p.yaml": PROGRAMME})
     load(root)
-    (entry,) = entries(root)
+    entry = entry_of(root, "programmes/p.yaml")
     entry.write_bytes(b"\x80\x05garbage")
     parses.clear()
     assert load(root).programmes[0].id == "kh-1"
@@ -98,7 +103,7 @@ def test_a_corrupt_entry_is_a_miss_and_is_rewritten(ws, parses):
 def test_a_planted_pickle_cannot_run_code(ws, parses, tmp_path):
     root = ws({"programmes/p.yaml": PROGRAMME})
     load(root)
-    (entry,) = entries(root)
+    entry = entry_of(root, "programmes/p.yaml")
     marker = tmp_path / "pwned"
 
     class Evil:
@@ -125,7 +130,7 @@ def test_two_processes_at_once_agree(ws):
     command = [sys.executable, "-m", "ktcn", "validate", "--records", str(root)]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
     assert all(run.wait(timeout=60) == 0 for run in runs)
-    assert len(entries(root)) == 20
+    assert len(entries(root)) == 21  # and agencies.yaml
     assert load(root).diagnostics == ()
 
 
@@ -245,3 +250,26 @@ def test_findings_hold_on_the_days_they_claim_bundled_records():
             for later in (today + timedelta(days=1), today + timedelta(days=400), date(2040, 1, 1)):
                 if later < until:
                     assert check_programme(Context(workspace.settings, workspace.agencies, later), programme) == found
+
+
+def test_the_agencies_are_read_once_per_change(ws, monkeypatch):
+    """A national agencies.yaml composes to some 8 MB of nodes: warm runs take the registry from the cache."""
+    seen: list[str] = []
+    real = loader_module._parse
+
+    def counting(file, display, data, record, build):
+        seen.append(Path(display).name)
+        return real(file, display, data, record, build)
+
+    monkeypatch.setattr(loader_module, "_parse", counting)
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    first = load(root)
+    assert "agencies.yaml" in seen
+    seen.clear()
+    assert load(root).agencies == first.agencies and "agencies.yaml" not in seen
+    (root / "agencies.yaml").write_text((root / "agencies.yaml").read_text(encoding="utf-8")
+                                       + "  - {id: moi, name: Cơ quan mới}\n", encoding="utf-8")
+    assert load(root).agency("moi") is not None and "agencies.yaml" in seen
+    broken = root / "agencies.yaml"
+    broken.write_text("agencies:\n  - {id: [x\n", encoding="utf-8")
+    assert [d.code for d in load(root).diagnostics][:1] == [d.code for d in load(root).diagnostics][:1] != []
