@@ -60,7 +60,7 @@ def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mappin
         found = task_occurrences(task, bounds, as_of, warn_days, agencies)
         until = min(until, _next_change(task, found, as_of, warn_days))
         included = counted(found, as_of)
-        slim = _without_updates(task) if included else task
+        slim = _as_listed(task) if included else task
         for occurrence in included:
             occurrence = replace(occurrence, task=slim)
             by_lead.setdefault(occurrence.lead, []).append(occurrence)
@@ -74,8 +74,8 @@ def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mappin
 
 
 def heading(programme: Programme) -> Programme:
-    """What names a programme, without its tasks, objectives, basis and signers."""
-    return replace(programme, tasks=(), objectives=(), basis=(), signers=())
+    """What the status views show of a programme: its id, type, number, title and state; nothing else."""
+    return Programme(programme.id, programme.type, programme.title, programme.number, state=programme.state)
 
 
 def item_order(occurrence: Occurrence) -> tuple[date, str, str]:
@@ -83,9 +83,12 @@ def item_order(occurrence: Occurrence) -> tuple[date, str, str]:
     return (occurrence.deadline or date.max, occurrence.programme, occurrence.task.id)
 
 
-def _without_updates(task: Task) -> Task:
-    """An occurrence keeps its own updates; its task's full log would only weigh on the cache."""
-    return replace(task, updates=())
+def _as_listed(task: Task) -> Task:
+    """What lists of occurrences show of a task; the rest (its whole log above all) would only weigh on the cache.
+
+    An occurrence keeps its own updates.
+    """
+    return Task(task.id, task.title, task.lead, task.schedule, task.kind, programme=task.programme)
 
 
 def _next_change(task: Task, found: Sequence[Occurrence], as_of: date, warn_days: int) -> date:

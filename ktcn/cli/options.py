@@ -89,12 +89,22 @@ class Context:
         return selection(programmes, agency, include_all)
 
     def emit(self, renderables: Any) -> None:
+        """Print for people, a few thousand segments at a time.
+
+        `console.print` would hold a renderable's whole output until its end:
+        a national status table is thousands of lines.
+        """
+        from itertools import islice
+
         from rich.console import Console
+        from rich.segment import Segments
 
         console = Console(highlight=False, soft_wrap=False)
         console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1: ours says 141
         for renderable in renderables:
-            console.print(renderable)
+            segments = iter(console.render(renderable, console.options))
+            while batch := list(islice(segments, 4096)):
+                console.print(Segments(batch))
 
     def emit_json(self, document: Any) -> None:
         import json
