@@ -38,6 +38,7 @@ class Standing:
     counts: tuple[tuple[tuple[str, ...], Counts], ...]  # counted occurrences by their lead agencies
     overdue: tuple[Occurrence, ...]  # in item order (deadline, programme, task)
     due_soon: tuple[Occurrence, ...]
+    due_soon_total: int  # how many are due soon; a view's cut (views.Trimmer) keeps only the first few
     since: date = field(compare=False)  # the days it holds for, not what it says
     until: date = field(compare=False)
 
@@ -70,7 +71,7 @@ def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mappin
                 due_soon.append(occurrence)
     counts = tuple((lead, count(found)) for lead, found in sorted(by_lead.items()))
     return Standing(heading(programme), counts, tuple(sorted(overdue, key=item_order)),
-                    tuple(sorted(due_soon, key=item_order)), as_of, until)
+                    tuple(sorted(due_soon, key=item_order)), len(due_soon), as_of, until)
 
 
 def heading(programme: Programme) -> Programme:

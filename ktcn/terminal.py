@@ -101,8 +101,8 @@ def render_status(view: StatusView, ws: Catalogue, lang: str) -> Iterator[Any]:
     recent = tuple(reversed(view.overdue))[:SHOWN_ITEMS]
     yield from _section(label("status.overdue", lang, n=view.totals.overdue), recent, view, ws, lang, "days_late",
                         view.totals.overdue, "overdue")
-    yield from _section(label("status.due_soon", lang, days=view.warn_days, n=len(view.due_soon)), view.due_soon,
-                        view, ws, lang, "days_left", len(view.due_soon), "upcoming")
+    yield from _section(label("status.due_soon", lang, days=view.warn_days, n=view.due_soon_total), view.due_soon,
+                        view, ws, lang, "days_left", view.due_soon_total, "upcoming")
     if view.hidden:
         yield Text(label("status.hidden", lang, n=len(view.hidden), ids=", ".join(view.hidden)), style="dim")
 

@@ -5,8 +5,8 @@ Building a view is a pure function of (workspace, selection, as-of day).
 
 from __future__ import annotations
 
+import bisect
 import difflib
-import heapq
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -63,6 +63,7 @@ class StatusView:
     totals: Counts
     overdue: tuple[Occurrence, ...]
     due_soon: tuple[Occurrence, ...]
+    due_soon_total: int  # `due_soon` may likewise hold only the first items
     hidden: tuple[str, ...]  # programmes left out because they are not active
     warn_days: int
 
@@ -111,18 +112,18 @@ def selected_occurrences(ws: Workspace, selection: Selection, as_of: date,
 class Trimmer:
     """What a view keeps of each standing as the loader reads it, so that memory does not grow with the workspace.
 
-    Only the selected agency's part of a chosen programme; of the overdue
+    Only the selected agency's part of a chosen programme; of its overdue
     occurrences only those that may be among the latest `overdue` of the whole
-    workspace (all when None), enough for a view that shows that many; no
-    due-soon ones unless `due_soon`; the counts by lead agencies only when
+    workspace, and of the due-soon ones those that may be among the first
+    `due_soon` (None: all; 0: none); the counts by lead agencies only when
     `by_lead` (the scorecard), else their sum.
     """
 
-    def __init__(self, selection: Selection, overdue: int | None = None, due_soon: bool = True,
+    def __init__(self, selection: Selection, overdue: int | None = None, due_soon: int | None = None,
                  by_lead: bool = True) -> None:
-        self.selection, self.overdue, self.due_soon, self.by_lead = selection, overdue, due_soon, by_lead
-        self._latest: list[tuple[tuple[date, str, str], int]] = []  # min-heap of the latest kept so far
-        self._seen = 0
+        self.selection, self.overdue, self.by_lead = selection, overdue, by_lead
+        self._latest = _Leaders(overdue, latest=True)
+        self._first = _Leaders(due_soon, latest=False)
 
     @property
     def latest_overdue(self) -> int | None:
@@ -131,28 +132,35 @@ class Trimmer:
 
     def __call__(self, found: Standing) -> Standing:
         if not chooses(self.selection, found.programme):
-            return replace(found, counts=(), overdue=(), due_soon=())
+            return replace(found, counts=(), overdue=(), due_soon=(), due_soon_total=0)
         agency = self.selection.agency
-        late = [o for o in found.overdue if _led(agency, o.lead) and self._among_latest(o)]
         counts = tuple((lead, c) for lead, c in found.counts if _led(agency, lead))
         if not self.by_lead:  # one total: a national workspace has some thirty thousand lead tuples
             counts = (((agency,) if agency else (), sum((c for _, c in counts), Counts())),)
-        return replace(found, counts=counts, overdue=tuple(late),
-                       due_soon=tuple(o for o in found.due_soon if _led(agency, o.lead)) if self.due_soon else ())
+        soon = [o for o in found.due_soon if _led(agency, o.lead)]
+        return replace(found, counts=counts,
+                       overdue=tuple(o for o in found.overdue if _led(agency, o.lead) and self._latest.admit(o)),
+                       due_soon=tuple(o for o in soon if self._first.admit(o)), due_soon_total=len(soon))
 
-    def _among_latest(self, occurrence: Occurrence) -> bool:
-        """Whether it is among the latest `overdue` seen so far: every one of the final latest is."""
-        if self.overdue is None:
+
+class _Leaders:
+    """Admits an occurrence while it is among the `n` latest (or first) seen so far, in item order; so each of
+    the final `n` is admitted.  Among equals, as in a stable sort, the later one counts as the later."""
+
+    def __init__(self, n: int | None, latest: bool) -> None:
+        self.n, self.latest = n, latest
+        self._kept: list[tuple[date, str, str]] = []  # ascending
+
+    def admit(self, occurrence: Occurrence) -> bool:
+        if self.n is None:
             return True
-        self._seen += 1
-        entry = (item_order(occurrence), self._seen)
-        if len(self._latest) < self.overdue:
-            heapq.heappush(self._latest, entry)
-            return True
-        if self._latest and entry > self._latest[0]:
-            heapq.heapreplace(self._latest, entry)
-            return True
-        return False
+        key = item_order(occurrence)
+        if len(self._kept) >= self.n:
+            if self.n == 0 or (key < self._kept[0] if self.latest else key >= self._kept[-1]):
+                return False
+            self._kept.pop(0 if self.latest else -1)
+        bisect.insort(self._kept, key)
+        return True
 
 
 def _led(agency: str | None, lead: tuple[str, ...]) -> bool:
@@ -174,7 +182,15 @@ def status_view(board: Board, selection: Selection) -> StatusView:
     due_soon = (o for s in standings for o in s.due_soon if _led(agency, o.lead))
     totals = sum((s.counts for s in summaries), Counts())
     return StatusView(board.as_of, tuple(summaries), totals, tuple(sorted(overdue, key=item_order)),
-                      tuple(sorted(due_soon, key=item_order)), tuple(hidden), board.settings.warn_days)
+                      tuple(sorted(due_soon, key=item_order)), sum(_due_soon_count(s, agency) for s in standings),
+                      tuple(hidden), board.settings.warn_days)
+
+
+def _due_soon_count(found: Standing, agency: str | None) -> int:
+    """A whole list is counted for the agency; a cut one was cut for it (`Trimmer`), with its total kept."""
+    if len(found.due_soon) < found.due_soon_total:
+        return found.due_soon_total
+    return sum(_led(agency, o.lead) for o in found.due_soon)
 
 
 def agency_scorecard(board: Board, selection: Selection) -> tuple[AgencySummary, ...]:

@@ -46,9 +46,9 @@ def status(
     if by not in (None, "agency"):
         raise typer.BadParameter(f"{by!r}: only 'agency'", param_hint="--by")
     chosen = selection(programme, agency, include_all)
-    # What each view shows of the overdue items: the table the latest few, JSON all, CSV and the scorecard none.
+    # What each view shows of the overdue and due-soon items: the table a few, JSON all, CSV and the scorecard none.
     shown = {"table": terminal.SHOWN_ITEMS, "csv": 0}.get(output_format) if by is None else 0
-    trim = views.Trimmer(chosen, overdue=shown, due_soon=shown != 0, by_lead=by is not None)
+    trim = views.Trimmer(chosen, overdue=shown, due_soon=shown, by_lead=by is not None)
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True, trim=trim)
     if by == "agency":
         rows = views.agency_scorecard(ctx.board, chosen)
@@ -85,7 +85,7 @@ def overdue(
 
     chosen = selection(programme, agency, include_all)
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True,
-                  trim=views.Trimmer(chosen, due_soon=False, by_lead=False))
+                  trim=views.Trimmer(chosen, due_soon=0, by_lead=False))
     items = views.overdue_items(ctx.board, chosen)
     _emit_items(ctx, ctx.board, items, "days_late", "overdue.title", until=None)
     if fail and items:
