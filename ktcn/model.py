@@ -7,9 +7,11 @@ when a diagnostic needs it (see `loader.locate`).  Text is NFC-normalised.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +21,14 @@ from ktcn.diagnostics import Diagnostic
 
 def pickled_by_arguments(self: Any) -> tuple[type, tuple]:
     """Pickle as constructor arguments: a cached workspace loads far faster than with dataclasses' __setstate__."""
-    return type(self), tuple(getattr(self, name) for name in self.__slots__)
+    cls = type(self)
+    fields_of = _FIELDS_OF.get(cls)
+    if fields_of is None:  # one getter per class: a cold run pickles about a million records
+        fields_of = _FIELDS_OF[cls] = attrgetter(*cls.__slots__)
+    return cls, fields_of(self)
+
+
+_FIELDS_OF: dict[type, Callable[[Any], tuple]] = {}  # every record class has two fields or more: a tuple
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,14 +61,12 @@ def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mappin
         found = task_occurrences(task, bounds, as_of, warn_days, agencies)
         until = min(until, _next_change(task, found, as_of, warn_days))
         included = counted(found, as_of)
-        slim = _as_listed(task) if included else task
+        listed = None
         for occurrence in included:
-            occurrence = replace(occurrence, task=slim)
             by_lead.setdefault(occurrence.lead, []).append(occurrence)
-            if occurrence.status == OVERDUE:
-                overdue.append(occurrence)
-            if occurrence.due_soon:
-                due_soon.append(occurrence)
+            if occurrence.status == OVERDUE or occurrence.due_soon:  # never both: due soon is still in progress
+                listed = listed or _as_listed(task)
+                (overdue if occurrence.status == OVERDUE else due_soon).append(replace(occurrence, task=listed))
     counts = tuple((lead, count(found)) for lead, found in sorted(by_lead.items()))
     return Standing(heading(programme), counts, tuple(sorted(overdue, key=item_order)),
                     tuple(sorted(due_soon, key=item_order)), len(due_soon), as_of, until)

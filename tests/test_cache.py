@@ -273,3 +273,14 @@ def test_the_agencies_are_read_once_per_change(ws, monkeypatch):
     broken = root / "agencies.yaml"
     broken.write_text("agencies:\n  - {id: [x\n", encoding="utf-8")
     assert [d.code for d in load(root).diagnostics][:1] == [d.code for d in load(root).diagnostics][:1] != []
+
+
+def test_records_pickle_as_their_constructor_arguments():
+    """`pickled_by_arguments` reads fields with one attrgetter per class, which gives a tuple for two or more."""
+    from ktcn import model, standing, status
+
+    classes = [c for module in (model, status, standing) for c in vars(module).values()
+               if isinstance(c, type) and c.__dict__.get("__reduce__") is model.pickled_by_arguments]
+    assert len(classes) >= 10 and all(len(c.__slots__) >= 2 for c in classes)
+    span = model.Span("p.yaml", 3, 5, ("tasks", 0))
+    assert pickle.loads(pickle.dumps(span)) == span and pickle.loads(pickle.dumps(span)).keypath == ("tasks", 0)
