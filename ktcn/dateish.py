@@ -12,6 +12,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _FORMS = re.compile(
     r"^(?P<year>\d{4})"
@@ -49,6 +50,7 @@ class DateIsh:
         return DateIsh, (self.text, self.precision, self.start, self.end)
 
 
+@lru_cache(maxsize=4096)  # a national workspace writes the same few thousand dates 300,000 times
 def parse_dateish(text: str, *, allow_week: bool = False) -> DateIsh:
     """Parse a date-ish value; raise DateIshError with a readable problem."""
     text = text.strip()

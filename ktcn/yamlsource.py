@@ -37,21 +37,35 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """
 
     _by_first: ClassVar[dict[str, tuple]] = {}  # shared by every loader: the rules never change
+    _short: ClassVar[dict[str, str]] = {}  # tags of short plain scalars (keys, dates, states): they recur endlessly
 
     def resolve(self, kind: type, value: str, implicit: tuple[bool, bool]) -> str:
         if kind is yaml.ScalarNode and implicit[0]:
-            key = value[:1]
-            candidates = self._by_first.get(key)
-            if candidates is None:
-                found = self.yaml_implicit_resolvers.get(key or "", [])
-                candidates = self._by_first[key] = tuple(found) + tuple(self.yaml_implicit_resolvers.get(None, []))
-            for tag, pattern in candidates:
-                if pattern.match(value):
-                    return tag
-            return self.DEFAULT_SCALAR_TAG
+            if len(value) <= SHORT_SCALAR:
+                tag = self._short.get(value)
+                if tag is None:
+                    tag = self._plain_tag(value)
+                    if len(self._short) < SHORT_SCALARS_KEPT:
+                        self._short[value] = tag
+                return tag
+            return self._plain_tag(value)
         return super().resolve(kind, value, implicit)
 
+    def _plain_tag(self, value: str) -> str:
+        key = value[:1]
+        candidates = self._by_first.get(key)
+        if candidates is None:
+            found = self.yaml_implicit_resolvers.get(key or "", [])
+            candidates = self._by_first[key] = tuple(found) + tuple(self.yaml_implicit_resolvers.get(None, []))
+        for tag, pattern in candidates:
+            if pattern.match(value):
+                return tag
+        return self.DEFAULT_SCALAR_TAG
+
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
+SHORT_SCALAR = 16  # plain scalars this short have their tag remembered...
+SHORT_SCALARS_KEPT = 20_000  # ...up to this many of them (some 2 MB at most)
 MAX_DEPTH = 100
 MAX_ALIAS_NODES = 10_000
 MAX_REPORTED_LINES = 20
