@@ -77,6 +77,7 @@ class _FittedTable:
         cells = [[str(cell_text(v, self.lang)) for v in row] for row in self.table.rows]
         fitted = _fit(columns, headers, cells, options.max_width)
         measured = self._rich_table(headers, fitted, _extremes(cells))
+        # rich's own layout, through its private helpers; tests/test_tabular.py holds the output to rich's
         widths = measured._calculate_column_widths(
             console, options.update_width(options.max_width - measured._extra_width))
         inner = [w - (0 if i == len(widths) - 1 else 1) for i, w in enumerate(widths)]  # less right padding
