@@ -113,7 +113,7 @@ def upcoming(
 
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
     horizon = ctx.workspace.settings.warn_days if days is None else days
-    items = views.upcoming_items(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, horizon)
+    items = views.upcoming_items(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, horizon)
     _emit_items(ctx, ctx.workspace, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
 
 
@@ -182,5 +182,5 @@ def calendar(
     from ktcn.ics_export import calendar_bytes
 
     ctx = Context(records, as_of, lang, use_cache=not no_cache)
-    data = calendar_bytes(ctx.workspace, ctx.selection(programme, agency, include_all), ctx.as_of, ctx.lang)
+    data = calendar_bytes(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, ctx.lang)
     write_output(output, data)

@@ -85,9 +85,6 @@ class Context:
             typer.echo(f"ktcn: {errors} error(s) in the records; the view leaves out what cannot be read"
                        " (run 'ktcn validate').", err=True)
 
-    def selection(self, programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:
-        return selection(programmes, agency, include_all)
-
     def emit(self, renderables: Any) -> None:
         """Print for people, a few thousand segments at a time.
 

@@ -19,6 +19,7 @@ from ktcn.cli.options import (
     ProgrammeOption,
     RecordsOption,
     parse_day,
+    selection,
     write_output,
 )
 
@@ -59,11 +60,11 @@ def report(
     ctx = Context(records, as_of, lang, formats=("md", "docx"), output_format=output_format, use_cache=not no_cache)
     name = template or ("so-ket-6-thang" if half else "bao-cao-nam")
     kind = _report_kind(name, half, start or end)
-    selection = ctx.selection(programme, agency, include_all)
-    period = _report_period(ctx, kind, selection, year, half, start, end)
+    chosen = selection(programme, agency, include_all)
+    period = _report_period(ctx, kind, chosen, year, half, start, end)
     as_of_day = parse_day(as_of) if as_of else min(period.end, date.today())
     day = parse_day(report_date, "--date") if report_date else as_of_day
-    built = reports.build_report(ctx.workspace, selection, period, as_of_day, day, kind, ctx.lang,
+    built = reports.build_report(ctx.workspace, chosen, period, as_of_day, day, kind, ctx.lang,
                                  _read_narrative(narrative))
     markdown = render_markdown(name, ctx.workspace.root, report_context(built), ctx.lang)
     if output_format == "md":
