@@ -5,7 +5,7 @@ own, so a cold `validate` or `status` of a large workspace parses in as many
 processes as there are cores.  Workers are forked: they start with what the
 parent has loaded (settings, agencies, the open cache), and only what each
 file gave comes back, never its programme.  Where fork is unavailable
-(Windows), with `KTCN_JOBS=1`, or for a handful of files, the work runs in
+(Windows), with `KTCN_JOBS=1`, or for a couple of megabytes, the work runs in
 this process; the results are the same either way and come in the same order.
 """
 
@@ -17,7 +17,7 @@ from typing import Any
 
 from ktcn.errors import UsageError
 
-MIN_ITEMS = 64  # below this, starting processes costs more than it saves
+MIN_WORK = 2_000_000  # bytes to parse; below this, starting processes costs more than it saves
 MAX_WORKERS = 8
 _task: Callable[[Any], Any] | None = None  # what forked workers run: inherited, never pickled
 
@@ -33,10 +33,10 @@ def workers() -> int:
     return max(1, min(cores, MAX_WORKERS))
 
 
-def fan_out(task: Callable[[Any], Any], items: Sequence[Any]) -> Iterator[Any]:
-    """`task(item)` for each item, in order; in forked workers when there are enough items and cores."""
+def fan_out(task: Callable[[Any], Any], items: Sequence[Any], work: int) -> Iterator[Any]:
+    """`task(item)` for each item, in order; in forked workers when there are cores and enough `work` (bytes)."""
     count = min(workers(), len(items))
-    if count < 2 or len(items) < MIN_ITEMS or not hasattr(os, "fork"):
+    if count < 2 or work < MIN_WORK or not hasattr(os, "fork"):
         yield from map(task, items)
         return
     import multiprocessing  # only now: every command that loads records would pay for it

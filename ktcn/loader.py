@@ -7,6 +7,7 @@ whatever could be built.  Only a workspace that cannot be found raises.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -155,11 +156,20 @@ def _read_programmes(files: list[Path], reading: _Reading, context: Context, inp
         else:
             results[file] = found
     parse = partial(_parse_apart, reading, context, inputs, keep)
-    for file, found, standing_now in (map(parse, misses) if keep else fan_out(parse, misses)):
+    for file, found, standing_now in (map(parse, misses) if keep else fan_out(parse, misses, _size(misses))):
         results[file] = found
         if standing_now is not None:
             reading.standings.keep(file, standing_now)  # type: ignore[union-attr]
     return results
+
+
+def _size(files: list[Path]) -> int:
+    """How many bytes the files hold (what cannot be read counts for nothing: reading it will say why)."""
+    total = 0
+    for file in files:
+        with contextlib.suppress(OSError):
+            total += file.stat().st_size
+    return total
 
 
 def _parse_apart(reading: _Reading, context: Context, inputs: str, keep: bool,

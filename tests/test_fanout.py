@@ -20,21 +20,22 @@ def _pid_and_square(n: int) -> tuple[int, int]:
 
 @pytest.fixture
 def two_workers(monkeypatch):
-    monkeypatch.setattr(fanout, "MIN_ITEMS", 2)
+    monkeypatch.setattr(fanout, "MIN_WORK", 2)
     monkeypatch.setenv("KTCN_JOBS", "2")
 
 
 def test_fan_out_keeps_the_order_and_uses_other_processes(two_workers):
-    results = list(fanout.fan_out(_pid_and_square, range(40)))
+    results = list(fanout.fan_out(_pid_and_square, range(40), work=10**9))
     assert [square for _, square in results] == [n * n for n in range(40)]
     assert os.getpid() not in {pid for pid, _ in results}
 
 
-def test_one_job_or_few_items_stay_in_this_process(monkeypatch):
+def test_one_job_little_work_or_one_item_stay_in_this_process(monkeypatch):
     monkeypatch.setenv("KTCN_JOBS", "1")
-    assert {pid for pid, _ in fanout.fan_out(_pid_and_square, range(100))} == {os.getpid()}
+    assert {pid for pid, _ in fanout.fan_out(_pid_and_square, range(100), work=10**9)} == {os.getpid()}
     monkeypatch.setenv("KTCN_JOBS", "4")
-    assert {pid for pid, _ in fanout.fan_out(_pid_and_square, range(3))} == {os.getpid()}
+    assert {pid for pid, _ in fanout.fan_out(_pid_and_square, range(100), work=1000)} == {os.getpid()}
+    assert {pid for pid, _ in fanout.fan_out(_pid_and_square, [1], work=10**9)} == {os.getpid()}
 
 
 @pytest.mark.parametrize("value", ["0", "two", "-1"])
@@ -63,7 +64,7 @@ def test_validate_and_status_agree_over_several_processes(ws, monkeypatch, use_c
     day = date(2025, 9, 30)
     monkeypatch.setenv("KTCN_JOBS", "1")
     alone = validate_workspace(root, day, use_cache=False), load_board(root, day, use_cache=False)
-    monkeypatch.setattr(fanout, "MIN_ITEMS", 2)
+    monkeypatch.setattr(fanout, "MIN_WORK", 2)
     monkeypatch.setenv("KTCN_JOBS", "2")
     spread = validate_workspace(root, day, use_cache=use_cache), load_board(root, day, use_cache=use_cache)
     assert spread[0] == alone[0]
