@@ -148,9 +148,10 @@ def _read_programmes(files: list[Path], reading: _Reading, context: Context, inp
     their programmes are to be kept: those would have to come back whole.
     """
     results: dict[Path, Read] = {}
-    misses = []
+    misses: list[Path] = []
+    unstood: list[tuple[Path, Entry]] = []  # cached, but their standing must be computed from the programme
     for file in files:
-        found = _cached(file, reading, context, inputs, keep)
+        found = _cached(file, reading, context, inputs, keep, None if keep else unstood)
         if found is None:
             misses.append(file)
         else:
@@ -158,6 +159,12 @@ def _read_programmes(files: list[Path], reading: _Reading, context: Context, inp
     parse = partial(_parse_apart, reading, context, inputs, keep)
     for file, found, standing_now in (map(parse, misses) if keep else fan_out(parse, misses, _size(misses))):
         results[file] = found
+        if standing_now is not None:
+            reading.standings.keep(file, standing_now)  # type: ignore[union-attr]
+    stand = partial(_stand_apart, reading)
+    for file, standing_now in fan_out(stand, unstood, _size([file for file, _ in unstood])):
+        if standing_now is None:  # its programme went from the cache meanwhile: parse the file
+            results[file], standing_now = _parsed(file, reading, context, inputs, keep)
         if standing_now is not None:
             reading.standings.keep(file, standing_now)  # type: ignore[union-attr]
     return results
@@ -170,6 +177,15 @@ def _size(files: list[Path]) -> int:
         with contextlib.suppress(OSError):
             total += file.stat().st_size
     return total
+
+
+def _stand_apart(reading: _Reading, item: tuple[Path, Entry]) -> tuple[Path, Standing | None]:
+    """A cached programme's standing, here or in a worker process; None when the programme cannot be had."""
+    file, entry = item
+    programme = reading.cache.programme(file, entry)
+    if programme is None:
+        return file, None
+    return file, reading.standings.compute(file, entry.digest, programme)  # type: ignore[union-attr]
 
 
 def _parse_apart(reading: _Reading, context: Context, inputs: str, keep: bool,
@@ -315,22 +331,27 @@ def _fresh_entry(file: Path, display: str, reading: _Reading) -> Entry | None:
     return entry if data is not None and digest(data) == entry.digest else None
 
 
-def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: bool) -> Read | None:
+def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: bool,
+            unstood: list[tuple[Path, Entry]] | None) -> Read | None:
     """What the cache gives for a file it saw as it is now; None when the file must be parsed.
 
     The programme is unpickled only when it is kept, its checks must be run
-    again or its standing must be computed.
+    again or its standing must be computed; the standing is left to the
+    caller when `unstood` collects such files (to compute them over the cores).
     """
     entry = _fresh_entry(file, display_path(file), reading)
     if entry is None:
         return None  # not cached, or changed since: parse it
     standings = reading.standings
     wanted = standings is not None and not standings.reuse(file, entry.digest)
-    reused = _from_entry(file, entry, reading, context, inputs, keep or wanted)
+    later = wanted and unstood is not None
+    reused = _from_entry(file, entry, reading, context, inputs, keep or (wanted and not later))
     if reused is None:
         return None
     programme, found, problems = reused
-    if wanted and programme is not None:
+    if later and found is not None:
+        unstood.append((file, entry))  # type: ignore[union-attr]
+    elif wanted and programme is not None:
         standings.keep(file, standings.compute(file, entry.digest, programme))  # type: ignore[union-attr]
     return (programme if keep else None), found, problems
 
