@@ -21,6 +21,7 @@ from typing import ClassVar
 import yaml
 
 from ktcn.diagnostics import Diagnostic, diag
+from ktcn.nesting import flow_too_deep
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -153,6 +154,9 @@ def compose_text(text: str, display: str) -> tuple[yaml.Node | None, tuple[Diagn
     problems = _text_problems(text, display)
     if problems:
         return None, problems
+    too_deep = flow_too_deep(text, MAX_DEPTH)
+    if too_deep is not None:
+        return None, (diag("KTCN011", display, *too_deep, limit=MAX_DEPTH),)
     if _needs_event_scan(text):
         problems = _scan_events(text, display)
         if problems:
