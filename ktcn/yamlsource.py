@@ -6,7 +6,9 @@ seen to be a YAML 1.1 boolean, and no tag can build an object.  Before libyaml
 sees the text we rule out what would crash or hang it: bytes that are not
 UTF-8, merge-conflict markers, tabs in indentation, nesting deep enough to
 overflow libyaml's recursive composer (it segfaults past ~30,000 levels) and
-alias bombs (a billion laughs composes fast but expands without end).
+alias bombs (a billion laughs composes fast but expands without end).  The
+bounds are ktcn's own: flow nesting is measured on the text (`ktcn.nesting`),
+so no limit or message of the installed libyaml decides what a user is told.
 """
 
 from __future__ import annotations
