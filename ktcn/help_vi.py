@@ -71,6 +71,7 @@ OPTIONS: dict[str, str] = {
     "template": "bao-cao-nam, so-ket-6-thang, tong-ket, hoặc đường dẫn tới tệp .j2.",
     "output": "Ghi vào tệp này (mặc định: màn hình).",
     "narrative": "Tệp Markdown chứa các phần do cơ quan tự viết.",
+    "allow_errors": "Vẫn lập báo cáo khi hồ sơ còn lỗi; mục I của báo cáo sẽ ghi các tệp bị lỗi.",
     "report_date": "Ngày ghi ở dòng địa danh, ngày tháng (mặc định: ngày tính tình trạng).",
     "status_value": "Tình trạng mới: in-progress, done hoặc cancelled.",
     "progress": "Phần trăm đã hoàn thành.",

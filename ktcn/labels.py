@@ -217,6 +217,29 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.deadline": ("thời hạn", "deadline"),
     "report.carried": ("chuyển tiếp từ kỳ trước", "carried over"),
     "report.evidence": ("Minh chứng", "Evidence"),
+    "records.incomplete": ("ktcn: hồ sơ còn {errors} lỗi trong {files} tệp, nên kết quả trên chưa đầy đủ "
+                           "(xem chi tiết: ktcn validate):",
+                           "ktcn: the records have {errors} error(s) in {files} file(s), so the output above is "
+                           "incomplete (details: ktcn validate):"),
+    "records.left_out": ("không đọc được, bỏ qua cả tệp", "cannot be read: left out"),
+    "records.counted": ("vẫn được tính, có thể chưa đúng", "still counted, may be wrong"),
+    "report.refused": ("ktcn: không lập báo cáo vì hồ sơ còn {errors} lỗi trong {files} tệp; chưa ghi tệp nào. "
+                       "Sửa các lỗi trên, hoặc thêm --allow-errors để vẫn lập báo cáo (báo cáo sẽ ghi rõ phần "
+                       "bị thiếu).",
+                       "ktcn: no report made: the records have {errors} error(s) in {files} file(s); nothing was "
+                       "written. Fix the errors above, or add --allow-errors to render anyway (the report then "
+                       "says what is missing)."),
+    "report.template_hides_omissions": ("ktcn: mẫu báo cáo không ghi các tệp hồ sơ bị lỗi ({paths}); chưa ghi tệp "
+                                        "nào. Thêm {{{{ k.omissions(report) }}}} vào mục I của mẫu.",
+                                        "ktcn: the template does not name the files with errors ({paths}); nothing "
+                                        "was written. Add {{{{ k.omissions(report) }}}} to section I of the "
+                                        "template."),
+    "report.omissions.title": ("Lưu ý: báo cáo này được lập khi hồ sơ còn lỗi; số liệu dưới đây chưa đầy đủ.",
+                               "Note: this report was made from records with errors; its figures are incomplete."),
+    "report.omissions.left_out": ("Không có trong báo cáo (tệp không đọc được)",
+                                  "Left out of this report (the file cannot be read)"),
+    "report.omissions.counted": ("Có trong báo cáo nhưng hồ sơ còn lỗi", "In this report, but its record has errors"),
+    "report.omissions.errors": ("{n} lỗi, lỗi đầu tiên ở dòng {line}", "{n} error(s), the first at line {line}"),
     "report.ongoing_work": ("Nhiệm vụ thực hiện thường xuyên", "Ongoing work"),
 }
 

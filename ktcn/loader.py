@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -61,9 +61,8 @@ def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | No
     come from the per-file cache when they have not changed (`use_cache`).
     """
     with _gc_paused():
-        settings, agencies, programmes, problems, _ = _scan(root, today or date.today(), proposed or {},
-                                                            Cache(root if use_cache else None), keep=True)
-    return Workspace(root, settings, agencies, programmes, problems)
+        found = _scan(root, today or date.today(), proposed or {}, Cache(root if use_cache else None), keep=True)
+    return Workspace(root, found.settings, found.agencies, found.programmes, found.diagnostics, found.left_out)
 
 
 def validate_workspace(root: Path, today: date | None = None,
@@ -75,9 +74,8 @@ def validate_workspace(root: Path, today: date | None = None,
     with the size of the workspace.
     """
     with _gc_paused():
-        settings, _, _, problems, _ = _scan(root, today or date.today(), {}, Cache(root if use_cache else None),
-                                            keep=False)
-    return settings, problems
+        found = _scan(root, today or date.today(), {}, Cache(root if use_cache else None), keep=False)
+    return found.settings, found.diagnostics
 
 
 def load_board(root: Path, as_of: date, use_cache: bool = True, trim: Trim | None = None) -> Board:
@@ -89,9 +87,8 @@ def load_board(root: Path, as_of: date, use_cache: bool = True, trim: Trim | Non
     so that memory does not grow with the workspace.
     """
     with _gc_paused():
-        settings, agencies, _, problems, standings = _scan(root, as_of, {}, Cache(root if use_cache else None),
-                                                           keep=False, board=True, trim=trim)
-    return Board(root, as_of, settings, agencies, standings, problems)
+        found = _scan(root, as_of, {}, Cache(root if use_cache else None), keep=False, board=True, trim=trim)
+    return Board(root, as_of, found.settings, found.agencies, found.standings, found.diagnostics, found.left_out)
 
 
 @contextmanager
@@ -106,9 +103,17 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _Scanned(NamedTuple):
+    settings: Settings
+    agencies: tuple[Agency, ...]
+    programmes: tuple[Programme, ...]  # when kept
+    diagnostics: tuple[Diagnostic, ...]
+    standings: tuple[Standing, ...]  # for a board
+    left_out: tuple[str, ...]  # the programme files that gave no programme
+
+
 def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, keep: bool,
-          board: bool = False, trim: Trim | None = None) -> tuple[Settings, tuple[Agency, ...], tuple[Programme, ...],
-                                             tuple[Diagnostic, ...], tuple[Standing, ...]]:
+          board: bool = False, trim: Trim | None = None) -> _Scanned:
     """Read and check every file; each programme is checked as soon as it is read.
 
     For a `board`, each programme's standing on `today` is gathered too, cut down by `trim`.
@@ -123,18 +128,21 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
         reading.standings = _Standings(cache, inputs, today, settings, agencies, trim)
     files = programme_files(root, problems)
     results = _read_programmes(files, reading, context, inputs, keep)
-    summaries, kept = [], []
+    summaries, kept, left_out = [], [], []
     for file in files:
         programme, found, file_problems = results[file]
         problems.extend(file_problems)
         if found is not None:
             summaries.append(found)
+        else:
+            left_out.append(display_path(file))
         if programme is not None:
             kept.append(programme)
     problems.extend(check_workspace(context, summaries))
     located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
     held = reading.standings.found if reading.standings else {}
-    return settings, agencies, tuple(kept), tuple(located), tuple(held[f] for f in files if f in held)
+    return _Scanned(settings, agencies, tuple(kept), tuple(located), tuple(held[f] for f in files if f in held),
+                    tuple(left_out))
 
 
 Read = tuple[Programme | None, Summary | None, list[Diagnostic]]  # what one programme file gave

@@ -207,3 +207,4 @@ class Workspace(ById):
     agencies: tuple[Agency, ...]
     programmes: tuple[Programme, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    left_out: tuple[str, ...] = ()  # programme files that could not be read into a programme

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from ktcn.errors import UsageError
 from ktcn.model import Agency, Programme, Signer, Task, Workspace
+from ktcn.omissions import Omissions
 from ktcn.schedule import programme_bounds
 from ktcn.status import (
     CANCELLED,
@@ -142,6 +143,7 @@ class Report:
     upcoming: tuple[Item, ...]  # due in the next period
     narrative: dict[str, str] = field(default_factory=dict)
     agencies: dict[str, Agency] = field(default_factory=dict)
+    omissions: Omissions = field(default_factory=Omissions)  # files with errors, when rendered anyway
 
     @property
     def items(self) -> tuple[Item, ...]:
@@ -149,9 +151,10 @@ class Report:
 
 
 def build_report(ws: Workspace, selection: Selection, period: Period, as_of: date, report_date: date,
-                 kind: str, lang: str, narrative: dict[str, str] | None = None) -> Report:
+                 kind: str, lang: str, narrative: dict[str, str] | None = None,
+                 omitted: Omissions | None = None) -> Report:
     """Everything a report template needs, for `period`, with statuses as of `as_of`."""
-    programmes, _ = chosen_programmes(ws, selection)
+    programmes = reported_programmes(ws, selection, period)
     sections = tuple(_section(p, ws, period, as_of, selection.agency) for p in programmes)
     upcoming = tuple(sorted((i for p in programmes for i in _next_items(p, ws, period, as_of, selection.agency)),
                             key=_item_order))
@@ -160,8 +163,27 @@ def build_report(ws: Workspace, selection: Selection, period: Period, as_of: dat
         kind=kind, period=period, as_of=as_of, date=report_date, lang=lang, owner=owner,
         owner_code=agency_code(owner), place=ws.settings.place or "", signer=ws.settings.signer,
         recipients=ws.settings.recipients, sections=sections, totals=sum((s.counts for s in sections), Counts()),
-        upcoming=upcoming, narrative=narrative or {}, agencies=ws.agency_index,
+        upcoming=upcoming, narrative=narrative or {}, agencies=ws.agency_index, omissions=omitted or Omissions(),
     )
+
+
+def reported_programmes(ws: Workspace, selection: Selection, period: Period) -> list[Programme]:
+    """The programmes a report covers: those named, else every one in force during some of the period.
+
+    Unlike the status views, a report does not go by `state`: a programme
+    closed since still reports on the part of its term inside the period.
+    Drafts are left out (unless named, or with --all): nothing is owed on a
+    document not yet signed.
+    """
+    chosen, _ = chosen_programmes(ws, Selection(selection.programmes, selection.agency, include_all=True))
+    if selection.programmes:
+        return chosen
+    return [p for p in chosen if (selection.include_all or p.state != "draft") and _in_force(p, period)]
+
+
+def _in_force(programme: Programme, period: Period) -> bool:
+    bounds = programme_bounds(programme)
+    return (bounds.start is None or bounds.start <= period.end) and (bounds.end is None or bounds.end >= period.start)
 
 
 def _section(programme: Programme, ws: Workspace, period: Period, as_of: date, agency: str | None) -> Section:

@@ -114,6 +114,7 @@ class Board(ById):
     agencies: tuple[Agency, ...]
     standings: tuple[Standing, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    left_out: tuple[str, ...] = ()  # programme files that could not be read into a programme
 
     @cached_property
     def programmes(self) -> tuple[Programme, ...]:  # type: ignore[override]
@@ -135,4 +136,4 @@ def board_of(ws: Workspace, as_of: date, trim: Trim | None = None) -> Board:
     """The board of a workspace already in memory."""
     found = (standing(p, as_of, ws.settings.warn_days, ws.agency_index) for p in ws.programmes)
     return Board(ws.root, as_of, ws.settings, ws.agencies, tuple(map(trim, found) if trim else found),
-                 ws.diagnostics)
+                 ws.diagnostics, ws.left_out)

@@ -97,7 +97,7 @@ def diff(
     ctx = Context(records, as_of, lang, output_format, formats=("table", "md", "json"), use_cache=not no_cache)
     result = run_diff(ctx.workspace, revisions, staged, ctx.as_of, ctx.lang)
     if output_format == "json":
-        ctx.emit_json(result.json)
+        ctx.emit_json(result.json, omissions=False)  # the change between two revisions, not today's records
     elif output_format == "md":
         sys.stdout.write(result.markdown)
     else:

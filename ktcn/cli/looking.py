@@ -54,16 +54,20 @@ def status(
         rows = views.agency_scorecard(ctx.board, chosen)
         table = terminal.scorecard_table(rows, ctx.board)
         if ctx.format == "json":
-            return ctx.emit_json(views.scorecard_json(ctx.as_of, rows))
-        if ctx.format == "csv":
-            return ctx.emit_csv(table)
-        return ctx.emit([terminal.to_rich(table, ctx.lang), terminal.legend("status.agency_legend", ctx.lang)])
-    view = views.status_view(ctx.board, chosen)
-    if ctx.format == "json":
-        return ctx.emit_json(views.status_json(view))
-    if ctx.format == "csv":
-        return ctx.emit_csv(terminal.status_csv_table(view))
-    ctx.emit(terminal.render_status(view, ctx.board, ctx.lang))
+            ctx.emit_json(views.scorecard_json(ctx.as_of, rows))
+        elif ctx.format == "csv":
+            ctx.emit_csv(table)
+        else:
+            ctx.emit([terminal.to_rich(table, ctx.lang), terminal.legend("status.agency_legend", ctx.lang)])
+    else:
+        view = views.status_view(ctx.board, chosen)
+        if ctx.format == "json":
+            ctx.emit_json(views.status_json(view))
+        elif ctx.format == "csv":
+            ctx.emit_csv(terminal.status_csv_table(view))
+        else:
+            ctx.emit(terminal.render_status(view, ctx.board, ctx.lang))
+    ctx.finish()
 
 
 def overdue(
@@ -88,6 +92,7 @@ def overdue(
                   trim=views.Trimmer(chosen, due_soon=0, by_lead=False))
     items = views.overdue_items(ctx.board, chosen)
     _emit_items(ctx, ctx.board, items, "days_late", "overdue.title", until=None)
+    ctx.finish()
     if fail and items:
         raise typer.Exit(1)
 
@@ -115,6 +120,7 @@ def upcoming(
     horizon = ctx.workspace.settings.warn_days if days is None else days
     items = views.upcoming_items(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, horizon)
     _emit_items(ctx, ctx.workspace, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
+    ctx.finish()
 
 
 def _emit_items(ctx: Context, catalogue: Any, items: Any, days_field: str, title: str, until: Any) -> None:
@@ -154,12 +160,17 @@ def show(
     if task is None:
         found = programme_occurrences(programme, ws, ctx.as_of)
         if ctx.format == "json":
-            return ctx.emit_json(views.programme_json(programme, found, ctx.as_of, ctx.lang))
-        return ctx.emit(terminal.render_programme(programme, count(counted(found, ctx.as_of)), ws, ctx.lang))
-    found = task_occurrences(task, programme_bounds(programme), ctx.as_of, ws.settings.warn_days, ws.agency_index)
-    if ctx.format == "json":
-        return ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang)))
-    ctx.emit(terminal.render_task(task, found, ws, ctx.lang, ctx.as_of))
+            ctx.emit_json(views.programme_json(programme, found, ctx.as_of, ctx.lang))
+        else:
+            ctx.emit(terminal.render_programme(programme, count(counted(found, ctx.as_of)), ws, ctx.lang))
+    else:
+        found = task_occurrences(task, programme_bounds(programme), ctx.as_of, ws.settings.warn_days,
+                                 ws.agency_index)
+        if ctx.format == "json":
+            ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang)))
+        else:
+            ctx.emit(terminal.render_task(task, found, ws, ctx.lang, ctx.as_of))
+    ctx.finish()
 
 
 def calendar(
@@ -184,3 +195,4 @@ def calendar(
     ctx = Context(records, as_of, lang, use_cache=not no_cache)
     data = calendar_bytes(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, ctx.lang)
     write_output(output, data)
+    ctx.finish()

@@ -69,6 +69,7 @@ class Context:
                  formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True, board: bool = False,
                  trim: Any = None):
         from ktcn.loader import find_root, load, load_board
+        from ktcn.omissions import omissions
 
         if output_format not in formats:
             raise typer.BadParameter(f"{output_format!r}: choose {', '.join(formats)}", param_hint="--format")
@@ -80,10 +81,18 @@ class Context:
             self.workspace = loaded = load(root, today=self.as_of, use_cache=use_cache)
         self.lang = choose_lang(lang, loaded.settings.language)
         self.format = output_format
-        errors = sum(d.severity == "error" for d in loaded.diagnostics)
-        if errors:
-            typer.echo(f"ktcn: {errors} error(s) in the records; the view leaves out what cannot be read"
-                       " (run 'ktcn validate').", err=True)
+        self.omissions = omissions(loaded.diagnostics, loaded.left_out)
+
+    def finish(self) -> None:
+        """After the output: when the records have errors, name the files on stderr and exit 1.
+
+        A view shows what can be read, but must not pass for complete (a CI
+        reminder would say "nothing overdue" with a programme missing).
+        """
+        if not self.omissions:
+            return
+        report_omissions(self.omissions, self.lang)
+        raise typer.Exit(1)
 
     def emit(self, renderables: Any) -> None:
         """Print for people, a few thousand segments at a time.
@@ -103,15 +112,32 @@ class Context:
             while batch := list(islice(segments, 4096)):
                 console.print(Segments(batch))
 
-    def emit_json(self, document: Any) -> None:
+    def emit_json(self, document: Any, omissions: bool = True) -> None:
+        """The document; a view's (`omissions`) with the fields that say what the records' errors left out."""
         import json
 
+        from ktcn.omissions import as_json
+
+        if omissions:
+            document = {**document, **as_json(self.omissions, self.lang)}
         sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
 
     def emit_csv(self, table: Any) -> None:
         from ktcn.tabular import to_csv
 
         sys.stdout.write(to_csv(table))
+
+
+def report_omissions(found: Any, lang: str) -> None:
+    """Name on stderr each file with errors, its first error, and whether it was left out."""
+    from ktcn.labels import label
+
+    typer.echo(label("records.incomplete", lang, errors=found.errors, files=len(found.files)), err=True)
+    for broken in found.files:
+        first = broken.first
+        fate = label("records.left_out" if broken.left_out else "records.counted", lang)
+        typer.echo(f"  {broken.path}:{first.line}:{first.column}: {first.code} {first.message(lang)} — {fate}",
+                   err=True)
 
 
 def selection(programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:

@@ -47,6 +47,9 @@ def report(
     as_of: AsOfOption = None,
     lang: LangOption = None,
     include_all: AllOption = False,
+    allow_errors: Annotated[bool, typer.Option("--allow-errors",
+                                               help="Render even when the records have errors; the report then "
+                                                    "names the files with errors in its first section.")] = False,
 ) -> None:
     """Render a report: annual (--year), six-monthly (--half), a custom period, or a programme's final review.
 
@@ -58,6 +61,8 @@ def report(
     from ktcn.templating import render_markdown, report_context
 
     ctx = Context(records, as_of, lang, formats=("md", "docx"), output_format=output_format, use_cache=not no_cache)
+    if ctx.omissions and not allow_errors:
+        _refuse(ctx)
     name = template or ("so-ket-6-thang" if half else "bao-cao-nam")
     kind = _report_kind(name, half, start or end)
     chosen = selection(programme, agency, include_all)
@@ -65,8 +70,9 @@ def report(
     as_of_day = parse_day(as_of) if as_of else min(period.end, date.today())
     day = parse_day(report_date, "--date") if report_date else as_of_day
     built = reports.build_report(ctx.workspace, chosen, period, as_of_day, day, kind, ctx.lang,
-                                 _read_narrative(narrative))
+                                 _read_narrative(narrative), ctx.omissions)
     markdown = render_markdown(name, ctx.workspace.root, report_context(built), ctx.lang)
+    _check_omissions_shown(ctx, markdown)
     if output_format == "md":
         return write_output(output, markdown.encode("utf-8"))
     from ktcn.docx_report import markdown_to_docx
@@ -74,6 +80,29 @@ def report(
     target = output or f"{name.removesuffix('.md.j2')}-{period.start.year}.docx"
     write_output(target, markdown_to_docx(markdown, built))
     typer.echo(target, err=True)
+
+
+def _refuse(ctx: Context) -> None:
+    """Records with errors make no report: every error on stderr, exit 1, nothing written."""
+    from ktcn.diagnostic_output import text_line
+    from ktcn.labels import label
+
+    for diagnostic in ctx.workspace.diagnostics:
+        if diagnostic.severity == "error":
+            typer.echo(text_line(diagnostic, ctx.lang), err=True)
+    typer.echo(label("report.refused", ctx.lang, errors=ctx.omissions.errors, files=len(ctx.omissions.files)),
+               err=True)
+    raise typer.Exit(1)
+
+
+def _check_omissions_shown(ctx: Context, markdown: str) -> None:
+    """A template of the workspace's own that does not name the files with errors must not hide them."""
+    from ktcn.labels import label
+
+    hidden = [f.path for f in ctx.omissions.files if f.path not in markdown]
+    if hidden:
+        typer.echo(label("report.template_hides_omissions", ctx.lang, paths=", ".join(hidden)), err=True)
+        raise typer.Exit(1)
 
 
 def _report_kind(name: str, half: int | None, custom: object) -> str:
