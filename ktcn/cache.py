@@ -87,6 +87,7 @@ class Cache:
 
     def __init__(self, root: Path | None) -> None:
         self.folder = root / FOLDER / f"{FORMAT}-{__version__}" if root is not None else None
+        self._made = False
 
     @property
     def enabled(self) -> bool:
@@ -160,7 +161,9 @@ class Cache:
         if self.folder is None:
             return
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
-            self.folder.mkdir(parents=True, exist_ok=True)
+            if not self._made:
+                _make_folder(self.folder)  # once a run, so a cache from before the markers gets them too
+                self._made = True
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             try:
                 with os.fdopen(handle, "wb") as out:
@@ -185,6 +188,25 @@ class Cache:
     def _path(self, file: Path, kind: str = ENTRY) -> Path:
         assert self.folder is not None
         return self.folder / (blake2b(os.path.abspath(file).encode(), digest_size=16).hexdigest() + kind)
+
+
+# Marks that keep the cache out of git and out of backups, as pytest's, ruff's and mypy's caches do.
+GITIGNORE = "# Created by ktcn: the cache is rebuilt from the records; never commit it.\n*\n"
+CACHEDIR_TAG = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This file is a cache directory tag created by ktcn.\n"
+                "# For information about cache directory tags, see https://bford.info/cachedir/\n")
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the cache folder; its top holds a `.gitignore` of `*` and a CACHEDIR.TAG before any entry."""
+    top = folder.parent
+    top.mkdir(parents=True, exist_ok=True)
+    for name, text in ((".gitignore", GITIGNORE), ("CACHEDIR.TAG", CACHEDIR_TAG)):
+        marker = top / name
+        if not marker.exists():
+            with contextlib.suppress(FileExistsError), open(marker, "x", encoding="utf-8") as out:
+                out.write(text)
+    folder.mkdir(exist_ok=True)
 
 
 def unchanged(entry: Entry, file: Path) -> bool:
