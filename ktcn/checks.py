@@ -183,7 +183,12 @@ def schedules_fit_period(ctx: Context, programme: Programme) -> Iterator[Diagnos
         if schedule_start(task.schedule, bounds) is None:
             yield at("KTCN308", task.span, "schedule")
             continue
-        yield from _outside_period(programme, task, edge_windows(task.schedule, bounds), bounds)
+        edges = edge_windows(task.schedule, bounds)
+        if not edges and task.schedule.form in ("every", "rrule"):
+            period = f"{programme.period_from or bounds.start or ''}..{programme.period_to or ''}"
+            yield at("KTCN309", task.span, "schedule", period=period)
+            continue
+        yield from _outside_period(programme, task, edges, bounds)
         if any(u.period for u in task.updates):  # only then are all the labels needed
             latest = max(u.date for u in task.updates)
             horizon = max(today, latest, bounds.start or today) + timedelta(days=366)

@@ -20,7 +20,7 @@ import yaml
 from ktcn.dateish import DATEISH_FORMS, DateIshError, parse_date, parse_dateish, parse_label
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.model import Span
-from ktcn.yamlsource import NULL_TAG, pairs
+from ktcn.yamlsource import MERGE_TAG, NULL_TAG, pairs
 
 KeyPath = tuple[str | int, ...]
 INVALID: Any = object()  # a value that was reported and must not be used
@@ -171,13 +171,18 @@ def _number(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
     return int(value) if value.is_integer() and abs(value) < 2**53 else value
 
 
-def ranged(low: int, high: int | None) -> Converter:
-    """A number from `low` to `high` (None: no upper bound)."""
+WHOLE_NUMBER = Text("a whole number", "một số nguyên")
+
+
+def ranged(low: int, high: int | None, whole: bool = False) -> Converter:
+    """A number from `low` to `high` (None: no upper bound); `whole`: an integer only (days, not 1.5 days)."""
 
     def convert(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
         value = _number(r, node, kp, name)
         if value is INVALID:
             return INVALID
+        if whole and not isinstance(value, int):
+            return wrong_type(r, node, kp, name, WHOLE_NUMBER)
         if value < low or (high is not None and value > high) or value != value:
             r.report("KTCN108", node, kp, field=name, value=_clip(node.value, 20), low=low,
                      high="∞" if high is None else high)
@@ -193,10 +198,23 @@ def _boolean(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
     return wrong_type(r, node, kp, name, BOOLEAN.expected)
 
 
+def _check_merge_sources(r: Reader, node: yaml.MappingNode, kp: KeyPath) -> None:
+    """`<<:` merges mappings only; anything else (`<<: 5`) would be dropped without a word."""
+    for key, value in node.value:
+        if key.tag != MERGE_TAG:
+            continue
+        sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                r.report("KTCN103", source, (*kp, "<<"), field="<<", got=describe(source),
+                         expected=Text("a mapping (or a list of mappings) to merge",
+                                       "một khối (hoặc danh sách khối) để gộp"))
+
+
 def pattern(regex: str, expected: str, example: str, parse: Callable[[re.Match[str]], Any],
             code: str = "KTCN306") -> Converter:
     """Text matching `regex`, turned into a value by `parse` (which may raise ValueError)."""
-    compiled = re.compile(regex)
+    compiled = re.compile(regex, re.ASCII)  # \d is 0-9 only: int() would take full-width digits too
 
     def convert(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
         text = scalar_text(r, node, kp, name)
@@ -275,6 +293,7 @@ def read_record(r: Reader, node: yaml.Node, kp: KeyPath, record: Record, name: s
     first_lines: dict[str, int] = {}
     empty: set[str] = set()
     usable = True
+    _check_merge_sources(r, node, kp)
     for key, value in pairs(node):
         key_name = _key_text(r, key, kp)
         if key_name is None:
@@ -350,10 +369,10 @@ def enum(values: Sequence[str]) -> ValueType:
                      choice(values), {"type": "string", "enum": list(values)})
 
 
-def bounded(low: int, high: int | None) -> ValueType:
-    """A ValueType for a number in low..high."""
-    schema: dict[str, Any] = {"type": "number", "minimum": low}
+def bounded(low: int, high: int | None, whole: bool = False) -> ValueType:
+    """A ValueType for a number in low..high (`whole`: an integer)."""
+    schema: dict[str, Any] = {"type": "integer" if whole else "number", "minimum": low}
     if high is not None:
         schema["maximum"] = high
     return ValueType("number", Text(f"a number {low}..{high or '∞'}", f"một số {low}..{high or '∞'}"),
-                     ranged(low, high), schema)
+                     ranged(low, high, whole), schema)

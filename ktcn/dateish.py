@@ -16,10 +16,11 @@ from functools import lru_cache
 
 _FORMS = re.compile(
     r"^(?P<year>\d{4})"
-    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|[Qq](?P<quarter>\d)|[Hh](?P<half>\d)|[Ww](?P<week>\d{2})))?$"
+    r"(?:-(?:(?P<month>\d{2})(?:-(?P<day>\d{2}))?|[Qq](?P<quarter>\d)|[Hh](?P<half>\d)|[Ww](?P<week>\d{2})))?$",
+    re.ASCII,  # \d is 0-9 only: full-width or other scripts' digits are not a date a person can check
 )
-_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
-_LOOSE_YMD = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.ASCII)
+_LOOSE_YMD = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$", re.ASCII)
 
 DATEISH_FORMS = "YYYY-MM-DD, YYYY-MM, YYYY-Qn, YYYY-Hn, YYYY"
 

@@ -137,6 +137,10 @@ _REGISTRY = (
     Code("KTCN308", E, "lịch không có mốc bắt đầu", "schedule has no start",
          "thêm 'from:' vào lịch, hoặc 'period:'/'issued:' cho chương trình",
          "add 'from:' to the schedule, or 'period:'/'issued:' to the programme"),
+    Code("KTCN309", E, "lịch không có kỳ nào trong thời gian {period}",
+         "the schedule has no occurrence within {period}",
+         "kiểm tra 'from:'/'until:' của lịch và 'period:' của chương trình",
+         "check the schedule's 'from:'/'until:' and the programme's 'period:'"),
     # --- warnings --------------------------------------------------------------
     Code("KTCN501", W, "hạn {deadline} ({label}) nằm ngoài thời gian của chương trình ({period})",
          "deadline {deadline} ({label}) is outside the programme period ({period})",

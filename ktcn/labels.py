@@ -97,6 +97,9 @@ LABELS: dict[str, tuple[str, str]] = {
                        "{path} changed on disk while updating; it is left as it was: run the command again."),
     "init.done": ("Đã tạo kho hồ sơ trong {folder}. Tiếp theo: cd {folder} && ktcn validate && ktcn status",
                   "Workspace created in {folder}. Next: cd {folder} && ktcn validate && ktcn status"),
+    "init.cannot_create": ("không tạo được thư mục {folder}: {problem}",
+                           "cannot create the folder {folder}: {problem}"),
+    "init.file_in_the_way": ("đã có một tệp (không phải thư mục) mang tên này", "a file (not a folder) has that name"),
     "init.exists": ("không ghi đè tệp đã có: {files}", "not overwriting existing files: {files}"),
     "init.exists_hint": ("chọn một thư mục trống: ktcn init THƯ-MỤC", "choose an empty folder: ktcn init DIR"),
     # ktcn diff

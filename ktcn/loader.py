@@ -23,7 +23,7 @@ import yaml
 from ktcn.cache import Cache, Checked, Entry, digest, entry_for, unchanged
 from ktcn.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
 from ktcn.convert import Reader, Record, describe, read_record
-from ktcn.diagnostics import Diagnostic, diag
+from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.errors import WorkspaceError
 from ktcn.fanout import fan_out
 from ktcn.model import Agency, Programme, Settings, Workspace
@@ -214,8 +214,9 @@ def display_path(file: Path) -> str:
 
 
 def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
-    """Every programmes/**/*.yaml, sorted; a .yml file or a directory named *.yaml is pointed out."""
+    """Every programmes/**/*.yaml, sorted; a .yml file, a directory named *.yaml or a link out is pointed out."""
     found: list[Path] = []
+    inside = os.path.realpath(root) + os.sep
     for folder, dirs, files in os.walk(root / PROGRAMMES_DIR):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in dirs:
@@ -223,10 +224,23 @@ def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
                 problems.append(diag("KTCN009", display_path(Path(folder, name)), 1, 1, problem="it is a directory"))
         for name in files:
             if name.endswith(".yaml") and not name.startswith("."):
-                found.append(Path(folder, name))
+                if os.path.realpath(Path(folder, name)).startswith(inside):
+                    found.append(Path(folder, name))
+                else:
+                    problems.append(_link_out(Path(folder, name)))
             elif name.endswith(".yml"):
                 problems.append(diag("KTCN012", display_path(Path(folder, name)), 1, 1, problem="'.yml'"))
     return sorted(found)
+
+
+def _link_out(file: Path) -> Diagnostic:
+    """A record file that is a link to somewhere outside the workspace: not read (nor quoted back in messages)."""
+    return diag("KTCN009", display_path(file), 1, 1,
+                problem=Text("it is a link to a file outside the workspace", "đây là liên kết tới tệp ngoài kho hồ sơ"))
+
+
+def _within(root: Path, file: Path) -> bool:
+    return os.path.realpath(file).startswith(os.path.realpath(root) + os.sep)
 
 
 def _key(file: Path) -> str:
@@ -297,6 +311,9 @@ def _parse(file: Path, display: str, data: bytes | None, record: Record,
 
 def _load_settings(root: Path, reading: _Reading) -> Settings:
     file = root / SETTINGS_FILE
+    if not _within(root, file):
+        reading.problems.append(_link_out(file))
+        return Settings()
     settings, problems = _parse(file, display_path(file), reading.proposed.get(_key(file)), SETTINGS, build_settings)
     reading.problems.extend(problems)
     return settings or Settings()
@@ -306,6 +323,9 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     file = root / AGENCIES_FILE_NAME
     if not file.exists():
         reading.problems.append(diag("KTCN013", display_path(root / SETTINGS_FILE), 1, 1, file=AGENCIES_FILE_NAME))
+        return ()
+    if not _within(root, file):
+        reading.problems.append(_link_out(file))
         return ()
     display = display_path(file)
     entry = _fresh_entry(file, display, reading)

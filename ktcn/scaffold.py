@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
@@ -86,11 +87,16 @@ repos:
 def init_workspace(folder: Path, today: date, lang: str = "vi") -> list[Path]:
     """Write a new workspace into `folder`; refuse, writing nothing, if any of its files exists."""
     files = {folder / name: text for name, text in workspace_files(today).items()}
-    existing = [path for path in files if path.exists()]
+    existing = [path for path in files if os.path.lexists(path)]  # a dangling link is there too
     if existing:
         raise KtcnError(label("init.exists", lang, files=", ".join(str(p) for p in existing)),
                         label("init.exists_hint", lang))
     for path, text in files.items():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # `ktcn init some-file`, or no right to write there
+            problem = (label("init.file_in_the_way", lang) if isinstance(error, FileExistsError | NotADirectoryError)
+                       else error.strerror)
+            raise KtcnError(label("init.cannot_create", lang, folder=path.parent, problem=problem)) from None
         write_atomic(path, text.encode("utf-8"))
     return list(files)

@@ -17,6 +17,7 @@ from itertools import islice
 from dateutil.relativedelta import relativedelta
 
 from ktcn.dateish import DateIsh, month_end
+from ktcn.diagnostics import Text
 from ktcn.model import Programme, Schedule
 
 MAX_OCCURRENCES = 5_000  # a weekly duty over 96 years; more means a runaway RRULE
@@ -210,3 +211,51 @@ def _rrule_windows(rule: str, start: date, until: date | None, last: date) -> It
             return
         yield Window(day.isoformat(), window_start, day, day)
         window_start = day + timedelta(days=1)
+
+
+# Deadlines are days: a rule finer than a day (SECONDLY over two years is 63 million instances) has no use.
+RRULE_FREQUENCIES = ("YEARLY", "MONTHLY", "WEEKLY", "DAILY")
+RRULE_PARTS = frozenset({"FREQ", "INTERVAL", "COUNT", "UNTIL", "WKST", "BYMONTH", "BYMONTHDAY", "BYDAY", "BYSETPOS",
+                         "BYYEARDAY", "BYWEEKNO"})
+MAX_RRULE_INTERVAL = 1000
+# dateutil looks for a rule's next instance until the year 9999, period by period, however long it takes:
+# a rule that never matches (30 February, daily) costs 10 s.  Probing from here bounds that to 40 years.
+_PROBE_START = datetime(9960, 1, 1)
+
+
+@lru_cache(maxsize=256)
+def rrule_problem(rule: str) -> Text | None:
+    """What makes an RRULE unusable as a schedule of deadlines, or None when it is fine."""
+    from dateutil.rrule import rrulestr
+
+    body = rule.strip().removeprefix("RRULE:")
+    parts = _rrule_parts(body)
+    if parts.get("FREQ") not in RRULE_FREQUENCIES:
+        return Text("FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY (deadlines are days)",
+                    "FREQ phải là YEARLY, MONTHLY, WEEKLY hoặc DAILY (thời hạn tính theo ngày)")
+    unknown = sorted(set(parts) - RRULE_PARTS)
+    if unknown:
+        return Text(f"{', '.join(unknown)} has no use for deadlines, which are days",
+                    f"{', '.join(unknown)} không dùng được: thời hạn tính theo ngày")
+    interval = parts.get("INTERVAL", "1")
+    if not (interval.isascii() and interval.isdigit() and 1 <= int(interval) <= MAX_RRULE_INTERVAL):
+        return Text(f"INTERVAL must be a whole number 1..{MAX_RRULE_INTERVAL} (0 never moves on)",
+                    f"INTERVAL phải là số nguyên 1..{MAX_RRULE_INTERVAL} (0 thì không bao giờ sang kỳ sau)")
+    try:
+        rrulestr(body, dtstart=datetime(2000, 1, 1))
+        probe = ";".join(f"{k}={v}" for k, v in parts.items() if k not in ("COUNT", "UNTIL"))
+        found = rrulestr(probe, dtstart=_PROBE_START).after(_PROBE_START, inc=True)
+    except (ValueError, TypeError, AttributeError, IndexError, OverflowError) as error:
+        return Text(str(error) or "cannot be read", str(error) or "không đọc được")
+    if found is None:
+        return Text("the rule never gives a date (none in 40 years)",
+                    "quy tắc không cho ra ngày nào (không có ngày nào trong 40 năm)")
+    return None
+
+
+def _rrule_parts(body: str) -> dict[str, str]:
+    parts: dict[str, str] = {}
+    for piece in body.split(";"):
+        name, _, value = piece.partition("=")
+        parts[name.strip().upper()] = value.strip()
+    return parts

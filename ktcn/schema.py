@@ -53,11 +53,15 @@ FORMS = ("due", "ongoing", "every", "rrule")
 UNITS = {"y": "year", "q": "quarter", "m": "month", "w": "week"}
 
 
+MAX_EVERY = {"y": 100, "q": 400, "m": 1200, "w": 5200}  # a century: longer is a typing slip, not a duty
+MAX_OFFSET_DAYS = 3660  # ten years either way
+
+
 def _every(match: Any) -> tuple[int, str]:
-    count = int(match[1])
-    if count < 1:
-        raise ValueError("zero")
-    return count, match[2].lower()
+    count, unit = int(match[1]), match[2].lower()
+    if not 1 <= count <= MAX_EVERY[unit]:
+        raise ValueError("out of range")
+    return count, unit
 
 
 def _month_day(match: Any) -> tuple[int, int]:
@@ -68,7 +72,10 @@ def _month_day(match: Any) -> tuple[int, int]:
 
 
 def _offset(match: Any) -> int:
-    return int(match[1])
+    days = int(match[1])
+    if abs(days) > MAX_OFFSET_DAYS:
+        raise ValueError("out of range")
+    return days
 
 
 EVERY = ValueType("every", Text("N plus a unit y, q, m or w (1y, 6m)", "N kèm đơn vị y, q, m, w"),
@@ -83,7 +90,7 @@ OFFSET = ValueType("offset", Text("a shift in days ±Nd", "số ngày dịch ±N
 RRULE = ValueType("rrule", Text("an RFC 5545 RRULE", "một RRULE theo RFC 5545"), scalar_text,
                   {"type": "string"})
 PERCENT = bounded(0, 100)
-WARN_DAYS = bounded(0, 3660)
+WARN_DAYS = bounded(0, 3660, whole=True)
 
 
 # --- small records -------------------------------------------------------------
@@ -248,14 +255,11 @@ def _entry(node: yaml.Node, name: str) -> tuple[yaml.Node, yaml.Node]:
 
 
 def _rrule_valid(r: Reader, node: yaml.Node, kp: KeyPath, text: str) -> bool:
-    from datetime import datetime
+    from ktcn.schedule import rrule_problem
 
-    from dateutil.rrule import rrulestr
-
-    try:
-        rrulestr(text.removeprefix("RRULE:"), dtstart=datetime(2000, 1, 1))
-    except (ValueError, TypeError, AttributeError) as error:
-        r.report("KTCN304", _value_node(node, "rrule"), (*kp, "rrule"), problem=str(error) or "cannot parse")
+    problem = rrule_problem(text)
+    if problem is not None:
+        r.report("KTCN304", _value_node(node, "rrule"), (*kp, "rrule"), problem=problem)
         return False
     return True
 

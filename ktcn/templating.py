@@ -3,8 +3,8 @@
 Templates are data, not code: they run in Jinja's sandbox, with
 `StrictUndefined` so that a misspelt field fails loudly instead of printing
 nothing.  A name is looked up in `--template`'s folder, then the workspace's
-`templates/`, then the built-in ones; Jinja's loader refuses names that climb
-out of those folders (`../../etc/passwd`).
+`templates/`, then the built-in ones; only regular files inside those folders
+are read, links resolved (`ktcn.template_loader`).
 """
 
 from __future__ import annotations
@@ -45,7 +45,19 @@ def render_markdown(template: str, workspace_root: Path, context: dict[str, Any]
                          "see docs/reports.md for the fields a template can use") from error
     except TemplateError as error:
         raise UsageError(f"template '{name}' failed: {error}") from error
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError) as error:
+        # A template's own mistake ({{ 1/0 }}, an unknown label, a macro calling itself) is the user's to fix.
+        raise UsageError(f"{_template_place(error, name)}: the template failed: {type(error).__name__}: {error}",
+                         "fix the template, or remove it from templates/ to use the built-in one") from error
     return tidy_markdown(text)
+
+
+def _template_place(error: BaseException, name: str) -> str:
+    """`file:line` of the template line that failed (Jinja gives template frames the template's file and line)."""
+    import traceback
+
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
 
 
 def tidy_markdown(text: str) -> str:
@@ -59,8 +71,10 @@ def tidy_markdown(text: str) -> str:
 
 
 def _environment(template: str, workspace_root: Path, lang: str) -> tuple[Any, str]:
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from ktcn.template_loader import ContainedLoader
 
     folders = [workspace_root / "templates", built_in_folder()]
     name = BUILT_IN.get(template, template)
@@ -71,7 +85,7 @@ def _environment(template: str, workspace_root: Path, lang: str) -> tuple[Any, s
     elif not name.endswith(".j2"):
         name += SUFFIX
     environment = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in folders if f.is_dir()]),
+        loader=ChoiceLoader([ContainedLoader(str(f)) for f in folders if f.is_dir()]),
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
     )

@@ -83,7 +83,7 @@ NULL_TAG = _CORE + "null"
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.M)
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]")
-_TAG = re.compile(r"(?:^|[\s\[{,])!")
+_TAG = re.compile(r"(?:^|[\s\[{,:])!")  # `{"key":!!python/name:x}`: flow style needs no space after ':'
 _DEEP_INDENT = re.compile(rf"\n[ ?-]{{{MAX_DEPTH}}}")  # a literal first character lets re search fast
 _BRACKETS = re.compile(r"[\[\]{}]")
 

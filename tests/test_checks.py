@@ -114,6 +114,10 @@ CASES = [
                  .replace("schedule: 2025-06-30", "schedule: {every: 1y}")}, (P, 11),
      {P: edit("issued: 2025-01-10\n", "").replace("period: {from: 2025, to: 2026}\n", "state: draft\n")
       .replace("schedule: 2025-06-30", "schedule: {every: 1y, from: 2025}")}),
+    ("KTCN309", {P: edit("schedule: 2025-06-30", "schedule: {every: 1y, from: 2030}")}, (P, 12),
+     {P: edit("schedule: 2025-06-30", "schedule: {every: 1y, from: 2026}")}),
+    ("KTCN309", {P: edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=YEARLY;BYMONTH=3', until: 2024}")},
+     (P, 12), {P: edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=YEARLY;BYMONTH=3'}")}),
     ("KTCN501", {P: edit("schedule: 2025-06-30", "schedule: 2027-06-30")}, (P, 12), {P: PROGRAMME}),
     ("KTCN502", {P: with_updates(UPDATES + "      - date: 2025-01-20\n        note: sớm hơn\n")}, (P, 16),
      {P: with_updates(UPDATES + "      - date: 2025-02-20\n        note: sau\n")}),

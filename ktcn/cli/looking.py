@@ -106,7 +106,8 @@ def upcoming(
     programme: ProgrammeOption = None,
     agency: AgencyOption = None,
     include_all: AllOption = False,
-    days: Annotated[int | None, typer.Option("--days", min=0, help="How far ahead (default: warn_days).")] = None,
+    days: Annotated[int | None, typer.Option("--days", min=0, max=3660,
+                                             help="How far ahead (default: warn_days).")] = None,
 ) -> None:
     """Occurrences due in the next N days, soonest first.
 

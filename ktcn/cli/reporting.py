@@ -25,8 +25,9 @@ from ktcn.cli.options import (
 
 
 def report(
-    year: Annotated[int | None, typer.Option("--year", help="The year reported on.")] = None,
-    half: Annotated[int | None, typer.Option("--half", metavar="1|2", help="The half year (sơ kết 6 tháng).")] = None,
+    year: Annotated[int | None, typer.Option("--year", min=1900, max=2200, help="The year reported on.")] = None,
+    half: Annotated[int | None, typer.Option("--half", metavar="1|2", min=1, max=2,
+                                                             help="The half year (sơ kết 6 tháng).")] = None,
     start: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Start of a custom period.")]
     = None,
     end: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="End of a custom period.")] = None,

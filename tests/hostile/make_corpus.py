@@ -122,6 +122,20 @@ CASES: list[tuple[str, str | bytes, str, int]] = [
     ("agencies--not-a-list", "agencies: skhcn\n", "KTCN103", 1),
     ("ktcn--bad-language", "name: Sở KH&CN\nowner: skhcn\nlanguage: fr\n", "KTCN107", 3),
     ("ktcn--syntax", "name: Sở KH&CN\nowner: [skhcn\n", "KTCN001", 2),
+    # issue 14: schedules that never end, never advance or never fall due; values out of every range
+    ("rrule-interval-zero", edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=DAILY;INTERVAL=0'}"), "KTCN304", 11),
+    ("rrule-secondly", edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=SECONDLY'}"), "KTCN304", 11),
+    ("rrule-hourly-part", edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=DAILY;BYHOUR=9'}"), "KTCN304", 11),
+    ("rrule-february-30", edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30'}"),
+     "KTCN304", 11),
+    ("every-a-million-years", edit("schedule: 2025-06-30", "schedule: {every: 99999999y}"), "KTCN303", 11),
+    ("offset-eight-thousand-years", edit("schedule: 2025-06-30", "schedule: {every: 1y, offset: +3000000d}"),
+     "KTCN306", 11),
+    ("every-after-the-period", edit("schedule: 2025-06-30", "schedule: {every: 1y, from: 2030}"), "KTCN309", 11),
+    ("merge-key-of-a-number", edit("    lead: [skhcn]", "    <<: 5\n    lead: [skhcn]"), "KTCN103", 10),
+    ("full-width-digits", edit("issued: 2025-01-10", "issued: ２０２５-01-10"), "KTCN105", 4),
+    ("tag-after-flow-colon", edit("title: Kế hoạch thử", 'title: {"x":!!python/name:os.system x}'), "KTCN005", 3),
+    ("ktcn--warn-days-fraction", "name: Sở KH&CN\nowner: skhcn\nwarn_days: 1.5\n", "KTCN103", 3),
 ]
 
 

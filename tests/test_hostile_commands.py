@@ -1,0 +1,105 @@
+"""Hostile command lines, templates and links (issue 14): a message and exit 1/2, never exit 70, never a leak.
+
+The hostile record files themselves are in tests/hostile/ (expected.tsv).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS, PROGRAMME
+
+SECRET = "mat-khau-cua-may: hunter2\n"
+
+
+@pytest.fixture
+def demo(ws):
+    return ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES,
+               "programmes/ctr-demo.yaml": DEMO_PROGRAMME})
+
+
+@pytest.mark.parametrize("args", [
+    ("upcoming", "--days", "3000000"),
+    ("report", "--year", "0"),
+    ("report", "--year", "9999"),
+    ("report", "--year", "2025", "--half", "3"),
+])
+def test_numbers_out_of_range_are_usage_errors(demo, ktcn, args):
+    result = ktcn(*args)
+    assert result.exit_code == 2
+    assert "range" in result.stderr
+
+
+@pytest.mark.parametrize(("template", "words"), [
+    ("{{ 1/0 }}", "ZeroDivisionError"),
+    ('{{ t("no.such.label") }}', "KeyError"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", "RecursionError"),
+])
+def test_a_failing_template_names_its_line(demo, ktcn, template, words):
+    (demo / "templates").mkdir()
+    (demo / "templates" / "bao-cao-nam.md.j2").write_text("# Báo cáo\n\n" + template + "\n", encoding="utf-8")
+    result = ktcn("report", "--year", "2025")
+    assert result.exit_code == 2, result.stderr
+    assert "bao-cao-nam.md.j2:3" in result.stderr
+    assert words in result.stderr
+
+
+def test_a_template_linked_out_of_its_folder_is_not_read(demo, ktcn, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "secret.txt"
+    outside.write_text(SECRET, encoding="utf-8")
+    (demo / "templates").mkdir()
+    (demo / "templates" / "leak.md.j2").symlink_to(outside)
+    (demo / "templates" / "bao-cao-nam.md.j2").write_text('{% include "leak.md.j2" %}\n', encoding="utf-8")
+    result = ktcn("report", "--year", "2025")
+    assert result.exit_code == 2
+    assert "hunter2" not in result.stdout + result.stderr
+    assert "links out are not read" in result.stderr
+
+
+def test_a_workspace_template_linked_out_does_not_fall_back_silently(demo, ktcn, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside") / "t.md.j2"
+    outside.write_text("Báo cáo của người khác\n", encoding="utf-8")
+    (demo / "templates").mkdir()
+    (demo / "templates" / "bao-cao-nam.md.j2").symlink_to(outside)
+    result = ktcn("report", "--year", "2025")
+    assert (result.exit_code, result.stdout) == (2, "")
+
+
+@pytest.mark.parametrize("name", ["programmes/leak.yaml", "agencies.yaml"])
+def test_a_record_linked_out_of_the_workspace_is_not_read_nor_quoted(ws, ktcn, tmp_path_factory, name):
+    outside = tmp_path_factory.mktemp("outside") / "passwd"
+    outside.write_text(SECRET, encoding="utf-8")
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    (root / name).unlink(missing_ok=True)
+    (root / name).symlink_to(outside)
+    for output_format in ("text", "github", "json"):
+        result = ktcn("validate", "--format", output_format)
+        assert result.exit_code == 1
+        assert "hunter2" not in result.stdout + result.stderr
+        assert "KTCN009" in result.stdout
+        assert "outside the workspace" in result.stdout
+
+
+def test_a_link_inside_the_workspace_is_read(ws, ktcn):
+    root = ws({"shared/p.yaml": PROGRAMME})
+    (root / "programmes").mkdir()
+    (root / "programmes" / "p.yaml").symlink_to(root / "shared" / "p.yaml")
+    assert ktcn("validate").exit_code == 0
+
+
+def test_init_onto_a_file_is_refused(tmp_path, ktcn):
+    (tmp_path / "kho").write_text("not a folder", encoding="utf-8")
+    result = ktcn("init", str(tmp_path / "kho"))
+    assert result.exit_code == 1
+    assert "a file (not a folder) has that name" in result.stderr or "không phải thư mục" in result.stderr
+
+
+def test_init_onto_a_dangling_link_is_refused(tmp_path, ktcn):
+    (tmp_path / "kho").mkdir()
+    (tmp_path / "kho" / "ktcn.yaml").symlink_to(tmp_path / "nowhere" / "ktcn.yaml")
+    result = ktcn("init", str(tmp_path / "kho"))
+    assert result.exit_code == 1
+    assert not (tmp_path / "nowhere").exists()
+    assert os.path.islink(tmp_path / "kho" / "ktcn.yaml")
