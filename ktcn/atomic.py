@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from ktcn.errors import WorkspaceError
 
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to a temporary file beside `path`, fsync it, and rename it over `path`.
+
+    A symbolic link is written through: the file it points to gets the new
+    content and the link stays a link (a renamed temporary would replace the
+    link itself).  Only a regular file is ever replaced: a device, a pipe or a
+    directory at `path` is refused (as root, renaming over /dev/full would
+    replace the device node).
 
     A file rewritten keeps its mode; a new one gets the mode any program's new
     file gets (0666 less the umask: 0644 under umask 022), not the 0600 of
     the temporary file, so colleagues on a shared drive can open a report.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(os.path.realpath(path))  # a dangling link names the file to create, as `echo > link` does
+    mode = _mode_to_write(path, target)
     try:
-        mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask()
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
         raise WorkspaceError(f"cannot write {path}: {error.strerror}") from error
     try:
@@ -29,11 +39,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temporary, mode)
-        os.replace(temporary, path)
+        os.replace(temporary, target)
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise WorkspaceError(f"cannot write {path}: {error.strerror}") from error
+
+
+def _mode_to_write(path: Path, target: Path) -> int:
+    """The mode the written file gets; refuses a target that exists and is not a regular file."""
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return 0o666 & ~_umask()
+    except OSError as error:  # a link loop, a folder that cannot be searched
+        raise WorkspaceError(f"cannot write {path}: {error.strerror}") from error
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        shown = path if target == Path(os.path.abspath(path)) else f"{path} (-> {target})"
+        raise WorkspaceError(f"cannot write {shown}: it is {kind}; ktcn only replaces regular files",
+                             "choose another file name")
+    return stat.S_IMODE(info.st_mode)
 
 
 def _umask() -> int:
