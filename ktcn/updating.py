@@ -8,6 +8,7 @@ and the file on disk must still be what was read when the new one replaces it.
 from __future__ import annotations
 
 import difflib
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -56,11 +57,30 @@ def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool,
 
 
 def _refuse_new_errors(before: Workspace, after: Workspace, lang: str) -> None:
-    known = {_identity(d) for d in before.diagnostics}
-    added = [d for d in after.diagnostics if d.severity is Severity.ERROR and _identity(d) not in known]
+    added = added_errors(before.diagnostics, after.diagnostics)
     if added:
         details = "\n".join(text_line(d, lang) for d in added)
         raise FindingsError(f"{label('update.refused', lang)}\n{details}")
+
+
+def added_errors(before: tuple[Diagnostic, ...], after: tuple[Diagnostic, ...]) -> list[Diagnostic]:
+    """The errors `after` holds more of than `before`, counted as a multiset.
+
+    Records with an error already (an unknown agency in one update) must not
+    let an update repeat it: one more occurrence of the same error is an error
+    added.  Of the occurrences of one error, those at a place (key path) where
+    `before` had none are the ones reported, since that is where the update went.
+    """
+    known = Counter(_identity(d) for d in before if d.severity is Severity.ERROR)
+    old_places = {(_identity(d), d.keypath) for d in before}
+    errors = [d for d in after if d.severity is Severity.ERROR]
+    added: list[Diagnostic] = []
+    for found in sorted(errors, key=lambda d: (_identity(d), d.keypath) not in old_places):  # old places first
+        if known[_identity(found)] > 0:
+            known[_identity(found)] -= 1
+        else:
+            added.append(found)
+    return sorted(added, key=Diagnostic.sort_key)
 
 
 def _identity(d: Diagnostic) -> tuple[str, str, tuple]:

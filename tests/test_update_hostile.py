@@ -94,3 +94,43 @@ def test_a_link_loop_is_an_error_not_a_crash(demo, ktcn):
     os.symlink("a.ics", demo / "b.ics")
     result = ktcn("calendar", "-o", "a.ics", "--as-of", "2025-12-31")
     assert result.exit_code == 3 and "symbolic links" in result.stderr
+
+
+# --- item 8: one more occurrence of an error already there is an error added ---------------------
+
+WITH_AN_ERROR = PROGRAMME + """\
+    updates:
+      - {date: 2025-02-01, note: báo cáo, by: khong-co}
+  - id: "2"
+    title: Nhiệm vụ hai
+    lead: [skhcn]
+    schedule: 2025-09-30
+"""
+
+
+def test_an_update_repeating_an_existing_error_is_refused(ws, ktcn):
+    root = ws({P: WITH_AN_ERROR})
+    before = (root / P).read_bytes()
+    for task in ("kh-1/1", "kh-1/2"):
+        result = ktcn("update", task, "--note", "lặp lỗi", "--by", "khong-co", "--date", "2025-03-03")
+        assert result.exit_code == 1, result.stderr
+        assert "KTCN202" in result.stderr and "unchanged" in result.stderr
+    assert (root / P).read_bytes() == before
+
+
+def test_records_with_an_error_still_take_an_update_that_adds_none(ws, ktcn):
+    root = ws({P: WITH_AN_ERROR})
+    result = ktcn("update", "kh-1/2", "--note", "không thêm lỗi", "--by", "skhcn", "--date", "2025-03-03")
+    assert result.exit_code == 0, result.stderr
+    assert updates_of(root)["2"] == [("2025-03-03", None, "không thêm lỗi")]
+
+
+def test_the_error_reported_is_the_one_the_update_brought():
+    from ktcn.diagnostics import diag
+    from ktcn.updating import added_errors
+
+    old = diag("KTCN202", P, 5, 9, ("tasks", 0, "updates", 0, "by"), id="x")
+    same_place = diag("KTCN202", P, 5, 9, ("tasks", 0, "updates", 0, "by"), id="x")
+    new_place = diag("KTCN202", P, 12, 9, ("tasks", 1, "updates", 0, "by"), id="x")
+    assert added_errors((old,), (new_place, same_place)) == [new_place]
+    assert added_errors((old,), (same_place,)) == []
