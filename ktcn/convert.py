@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ktcn.dateish import DATEISH_FORMS, DateIshError, parse_date, parse_dateish, parse_label
-from ktcn.diagnostics import Diagnostic, Text, diag
+from ktcn.diagnostics import Diagnostic, Text, diag, has_control_characters
 from ktcn.model import Span
 from ktcn.yamlsource import MERGE_TAG, NULL_TAG, pairs
 
@@ -125,6 +125,11 @@ def scalar_text(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
         r.report("KTCN104", node, kp, field=name, value=node.value)
         return INVALID
     value = node.value
+    if not value.isprintable():
+        char = has_control_characters(value)
+        if char is not None:
+            r.report("KTCN109", node, kp, field=name, char=char)
+            return INVALID
     if not value.isascii() and not unicodedata.is_normalized("NFC", value):
         r.report("KTCN507", node, kp)
         value = unicodedata.normalize("NFC", value)

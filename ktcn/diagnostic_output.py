@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from ktcn.diagnostics import Diagnostic, Severity, keypath_text
+from ktcn.diagnostics import Diagnostic, Severity, keypath_text, visible
 
 FORMATS = ("text", "json", "github", "gitlab")
 
@@ -38,7 +38,8 @@ def render(diagnostics: Sequence[Diagnostic], output_format: str, lang: str) -> 
 def text_line(d: Diagnostic, lang: str) -> str:
     """`path:line:col: error CODE message (hint)`."""
     hint = d.hint(lang)
-    return f"{d.path}:{d.line}:{d.column}: {d.severity} {d.code} {d.message(lang)}" + (f" ({hint})" if hint else "")
+    return (f"{visible(d.path)}:{d.line}:{d.column}: {d.severity} {d.code} {d.message(lang)}"
+            + (f" ({hint})" if hint else ""))
 
 
 def as_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:

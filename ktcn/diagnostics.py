@@ -9,6 +9,7 @@ checked against it by a test.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
@@ -105,6 +106,9 @@ _REGISTRY = (
     Code("KTCN108", E, "'{field}' = {value} nằm ngoài khoảng {low}..{high}",
          "'{field}' = {value} is outside {low}..{high}",
          "nhập một số từ {low} đến {high}", "enter a number from {low} to {high}"),
+    Code("KTCN109", E, "ký tự điều khiển {char} trong '{field}'", "control character {char} in '{field}'",
+         "xóa ký tự này (thường do dán từ nơi khác); chỉ dùng được dấu tab và xuống dòng",
+         "delete it (it usually comes with pasted text); only tabs and line breaks may appear in text"),
     # --- identity and references ----------------------------------------------
     Code("KTCN201", E, "mã '{id}' bị trùng (đã dùng ở {first})", "id '{id}' is not unique (already used at {first})",
          "đặt một mã khác cho một trong hai", "give one of the two another id"),
@@ -237,8 +241,34 @@ def diag(code: str, path: str, line: int = 0, column: int = 0,
     """Build a diagnostic; unknown codes fail loudly at the call site."""
     if code not in CODES:
         raise KeyError(f"unregistered diagnostic code {code}")
-    values = tuple((k, v if isinstance(v, Text) else str(v)) for k, v in args.items())
+    values = tuple((k, v if isinstance(v, Text) else visible(str(v))) for k, v in args.items())
     return Diagnostic(code, path, line, column, values, keypath)
+
+
+# Control characters (C0 but tab, DEL, C1) and the characters that break lines without being '\n':
+# quoted back raw, "\x1b[2J" would clear a secretary's terminal and forge the lines after it.
+_INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters written as escapes (\\x1b, \\n, \\u2028), safe to print anywhere."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _INVISIBLE.sub(_escape, text)
+
+
+def has_control_characters(text: str, allow_newline: bool = True) -> str | None:
+    """The first control character of `text` as an escape (tab, and newline when allowed, are fine), or None."""
+    for match in _INVISIBLE.finditer(text):
+        if not (allow_newline and match.group() == "\n"):
+            return _escape(match)
+    return None
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    return {"\n": "\\n", "\r": "\\r"}.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100
+                                                     else f"\\u{ord(char):04x}")
 
 
 class _Args(dict):

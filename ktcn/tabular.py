@@ -44,11 +44,18 @@ def to_csv(table: Table) -> str:
     return out.getvalue()
 
 
+# A text cell starting with one of these is a formula to Excel or LibreOffice (CSV injection):
+# `=HYPERLINK(...)` in a task title must stay text.  OWASP's advice: prefix such a cell with a quote.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return "; ".join(str(v) for v in value)
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
     return "" if value is None else value
 
 

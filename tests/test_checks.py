@@ -82,6 +82,8 @@ CASES = [
     ("KTCN107", {P: edit("type: KH", "type: XYZ")}, (P, 2), {P: PROGRAMME}),
     ("KTCN108", {P: with_updates("    updates:\n      - {date: 2025-02-01, progress: 150}\n")},
      (P, 14), {P: with_updates("    updates:\n      - {date: 2025-02-01, progress: 100}\n")}),
+    ("KTCN109", {P: edit("title: Nhiệm vụ một", 'title: "Nhiệm vụ\\x1b[2J một"')}, (P, 10),
+     {P: edit("title: Nhiệm vụ một", 'title: "Nhiệm vụ\\tmột"')}),
     ("KTCN201", {P: PROGRAMME + '  - id: "1"\n    title: Hai\n    lead: [lhh]\n    schedule: 2025\n'},
      (P, 13), {P: PROGRAMME + '  - id: "2"\n    title: Hai\n    lead: [lhh]\n    schedule: 2025\n'}),
     ("KTCN201", {P: PROGRAMME, "programmes/q.yaml": PROGRAMME}, ("programmes/q.yaml", 1),

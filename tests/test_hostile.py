@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from conftest import PROGRAMME, write_workspace
 
 HOSTILE = Path(__file__).parent / "hostile"
 CASES = [line.split("\t") for line in (HOSTILE / "expected.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")  # what a terminal would obey
 HANG_GUARD_SECONDS = 5  # a guard against hangs, not a speed target (those live in benchmarks/)
 
 
@@ -60,10 +62,12 @@ def test_each_hostile_case_gives_its_code_at_its_line(workspace, ktcn, name, cod
     exit_code, found, _ = validate(ktcn)
     assert exit_code == 1
     assert (target, code, int(line)) in found, found
-    for command in (["status"], ["overdue"], ["upcoming"], ["report", "--year", "2025"], ["show", "kh-1"]):
+    for command in (["validate"], ["status"], ["overdue"], ["upcoming"], ["report", "--year", "2025"],
+                    ["report", "--year", "2025", "--allow-errors"], ["show", "kh-1"]):
         result = ktcn(*command)
         assert result.exit_code in (0, 1, 2, 3), (command, result.stderr)
         assert "Traceback" not in result.stdout + result.stderr
+        assert not RAW_CONTROL.search(result.stdout + result.stderr), (command, "a raw control character")
 
 
 def broken(ktcn, path: str, code: str = "KTCN009") -> None:

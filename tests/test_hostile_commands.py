@@ -103,3 +103,26 @@ def test_init_onto_a_dangling_link_is_refused(tmp_path, ktcn):
     assert result.exit_code == 1
     assert not (tmp_path / "nowhere").exists()
     assert os.path.islink(tmp_path / "kho" / "ktcn.yaml")
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t"])  # a CR in text is refused (KTCN109)
+def test_csv_cells_never_start_a_formula(ws, ktcn, start):
+    import csv
+    import io
+
+    title = f'{start}HYPERLINK("http://example.org/x", "bấm vào đây")'
+    ws({"programmes/p.yaml": PROGRAMME.replace("title: Nhiệm vụ một", f"title: {json_quoted(title)}")})
+    for command in (("overdue",), ("status",), ("status", "--by", "agency")):
+        result = ktcn(*command, "--as-of", "2025-12-31", "--format", "csv")
+        assert result.exit_code == 0, result.stderr
+        cells = [cell for row in csv.reader(io.StringIO(result.stdout)) for cell in row]
+        assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))], cells
+    overdue = ktcn("overdue", "--as-of", "2025-12-31", "--format", "csv").stdout
+    assert "'" + title in [cell for row in csv.reader(io.StringIO(overdue)) for cell in row]
+
+
+def json_quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's)."""
+    import json
+
+    return json.dumps(text, ensure_ascii=False)

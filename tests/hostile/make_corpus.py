@@ -136,6 +136,10 @@ CASES: list[tuple[str, str | bytes, str, int]] = [
     ("full-width-digits", edit("issued: 2025-01-10", "issued: ２０２５-01-10"), "KTCN105", 4),
     ("tag-after-flow-colon", edit("title: Kế hoạch thử", 'title: {"x":!!python/name:os.system x}'), "KTCN005", 3),
     ("ktcn--warn-days-fraction", "name: Sở KH&CN\nowner: skhcn\nwarn_days: 1.5\n", "KTCN103", 3),
+    ("escape-sequence-in-title", edit("title: Kế hoạch thử", 'title: "\\e[2J\\e[1;31mFAKE"'), "KTCN109", 3),
+    ("control-escape-in-task", edit("    title: Nhiệm vụ một", '    title: "Nhiệm vụ\\x01 một"'), "KTCN109", 9),
+    ("c1-control-in-note", BASE + '    updates:\n      - {date: 2025-02-01, note: "đã gửi\\x9b31m"}\n', "KTCN109",
+     13),
 ]
 
 
