@@ -21,6 +21,8 @@ from ktcn.labels import day_text, label
 SUFFIX = ".md.j2"
 BUILT_IN = {"annual": "bao-cao-nam", "half-year": "so-ket-6-thang", "final": "tong-ket"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_BLOCK_START = re.compile(r"^([-+=~])")  # a list item, a setext underline or rule, a fence
+_ORDERED = re.compile(r"^(\d+)([.)])")
 
 
 def built_in_folder() -> Path:
@@ -168,9 +170,22 @@ def date_line(day: date, lang: str = "vi") -> str:
     return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def _block_start_escaped(line: str) -> str:
+    # A backslash escapes punctuation only: "1." is kept from being a list item by escaping its dot.
+    return _ORDERED.sub(r"\1\\\2", _BLOCK_START.sub(r"\\\1", line))
+
+
 def md(text: object) -> str:
-    """Text made safe for a Markdown paragraph: characters Markdown would read as markup are escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text made safe for a Markdown paragraph: characters Markdown would read as markup are escaped.
+
+    Record text is text, never structure: its line breaks become hard line
+    breaks inside the same paragraph or list item (blank lines and indentation
+    dropped), and a line that Markdown would read as a heading underline, a
+    list item or a rule starts escaped.
+    """
+    lines = [line.strip() for line in str(text).splitlines()]
+    escaped = [_block_start_escaped(_MARKDOWN_SPECIAL.sub(r"\\\1", line)) for line in lines if line]
+    return "\\\n".join(escaped)
 
 
 def cell(text: object) -> str:

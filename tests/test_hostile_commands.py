@@ -126,3 +126,42 @@ def json_quoted(text: str) -> str:
     import json
 
     return json.dumps(text, ensure_ascii=False)
+
+
+MARKUP_TITLE = "Tiêu đề\\n\\nFAKE HEADING\\n====\\n- giả mục\\n1. giả số **đậm"
+NOTE_WITH_LIST = ("note: |\n          Đã làm:\n          - việc một\n          - việc hai\n\n"
+                  "          # không phải tiêu đề\n")
+
+
+@pytest.fixture
+def markup(ws):
+    """A task whose title and note hold line breaks and Markdown that must stay text."""
+    programme = PROGRAMME.replace("title: Nhiệm vụ một", f'title: "{MARKUP_TITLE}"') + (
+        "    updates:\n      - date: 2025-03-01\n        status: in-progress\n        " + NOTE_WITH_LIST)
+    return ws({"programmes/p.yaml": programme})
+
+
+def test_record_text_never_becomes_markdown_structure(markup, ktcn):
+    from markdown_it import MarkdownIt
+
+    result = ktcn("report", "--year", "2025", "--as-of", "2025-12-31")
+    assert result.exit_code == 0, result.stderr
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    headings = [tokens[i + 1].content for i, t in enumerate(tokens) if t.type == "heading_open"]
+    assert not [h for h in headings if "FAKE" in h or "không phải" in h], headings
+    items = [tokens[i + 2].content for i, t in enumerate(tokens) if t.type == "list_item_open"]
+    assert not [i for i in items if i.startswith(("giả", "việc"))], "a line of record text became a list item"
+    the_item = next(i for i in items if "Tiêu đề" in i)
+    assert "FAKE HEADING" in the_item and "việc một" in the_item and "việc hai" in the_item
+
+
+def test_record_text_in_the_word_file_has_no_markup_left(markup, ktcn, tmp_path):
+    from docx import Document
+
+    target = tmp_path / "r.docx"
+    result = ktcn("report", "--year", "2025", "--as-of", "2025-12-31", "--format", "docx", "-o", str(target))
+    assert result.exit_code == 0, result.stderr
+    paragraphs = [p.text for p in Document(str(target)).paragraphs]
+    item = next(p for p in paragraphs if "Tiêu đề" in p)
+    assert "FAKE HEADING" in item and "việc hai" in item and "**đậm" in item
+    assert not [p for p in paragraphs if p.startswith(("FAKE", "====", "việc"))]
