@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ktcn.labels import day_text, label
-from ktcn.review import ProgrammeReview, Review, TaskReview, flag_words
+from ktcn.review import Flag, ProgrammeReview, Review, TaskReview, flag_words
 from ktcn.templating import md
 from ktcn.terminal import update_words
 
@@ -21,15 +21,21 @@ def review_markdown(review: Review, lang: str) -> str:
     """The whole review: title, summary, flags, then each programme's changes."""
     lines = [f"## {label('diff.title', lang, before=review.before, after=review.after)}", "",
              label("diff.as_of", lang, day=day_text(review.as_of, lang)), ""]
-    if not review.programmes:
+    if not review.programmes and not review.flags:
         return "\n".join([*lines, label("diff.none", lang), ""])
-    lines += [f"**{label('diff.summary', lang)}:** {summary(review, lang)}", ""]
+    if review.programmes:  # flags of files that could not be read come without any programme change
+        lines += [f"**{label('diff.summary', lang)}:** {summary(review, lang)}", ""]
     if review.flags:
         lines += [f"### ⚑ {label('diff.flags', lang, n=len(review.flags))}", ""]
-        lines += [f"- `{flag.task}`: {md(flag_words(flag, lang))}" for flag in review.flags] + [""]
+        lines += [_flag(flag, lang) for flag in review.flags] + [""]
     for programme in review.programmes:
         lines += _programme(programme, lang)
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _flag(flag: Flag, lang: str) -> str:
+    words = md(flag_words(flag, lang))
+    return f"- `{flag.task}`: {words}" if flag.task else f"- {words}"  # a file of the tree names no task
 
 
 def _programme(programme: ProgrammeReview, lang: str) -> list[str]:
@@ -43,7 +49,9 @@ def _programme(programme: ProgrammeReview, lang: str) -> list[str]:
 
 def _task(task: TaskReview, lang: str) -> list[str]:
     head = f"- **{task.ref.split('/', 1)[1]}** {md(task.title)}"
-    if task.state != "changed":
+    if task.state == "renamed":
+        head += f" — {label('diff.task.renamed', lang, ref=f'`{task.renamed_from}`')}"
+    elif task.state != "changed":
         head += f" — {label(f'diff.task.{task.state}', lang)}"
     lines = [head]
     lines += ["  " + _change(c.field, c.before, c.after, lang) for c in task.changes]

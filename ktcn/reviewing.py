@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ktcn.gitsnap import INDEX, repository_of, snapshot
+from ktcn.gitsnap import INDEX, Skipped, repository_of, shown, snapshot
 from ktcn.labels import label
 from ktcn.loader import load
 from ktcn.model import Workspace
@@ -22,18 +22,26 @@ class DiffResult:
 
 def run_diff(current: Workspace, revisions: str | None, staged: bool, as_of: date, lang: str) -> DiffResult:
     """Compare `A..B`, `A` with the working tree, HEAD with the index (`staged`), or HEAD with the working tree."""
-    repository_of(current.root)  # fail early and clearly outside a git repository
+    repository_of(current.root, lang)  # fail early and clearly outside a git repository
     first, second = _ends(revisions, staged)
-    with snapshot(current.root, first) as old_root:
-        before = load(old_root, today=as_of, use_cache=False)
+    skipped: tuple[Skipped, ...] = ()
+    with snapshot(current.root, first, lang) as old:
+        before = load(old.root, today=as_of, use_cache=False)
         if second is None:
             after, after_name = current, label("diff.working_tree", lang)
         else:
-            with snapshot(current.root, second) as new_root:
-                after = load(new_root, today=as_of, use_cache=False)
+            with snapshot(current.root, second, lang) as new:
+                after = load(new.root, today=as_of, use_cache=False)
             after_name = label("diff.staged", lang) if second == INDEX else second
-    review = compare(before, after, as_of, lang, (first, after_name))
+            skipped = tuple(s for s in new.skipped if s not in old.skipped)  # what the change brings
+    review = compare(before, after, as_of, lang, (first, after_name), _skipped_flags(skipped, lang))
     return DiffResult(review_markdown(review, lang), review_json(review), review.flags)
+
+
+def _skipped_flags(skipped: tuple[Skipped, ...], lang: str) -> tuple[Flag, ...]:
+    """A file the change adds that could not be laid out safely is a flag: the review cannot vouch for it."""
+    return tuple(Flag("path-skipped", "", f"{shown(s.name)} ({label(f'diff.skip.{s.reason}', lang)})")
+                 for s in skipped)
 
 
 def _ends(revisions: str | None, staged: bool) -> tuple[str, str | None]:
