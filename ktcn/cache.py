@@ -18,7 +18,10 @@ import contextlib
 import io
 import os
 import pickle
+import stat
+import struct
 import tempfile
+import time
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -73,6 +76,18 @@ class Entry:
     diagnostics: tuple
     summary: Any = None  # ktcn.checks.Summary, or None when the file gave no programme
     checks: Checked | None = None
+    ctime_ns: int = 0  # with the inode: an edit that keeps size and mtime (touch -d, cp -p) still changes these
+    inode: int = 0
+    checked_ns: int = 0  # when the file was last seen to hold `digest`
+
+    def restamped(self, info: os.stat_result, checks: Checked | None) -> Entry:
+        """The same entry for the file as `info` shows it now (its content checked to be the same)."""
+        return replace(self, size=info.st_size, mtime_ns=info.st_mtime_ns, ctime_ns=info.st_ctime_ns,
+                       inode=info.st_ino, checked_ns=time.time_ns(), checks=checks)
+
+    def stamp_matches(self, info: os.stat_result) -> bool:
+        return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) == (
+            self.size, self.mtime_ns, self.ctime_ns, self.inode)
 
 
 class _RecordsOnly(pickle.Unpickler):
@@ -112,20 +127,20 @@ class Cache:
         """Write an entry and its programme atomically; a cache that cannot be written is only slower."""
         if self.folder is None:
             return  # --no-cache: do not even pickle
-        self._write(file, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
-                    + pickle.dumps(programme, protocol=pickle.HIGHEST_PROTOCOL))
+        self._write(file, _sealed(entry) + _sealed(programme))
 
     def restamp(self, file: Path, entry: Entry) -> None:
         """Replace an entry's header (new times, new checks) and keep its programme's bytes as they are."""
         if self.folder is None:
             return
         try:
-            data = self._path(file).read_bytes()
-            stream = io.BytesIO(data)
-            _RecordsOnly(stream).load()
+            with _open_regular(self._path(file)) as stream:
+                if _unseal(stream) is None:
+                    return
+                rest = stream.read()
         except Exception:  # no usable entry to restamp: the next run rewrites it whole
             return
-        self._write(file, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL) + data[stream.tell():])
+        self._write(file, _sealed(entry) + rest)
 
     def standing(self, file: Path, digest: str, key: str, day: date, latest: int | None = None) -> Any:
         """The standing stored for this content of `file` and these settings and agencies, if it holds on `day`.
@@ -135,15 +150,18 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            with open(self._path(file, STANDING), "rb") as stream:
-                stored_digest, stored_key, found = _RecordsOnly(stream).load()
+            with _open_regular(self._path(file, STANDING)) as stream:
+                stored_digest, stored_key, found = _unseal(stream)  # type: ignore[misc]
                 if (stored_digest, stored_key) != (digest, key) or not found.holds(day):
                     return None
                 if latest is None or latest > HEAD_OVERDUE:
-                    found = replace(found, overdue=_RecordsOnly(stream).load())
+                    overdue = _unseal(stream)
+                    if not isinstance(overdue, tuple):
+                        return None
+                    found = replace(found, overdue=overdue)
         except Exception:  # missing, partial, corrupt or foreign: a miss, rewritten after this run computes it
             return None
-        return found
+        return found if type(found).__name__ == "Standing" else None
 
     def store_standing(self, file: Path, digest: str, key: str, found: Any) -> None:
         """Keep a programme's standing beside its entry, for the days it holds.
@@ -154,8 +172,7 @@ class Cache:
         """
         if self.folder is not None:
             head = replace(found, overdue=found.overdue[-HEAD_OVERDUE:])
-            self._write(file, pickle.dumps((digest, key, head), protocol=pickle.HIGHEST_PROTOCOL)
-                        + pickle.dumps(found.overdue, protocol=pickle.HIGHEST_PROTOCOL), STANDING)
+            self._write(file, _sealed((digest, key, head)) + _sealed(found.overdue), STANDING)
 
     def _write(self, file: Path, payload: bytes, kind: str = ENTRY) -> None:
         if self.folder is None:
@@ -177,17 +194,96 @@ class Cache:
         if self.folder is None:
             return None
         try:
-            with open(self._path(file), "rb") as stream:
-                entry = _RecordsOnly(stream).load()
+            with _open_regular(self._path(file)) as stream:
+                entry = _unseal(stream)
+                if not _entry_shaped(entry):
+                    return None
                 # a fresh unpickler: the two pickles were written apart and their memos must not meet
-                programme = _RecordsOnly(stream).load() if with_programme else None
+                programme = _unseal(stream) if with_programme else None
         except Exception:  # a missing, partial, corrupt or foreign entry is a miss; it is rewritten
             return None
-        return (entry, programme) if isinstance(entry, Entry) else None
+        return entry, programme  # type: ignore[return-value]
 
     def _path(self, file: Path, kind: str = ENTRY) -> Path:
         assert self.folder is not None
         return self.folder / (blake2b(os.path.abspath(file).encode(), digest_size=16).hexdigest() + kind)
+
+
+# Every pickle in the cache is sealed with a keyed hash, the key private to the user (KEY_FILE): a planted or
+# damaged entry, even one built only of ktcn's own record types (`Entry(diagnostics=5)`), is a miss, never
+# read.  Two parts per file, each sealed apart, so that a header is read without the programme behind it.
+MAC_BYTES = 16
+_LENGTH = struct.Struct("<Q")
+_key: bytes | None = None
+
+
+def _cache_key() -> bytes:
+    """The user's cache key: made once (0600) in the user's cache folder; for this run only if that fails."""
+    global _key
+    if _key is None:
+        _key = _read_or_make_key(_key_file())
+    return _key
+
+
+def _key_file() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base, "ktcn", "cache-key")
+
+
+def _read_or_make_key(path: Path) -> bytes:
+    with contextlib.suppress(OSError):
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    key = os.urandom(32)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=path.parent)  # 0600: the key is the user's alone
+        with os.fdopen(handle, "wb") as out:
+            out.write(key)
+        os.replace(temporary, path)
+        return path.read_bytes()  # another ktcn may have won the race: use the key that stayed
+    return key
+
+
+def _sealed(value: Any) -> bytes:
+    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return blake2b(data, digest_size=MAC_BYTES, key=_cache_key()).digest() + _LENGTH.pack(len(data)) + data
+
+
+def _unseal(stream: Any) -> Any:
+    """The next sealed pickle of `stream`, unpickled; None when it is not there whole or not sealed by us."""
+    head = stream.read(MAC_BYTES + _LENGTH.size)
+    if len(head) != MAC_BYTES + _LENGTH.size:
+        return None
+    (length,) = _LENGTH.unpack_from(head, MAC_BYTES)
+    data = stream.read(length)
+    if len(data) != length or blake2b(data, digest_size=MAC_BYTES, key=_cache_key()).digest() != head[:MAC_BYTES]:
+        return None
+    return _RecordsOnly(io.BytesIO(data)).load()
+
+
+def _open_regular(path: Path) -> Any:
+    """`path` opened for reading if it is a regular file; a FIFO or a device in its place must not block a run."""
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return os.fdopen(handle, "rb")
+    except BaseException:
+        os.close(handle)
+        raise
+
+
+def _entry_shaped(entry: object) -> bool:
+    """A cheap look at a header before it is trusted: the types the loader relies on."""
+    return (isinstance(entry, Entry) and isinstance(entry.display, str) and isinstance(entry.digest, str)
+            and all(isinstance(n, int) for n in (entry.size, entry.mtime_ns, entry.ctime_ns, entry.inode,
+                                                  entry.checked_ns))
+            and isinstance(entry.diagnostics, tuple)
+            and all(type(d).__name__ == "Diagnostic" for d in entry.diagnostics)
+            and (entry.checks is None or (isinstance(entry.checks, Checked)
+                                          and isinstance(entry.checks.findings, tuple))))
 
 
 # Marks that keep the cache out of git and out of backups, as pytest's, ruff's and mypy's caches do.
@@ -209,13 +305,19 @@ def _make_folder(folder: Path) -> None:
     folder.mkdir(exist_ok=True)
 
 
+# A file changed within this long of being read can change again with the same times ("racy git"): such an
+# entry is trusted only after its content is hashed again, and then restamped.
+RACY_NS = 2_000_000_000
+
+
 def unchanged(entry: Entry, file: Path) -> bool:
-    """The shortcut: same size and modification time means the same content, without reading it."""
+    """The shortcut: same size, times and inode mean the same content, without reading it."""
     try:
         info = file.stat()
     except OSError:
         return False
-    return (info.st_size, info.st_mtime_ns) == (entry.size, entry.mtime_ns)
+    racy = max(entry.mtime_ns, entry.ctime_ns) >= entry.checked_ns - RACY_NS
+    return entry.stamp_matches(info) and not racy
 
 
 def entry_for(file: Path, display: str, data: bytes, diagnostics: tuple, summary: Any,
@@ -227,7 +329,8 @@ def entry_for(file: Path, display: str, data: bytes, diagnostics: tuple, summary
         return None
     if info.st_size != len(data):
         return None  # the file changed after it was read: do not pair old content with new times
-    return Entry(display, info.st_size, info.st_mtime_ns, digest(data), diagnostics, summary, checks)
+    return Entry(display, info.st_size, info.st_mtime_ns, digest(data), diagnostics, summary, checks,
+                 info.st_ctime_ns, info.st_ino, time.time_ns())
 
 
 def digest(data: bytes) -> str:

@@ -356,7 +356,14 @@ def _fresh_entry(file: Path, display: str, reading: _Reading) -> Entry | None:
     if entry is None or unchanged(entry, file):
         return entry
     data, _ = read_bytes(file, display)
-    return entry if data is not None and digest(data) == entry.digest else None
+    if data is None or digest(data) != entry.digest:
+        return None
+    with contextlib.suppress(OSError):  # the same content: trust the file's times from now on
+        info = file.stat()
+        if info.st_size == len(data):
+            entry = entry.restamped(info, entry.checks)
+            reading.cache.restamp(file, entry)
+    return entry
 
 
 def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: bool,
@@ -427,12 +434,8 @@ def _from_entry(file: Path, entry: Entry, reading: _Reading, context: Context, i
 
 def _restamp(file: Path, entry: Entry, cache: Cache, checked: Checked | None) -> None:
     """Keep the entry's header current (times after a touch, checks for new settings or a new day)."""
-    try:
-        info = file.stat()
-    except OSError:
-        return
-    if (info.st_size, info.st_mtime_ns, checked) != (entry.size, entry.mtime_ns, entry.checks):
-        cache.restamp(file, replace(entry, size=info.st_size, mtime_ns=info.st_mtime_ns, checks=checked))
+    if checked != entry.checks:
+        cache.restamp(file, replace(entry, checks=checked))
 
 
 def _checked(context: Context, programme: Programme | None, reading: _Reading, inputs: str) -> Checked | None:

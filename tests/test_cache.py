@@ -284,3 +284,69 @@ def test_records_pickle_as_their_constructor_arguments():
     assert len(classes) >= 10 and all(len(c.__slots__) >= 2 for c in classes)
     span = model.Span("p.yaml", 3, 5, ("tasks", 0))
     assert pickle.loads(pickle.dumps(span)) == span and pickle.loads(pickle.dumps(span)).keypath == ("tasks", 0)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(ws, parses, monkeypatch):
+    """`touch -d` back to the old time, or `cp -p`: the shortcut must not hand back the old content."""
+    monkeypatch.setattr(cache_module, "RACY_NS", -10**18)  # the file's times alone must tell
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    path = root / "programmes/p.yaml"
+    load(root)
+    before = path.stat()
+    path.write_text(PROGRAMME.replace("Nhiệm vụ một", "Nhiệm vụ mốt"), encoding="utf-8")  # same length
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    parses.clear()
+    assert load(root).programmes[0].tasks[0].title == "Nhiệm vụ mốt"
+    assert parses == ["p.yaml"]
+
+
+def test_a_file_rewritten_as_it_was_read_is_hashed_again(ws, parses):
+    """Racy git: an entry made in the same instant as the file's last write is checked against the content."""
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    load(root)
+    path = root / "programmes/p.yaml"
+    entry = cache_module.Cache(root).get(path, "programmes/p.yaml")
+    assert entry is not None and not cache_module.unchanged(entry, path)  # written just now: racy
+    parses.clear()
+    load(root)
+    assert parses == [], "the same content, hashed, is not parsed again"
+
+
+def test_entries_not_sealed_with_the_users_key_are_misses(ws, parses):
+    """A pickle of ktcn's own types with nonsense inside (diagnostics=5) is not read, sealed or not."""
+    from ktcn.cache import Entry
+
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    load(root)
+    path, entry = root / "programmes/p.yaml", entry_of(root, "programmes/p.yaml")
+    good = cache_module.Cache(root).get(path, "programmes/p.yaml")
+    bad = Entry(good.display, good.size, good.mtime_ns, good.digest, 5, None, None, good.ctime_ns, good.inode,
+                good.checked_ns)
+    for planted in (pickle.dumps(bad), cache_module._sealed(bad) + cache_module._sealed(None)):
+        entry.write_bytes(planted)
+        parses.clear()
+        assert load(root).diagnostics == ()
+        assert parses == ["p.yaml"]
+
+
+def test_a_fifo_in_place_of_an_entry_does_not_block(ws, parses):
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    load(root)
+    entry = entry_of(root, "programmes/p.yaml")
+    entry.unlink()
+    os.mkfifo(entry)
+    parses.clear()
+    load(root)  # would block forever on open() without O_NONBLOCK and the regular-file check
+    assert parses == ["p.yaml"]
+
+
+def test_the_cache_key_is_the_users_alone(ws, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setattr(cache_module, "_key", None)
+    key = cache_module._cache_key()
+    path = tmp_path / "xdg" / "ktcn" / "cache-key"
+    assert path.read_bytes() == key and len(key) == 32
+    assert (path.stat().st_mode & 0o777) == 0o600
+    monkeypatch.setattr(cache_module, "_key", None)
+    assert cache_module._cache_key() == key, "the same key on the next run"
