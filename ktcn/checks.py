@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from ktcn.convert import did_you_mean
+from ktcn.convert import Suggester, did_you_mean
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.model import Agency, Programme, Settings, Span, Task
 from ktcn.schedule import (
@@ -152,12 +152,13 @@ def _programme_refs(programme: Programme) -> Iterator[Reference]:
 def _agency_suggester(agencies: tuple[Agency, ...]) -> Callable[[str], Text]:
     by_name = {_fold(name): a.id for a in agencies for name in (a.name, a.short or "", *a.aliases) if name}
     ids = [a.id for a in agencies]
+    closest = Suggester(ids)
 
     def suggest(wrong: str) -> Text:
         if _fold(wrong) in by_name:
             right = by_name[_fold(wrong)]
             return Text(f"'{wrong}' is a name of '{right}': use the id", f"'{wrong}' là tên của '{right}': dùng mã")
-        return did_you_mean(wrong, ids) if ids else Text("add it to agencies.yaml", "thêm vào agencies.yaml")
+        return closest(wrong) if ids else Text("add it to agencies.yaml", "thêm vào agencies.yaml")
 
     return suggest
 
