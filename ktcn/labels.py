@@ -95,6 +95,10 @@ LABELS: dict[str, tuple[str, str]] = {
                        "Refused: this update would put an error in the records; the file is unchanged."),
     "update.changed": ("{path} đã bị thay đổi trong lúc cập nhật; tệp giữ nguyên, hãy chạy lại.",
                        "{path} changed on disk while updating; it is left as it was: run the command again."),
+    "update.locked": ("Một lệnh 'ktcn update' khác đã giữ khóa {lock} hơn {seconds} giây; chưa ghi gì, hãy chạy lại"
+                      " sau.",
+                      "Another 'ktcn update' has held the lock {lock} for over {seconds} s; nothing was written: run"
+                      " the command again later."),
     "init.done": ("Đã tạo kho hồ sơ trong {folder}. Tiếp theo: cd {folder} && ktcn validate && ktcn status",
                   "Workspace created in {folder}. Next: cd {folder} && ktcn validate && ktcn status"),
     "init.cannot_create": ("không tạo được thư mục {folder}: {problem}",

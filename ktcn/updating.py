@@ -7,7 +7,9 @@ and the file on disk must still be what was read when the new one replaces it.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +22,7 @@ from ktcn.edit import NewUpdate, insert_update
 from ktcn.errors import FindingsError, KtcnError
 from ktcn.labels import label
 from ktcn.loader import load
+from ktcn.locking import LockTimeout, workspace_lock
 from ktcn.model import Workspace
 from ktcn.views import find_task
 
@@ -33,9 +36,44 @@ class UpdateResult:
     diff: str
 
 
+def run_update(root: Path, reference: str, entry: NewUpdate, dry_run: bool, today: date, lang: str | None,
+               use_cache: bool = True) -> tuple[UpdateResult, str]:
+    """Load the workspace at `root` and apply the update: the result, and the language to speak in.
+
+    Unless `dry_run`, the workspace's update lock is held from before the
+    records are read until the new file is renamed into place: the errors the
+    update is checked against, the text it is spliced into and the rename are
+    then of one moment that no other `ktcn update` can come between.
+    """
+    try:
+        with contextlib.nullcontext() if dry_run else workspace_lock(root, warn=_warn):
+            ws = load(root, today=today, use_cache=use_cache)
+            language = lang or ws.settings.language
+            return apply_update(ws, reference, entry, dry_run, today, use_cache, language), language
+    except LockTimeout as error:
+        language = lang or _language(root)
+        raise KtcnError(label("update.locked", language, lock=error.path, seconds=f"{error.seconds:g}")) from None
+
+
+def _warn(text: str) -> None:
+    sys.stderr.write(f"ktcn: warning: {text}\n")
+
+
+def _language(root: Path) -> str:
+    """The workspace's language, for a message given before the records were read."""
+    try:
+        return load(root).settings.language
+    except KtcnError:
+        return "en"
+
+
 def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool, today: date,
-                 use_cache: bool = True) -> UpdateResult:
-    """Append `entry` to task `reference` (PROG/TASK); refuse when it would add an error."""
+                 use_cache: bool = True, lang: str | None = None) -> UpdateResult:
+    """Append `entry` to task `reference` (PROG/TASK); refuse when it would add an error.
+
+    The caller holds the update lock (see `run_update`) when this is to write.
+    """
+    lang = lang or ws.settings.language
     programme, task = find_task(ws, reference)
     if task is None or programme.span is None:
         raise KtcnError(f"'{reference}' is a programme: name a task as PROG/TASK")
@@ -46,12 +84,12 @@ def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool,
     new_text = insert_update(old_text, task.id, entry)
     new_bytes = bom + new_text.encode("utf-8")
     after = load(ws.root, today=today, proposed={file: new_bytes}, use_cache=use_cache)
-    _refuse_new_errors(ws, after, ws.settings.language)
+    _refuse_new_errors(ws, after, lang)
     result = UpdateResult(programme.span.path, _first_changed_line(old_text, new_text), _diff(old_text, new_text,
                                                                                               programme.span.path))
     if not dry_run:
         if file.read_bytes() != original:
-            raise KtcnError(label("update.changed", ws.settings.language, path=programme.span.path))
+            raise KtcnError(label("update.changed", lang, path=programme.span.path))
         write_atomic(file, new_bytes)
     return result
 

@@ -182,7 +182,8 @@ def test_file_changed_on_disk_meanwhile_is_refused(ws, ktcn, monkeypatch):
     real_load = updating.load
 
     def load_while_someone_edits(*args, **kwargs):
-        (root / P).write_text(TEXT + "# sửa tay\n", encoding="utf-8")
+        if kwargs.get("proposed"):  # the check of the new text: the file was read already
+            (root / P).write_text(TEXT + "# sửa tay\n", encoding="utf-8")
         return real_load(*args, **kwargs)
 
     monkeypatch.setattr(updating, "load", load_while_someone_edits)

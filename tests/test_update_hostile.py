@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from ktcn.loader import load
 
-from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS, PROGRAMME
+from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS, PROGRAMME, write_workspace
 
 P = "programmes/p.yaml"
+
+
+WITH_TWO_TASKS = PROGRAMME + """\
+  - id: "2"
+    title: Nhiệm vụ hai
+    lead: [skhcn]
+    schedule: 2025-09-30
+"""
 
 
 def updates_of(root: Path) -> dict[str, list[tuple[str, str | None, str | None]]]:
@@ -134,3 +144,76 @@ def test_the_error_reported_is_the_one_the_update_brought():
     new_place = diag("KTCN202", P, 12, 9, ("tasks", 1, "updates", 0, "by"), id="x")
     assert added_errors((old,), (new_place, same_place)) == [new_place]
     assert added_errors((old,), (same_place,)) == []
+
+
+# --- item 6: two updates at once, in real processes: both land, none is lost ---------------------
+
+ROUNDS = int(os.environ.get("KTCN_CONCURRENT_ROUNDS", "20"))  # 100 for the issue's own check (~1 min)
+
+
+def _start(root: Path, task: str, note: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "ktcn", "update", task, "--note", note, "--date", "2025-03-03",
+                             "--records", str(root)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "NO_COLOR": "1", "KTCN_RECORDS": ""})
+
+
+def test_two_updates_at_once_both_land_in_every_round(tmp_path):
+    """Without the lock, some rounds lose a note (both said "Update written") or refuse one as changed on disk."""
+    root = write_workspace(tmp_path, {P: WITH_TWO_TASKS})
+    for round_number in range(ROUNDS):
+        writers = [_start(root, task, f"vòng {round_number} {task}") for task in ("kh-1/1", "kh-1/2")]
+        for writer in writers:
+            _, stderr = writer.communicate(timeout=60)
+            assert writer.returncode == 0 and "Update written" in stderr, (round_number, stderr)
+    logs = updates_of(root)
+    for task in ("1", "2"):
+        assert [note for _, _, note in logs[task]] == [f"vòng {n} kh-1/{task}" for n in range(ROUNDS)]
+    assert (root / ".ktcn-cache/.gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+
+
+def test_a_lock_held_too_long_is_a_clear_refusal(ws, ktcn, monkeypatch):
+    import fcntl
+
+    import ktcn.locking as locking
+
+    root = ws({P: WITH_TWO_TASKS, "ktcn.yaml": DEMO_SETTINGS})  # a Vietnamese workspace
+    before = (root / P).read_bytes()
+    monkeypatch.setattr(locking, "TIMEOUT_SECONDS", 0.3)
+    lock = locking.lock_path(root)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with open(lock, "a") as holder:  # another writer, mid-update
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        result = ktcn("update", "kh-1/1", "--note", "chờ", "--date", "2025-03-03")
+        assert result.exit_code == 1 and "đã giữ khóa" in result.stderr and "0.3 giây" in result.stderr
+        english = ktcn("update", "kh-1/1", "--note", "chờ", "--date", "2025-03-03", "--lang", "en")
+        assert english.exit_code == 1 and "has held the lock" in english.stderr
+        dry = ktcn("update", "kh-1/1", "--note", "chờ", "--date", "2025-03-03", "--dry-run")
+        assert dry.exit_code == 0 and "+        note: chờ" in dry.stdout  # showing a change takes no lock
+    assert (root / P).read_bytes() == before
+    assert ktcn("update", "kh-1/1", "--note", "xong", "--date", "2025-03-03").exit_code == 0  # released
+
+
+def test_a_lock_file_deleted_while_waiting_is_not_trusted(ws, ktcn, monkeypatch):
+    import fcntl
+
+    import ktcn.locking as locking
+
+    root = ws({P: WITH_TWO_TASKS})
+    lock = locking.lock_path(root)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    holder = open(lock, "a")  # noqa: SIM115 - held across the waiting writer's first attempt
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    real_sleep = locking.time.sleep
+
+    def clear_the_cache_and_release(seconds: float) -> None:
+        lock.unlink()  # someone clears .ktcn-cache: the waiter holds the old, deleted file open
+        holder.close()
+        monkeypatch.setattr(locking.time, "sleep", real_sleep)
+
+    monkeypatch.setattr(locking.time, "sleep", clear_the_cache_and_release)
+    opened: list[int] = []
+    real_open = locking._open
+    monkeypatch.setattr(locking, "_open", lambda path: opened.append(1) or real_open(path))
+    assert ktcn("update", "kh-1/1", "--note", "sau", "--date", "2025-03-03").exit_code == 0
+    assert len(opened) == 2 and lock.exists()  # it let go of the deleted file and locked the new one

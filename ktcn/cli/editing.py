@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ktcn.cli.options import AsOfOption, Context, LangOption, NoCacheOption, RecordsOption, parse_day
+from ktcn.cli.options import AsOfOption, Context, LangOption, NoCacheOption, RecordsOption, choose_lang, parse_day
 
 
 def update(
@@ -41,22 +41,25 @@ def update(
     Example:  ktcn update kh-231-2024/9 --status done --evidence "Quyết định 1234/QĐ-UBND" --date 2025-06-30
     """
     from ktcn.edit import NewUpdate
-    from ktcn.updating import apply_update
+    from ktcn.labels import label
+    from ktcn.loader import find_root
+    from ktcn.updating import run_update
 
     if status_value not in (None, "in-progress", "done", "cancelled"):
         raise typer.BadParameter(f"{status_value!r}: choose in-progress, done or cancelled", param_hint="--status")
     if not any((status_value, progress is not None, note, evidence, extend_to)):
         raise typer.BadParameter("say what happened: --status, --progress, --note, --evidence or --extend-to")
-    ctx = Context(records, None, lang, use_cache=not no_cache)
+    if lang is not None:
+        choose_lang(lang, "en")  # a wrong --lang is a usage error before anything is locked or read
     entry = NewUpdate(parse_day(on, "--date"), status_value, progress, note, tuple(evidence or ()), by,
                       _label(period), _label(extend_to, deadline=True))
-    result = apply_update(ctx.workspace, reference, entry, dry_run, ctx.as_of, use_cache=not no_cache)
+    # no Context: the records must be read under the update lock, which run_update takes first
+    result, language = run_update(find_root(records), reference, entry, dry_run, parse_day(None), lang,
+                                  use_cache=not no_cache)
     if dry_run:
         sys.stdout.write(result.diff)
         return
-    from ktcn.labels import label
-
-    typer.echo(label("update.written", ctx.lang, path=result.path, line=result.line), err=True)
+    typer.echo(label("update.written", language, path=result.path, line=result.line), err=True)
 
 
 def _label(text: str | None, deadline: bool = False) -> str | None:
