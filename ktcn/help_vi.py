@@ -28,6 +28,10 @@ COMMANDS: dict[str, str] = {
               "Tệp mới được kiểm tra trước khi thay tệp cũ: cập nhật làm phát sinh lỗi sẽ bị từ chối và tệp giữ"
               " nguyên.\n\nExample:  ktcn update kh-231-2024/9 --status done --evidence \"Quyết định 1234/QĐ-UBND\""
               " --date 2025-06-30",
+    "import": "Đọc bảng nhiệm vụ của một kế hoạch (tệp Word, Excel hoặc CSV) thành một tệp chương trình mới.\n\n"
+              "Các cột được nhận theo tên, cụm từ thời gian thành lịch thực hiện, tên cơ quan thành mã; ô nào không"
+              " đọc được thì được chỉ ra, không đoán. Không bao giờ ghi đè tệp đã có.\n\n"
+              "Ví dụ:  ktcn import phu-luc-231.docx --dry-run",
     "init": "Tạo kho hồ sơ: ktcn.yaml, agencies.yaml, một chương trình mẫu, cấu hình pre-commit, .gitignore.\n\n"
             "Không ghi đè: nếu đã có bất kỳ tệp nào trong số đó thì không ghi gì.\n\n"
             "Example:  ktcn init ho-so && cd ho-so && ktcn status",
@@ -83,6 +87,22 @@ OPTIONS: dict[str, str] = {
     "dry_run": "In thay đổi dưới dạng diff; không ghi gì.",
     "folder": "Nơi tạo kho hồ sơ (mặc định: thư mục hiện tại).",
     "kind": "Lược đồ của loại tệp nào: programme, agencies hoặc settings.",
+    "import.file": "Bảng nhiệm vụ của kế hoạch: tệp .docx, .xlsx hoặc .csv.",
+    "import.output": "Nơi ghi tệp chương trình (mặc định: programmes/MÃ.yaml).",
+    "import.dry_run": "In tệp chương trình ra màn hình; không ghi gì.",
+    "import.table": "Chỉ đọc bảng thứ N của tệp Word (mặc định: mọi bảng nhiệm vụ).",
+    "import.sheet": "Trang tính của tệp Excel, theo tên hoặc số thứ tự (mặc định: trang đầu tiên có bảng nhiệm vụ).",
+    "import.columns": "Nêu cột nào là cột nào thay vì đọc hàng tiêu đề: number, title, lead, support, schedule,"
+                      " product, note (hoặc tt, noi-dung, chu-tri, phoi-hop, thoi-gian, san-pham, ghi-chu);"
+                      " cột ghi bằng số 1, 2... hoặc chữ A, B...",
+    "import.programme_id": "Mã của chương trình (mặc định: loại-số-năm, ví dụ kh-231-2024).",
+    "import.number": "Số, ký hiệu của văn bản, ví dụ 231/KH-UBND.",
+    "import.doc_type": "Mã loại văn bản: KH, CTr, CV, QĐ...",
+    "import.title": "Tên (trích yếu) của văn bản.",
+    "import.issued": "Ngày ban hành.",
+    "import.issuer": "Cơ quan ban hành, bằng mã hoặc tên (dùng nhiều lần được).",
+    "import.period": "Thời gian của chương trình, ví dụ 2024..2030.",
+    "import.add_agencies": "Ghi thêm vào agencies.yaml các cơ quan chưa có.",
 }
 
 

@@ -57,7 +57,8 @@ def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | No
     """Load the workspace at `root`; `today` dates the 'update in the future' check.
 
     `proposed` maps files to new content to check instead of what is on disk
-    (how `ktcn update` validates a change before writing it).  Programme files
+    (how `ktcn update` validates a change before writing it); a proposed file
+    that is not on disk is read as a new programme file (`ktcn import`).  Programme files
     come from the per-file cache when they have not changed (`use_cache`).
     """
     with _gc_paused():
@@ -127,6 +128,7 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
     if board:
         reading.standings = _Standings(cache, inputs, today, settings, agencies, trim)
     files = programme_files(root, problems)
+    files += _new_files(root, proposed, files)
     results = _read_programmes(files, reading, context, inputs, keep)
     summaries, kept, left_out = [], [], []
     for file in files:
@@ -231,6 +233,12 @@ def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
             elif name.endswith(".yml"):
                 problems.append(diag("KTCN012", display_path(Path(folder, name)), 1, 1, problem="'.yml'"))
     return sorted(found)
+
+
+def _new_files(root: Path, proposed: dict[Path, bytes], files: list[Path]) -> list[Path]:
+    """Proposed programme files not on disk yet: a programme `ktcn import` checks before writing it."""
+    known = {_key(f) for f in files} | {_key(root / SETTINGS_FILE), _key(root / AGENCIES_FILE_NAME)}
+    return sorted(f for f in proposed if _key(f) not in known and not os.path.lexists(f))
 
 
 def _link_out(file: Path) -> Diagnostic:

@@ -6,13 +6,13 @@ goes through `ErrorHandlingGroup.invoke` (`ktcn.cli.root`), the one place that
 maps errors to messages and exit codes (cli.md).
 
 The commands live in modules named for what the user does — `checking`,
-`looking`, `reporting`, `editing` — and are registered here, in one list, so
+`looking`, `reporting`, `editing`, `importing` — and are registered here, in one list, so
 that `ktcn --help` keeps a sensible order across modules.
 """
 
 from __future__ import annotations
 
-from ktcn.cli import checking, editing, looking, reporting
+from ktcn.cli import checking, editing, importing, looking, reporting
 from ktcn.cli.root import app
 
 __all__ = ["app", "main"]
@@ -26,13 +26,15 @@ COMMANDS = (
     looking.show,
     reporting.report,
     editing.update,
+    importing.import_file,
     checking.init,
     checking.schema,
     looking.calendar,
     editing.diff,
 )
+NAMES = {importing.import_file: "import"}  # a Python keyword cannot be a function's name
 for _command in COMMANDS:
-    app.command()(_command)
+    app.command(name=NAMES.get(_command))(_command)
 
 
 def main() -> None:
