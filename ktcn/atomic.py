@@ -8,10 +8,15 @@ import stat
 import tempfile
 from pathlib import Path
 
+from ktcn.diagnostics import Text
 from ktcn.errors import WorkspaceError
+from ktcn.labels import OSProblem, Phrase
 
-_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-          (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"))
+_KINDS = ((stat.S_ISDIR, Text("a directory", "một thư mục")),
+          (stat.S_ISCHR, Text("a character device", "một thiết bị ký tự")),
+          (stat.S_ISBLK, Text("a block device", "một thiết bị khối")),
+          (stat.S_ISFIFO, Text("a named pipe (FIFO)", "một đường ống có tên (FIFO)")),
+          (stat.S_ISSOCK, Text("a socket", "một ổ cắm mạng (socket)")))
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -32,7 +37,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as error:
-        raise WorkspaceError(f"cannot write {path}: {error.strerror}") from error
+        raise WorkspaceError(Phrase("files.cannot_write", path=path, problem=OSProblem(error))) from error
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -43,7 +48,7 @@ def write_atomic(path: Path, data: bytes) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
-        raise WorkspaceError(f"cannot write {path}: {error.strerror}") from error
+        raise WorkspaceError(Phrase("files.cannot_write", path=path, problem=OSProblem(error))) from error
 
 
 def _mode_to_write(path: Path, target: Path) -> int:
@@ -53,12 +58,12 @@ def _mode_to_write(path: Path, target: Path) -> int:
     except FileNotFoundError:
         return 0o666 & ~_umask()
     except OSError as error:  # a link loop, a folder that cannot be searched
-        raise WorkspaceError(f"cannot write {path}: {error.strerror}") from error
+        raise WorkspaceError(Phrase("files.cannot_write", path=path, problem=OSProblem(error))) from error
     if not stat.S_ISREG(info.st_mode):
-        kind = next((name for test, name in _KINDS if test(info.st_mode)), "not a regular file")
+        kind = next((name for test, name in _KINDS if test(info.st_mode)),
+                    Text("not a regular file", "không phải một tệp thường"))
         shown = path if target == Path(os.path.abspath(path)) else f"{path} (-> {target})"
-        raise WorkspaceError(f"cannot write {shown}: it is {kind}; ktcn only replaces regular files",
-                             "choose another file name")
+        raise WorkspaceError(Phrase("files.not_regular", path=shown, kind=kind), Phrase("files.choose_another"))
     return stat.S_IMODE(info.st_mode)
 
 

@@ -160,11 +160,19 @@ def _date_converter(parse: Callable[[str], Any], forms: str) -> Converter:
         try:
             return parse(text)
         except DateIshError as error:
-            problem = error.problem + (f" (did you mean {error.suggestion}?)" if error.suggestion else "")
+            problem = with_suggestion(error.problem, error.suggestion)
             r.report("KTCN105", node, kp, field=name, value=_clip(text), problem=problem, expected=forms)
             return INVALID
 
     return convert
+
+
+def with_suggestion(problem: Text | str, suggestion: str | None) -> Text | str:
+    """A date's problem, followed by the ISO spelling that was likely meant, in both languages."""
+    if not suggestion:
+        return problem
+    en, vi = (problem.en, problem.vi) if isinstance(problem, Text) else (problem, problem)
+    return Text(f"{en} (did you mean {suggestion}?)", f"{vi} (có phải ý bạn là {suggestion}?)")
 
 
 def _number(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:

@@ -1,14 +1,26 @@
-"""A schedule in words, the way the documents put it: "hằng năm, trước ngày 30/11"."""
+"""Schedules and periods in words, the way the documents put them: "hằng năm, trước ngày 30/11", "Quý IV/2021".
+
+An occurrence's label (`2021-Q4`) is the machine's name for its window, kept
+in JSON, CSV and the calendar's UIDs; people read `period_words` instead.
+"""
 
 from __future__ import annotations
 
-from ktcn.dateish import DateIsh
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from ktcn.dateish import DateIsh, DateIshError, parse_label
+from ktcn.labels import day_text
 from ktcn.model import Schedule
 
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 _UNITS = {"y": ("năm", "year"), "q": ("quý", "quarter"), "m": ("tháng", "month"), "w": ("tuần", "week")}
 _EACH = {"y": ("hằng năm", "yearly"), "q": ("hằng quý", "quarterly"), "m": ("hằng tháng", "monthly"),
          "w": ("hằng tuần", "weekly")}
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                   "October", "November", "December")
 
 
 def describe_schedule(schedule: Schedule, lang: str) -> str:
@@ -32,7 +44,7 @@ def describe_due(due: DateIsh, lang: str) -> str:
     if due.precision == "day":
         return f"trước ngày {due.end:%d/%m/%Y}" if vi else f"by {due.end.isoformat()}"
     if due.precision == "month":
-        return f"trong tháng {due.start.month}/{year}" if vi else f"by the end of {due.text}"
+        return f"trong tháng {due.start.month}/{year}" if vi else f"by the end of {span_words(due, lang)}"
     if due.precision == "quarter":
         quarter = (due.start.month + 2) // 3
         return f"trong quý {_ROMAN[quarter]}/{year}" if vi else f"in Q{quarter} {year}"
@@ -69,9 +81,86 @@ def _offset(days: int, vi: bool) -> str:
 
 
 def _bounds(schedule: Schedule, vi: bool) -> str:
+    lang = "vi" if vi else "en"
     text = ""
     if schedule.start:
-        text += f", từ {schedule.start.text}" if vi else f", from {schedule.start.text}"
+        text += f", từ {_bound(schedule.start, lang)}" if vi else f", from {_bound(schedule.start, lang)}"
     if schedule.until:
-        text += f" đến {schedule.until.text}" if vi else f" until {schedule.until.text}"
+        text += f" đến {_bound(schedule.until, lang)}" if vi else f" until {_bound(schedule.until, lang)}"
     return text
+
+
+def _bound(value: DateIsh, lang: str) -> str:
+    """A schedule's `from`/`until` inside a sentence: 'ngày 14/06/2016', '2023', 'quý II/2016'."""
+    if value.precision == "year":
+        return value.text
+    words = span_words(value, lang)
+    if value.precision == "day":
+        return f"ngày {words}" if lang == "vi" else words
+    return words[0].lower() + words[1:] if lang == "vi" else words
+
+
+# --- periods ----------------------------------------------------------------------------------
+
+
+def span_words(span: DateIsh, lang: str) -> str:
+    """A date-ish value as a period's name: 'Quý IV/2021', '6 tháng đầu năm 2016', 'Tháng 5/2026', 'Năm 2025'.
+
+    In English: 'Q4 2021', 'H1 2016', 'May 2026', '2025'; a day is a date in the reader's style.
+    """
+    vi = lang == "vi"
+    year, month = span.start.year, span.start.month
+    if span.precision == "day":
+        return day_text(span.start, lang)
+    if span.precision == "week":
+        week_year, week, _ = span.start.isocalendar()
+        return f"Tuần {week}/{week_year}" if vi else f"week {week} of {week_year}"
+    if span.precision == "month":
+        return f"Tháng {month}/{year}" if vi else f"{_MONTH_NAMES_EN[month - 1]} {year}"
+    if span.precision == "quarter":
+        quarter = (month + 2) // 3
+        return f"Quý {_ROMAN[quarter]}/{year}" if vi else f"Q{quarter} {year}"
+    if span.precision == "half":
+        first = month == 1
+        return f"6 tháng {'đầu' if first else 'cuối'} năm {year}" if vi else f"H{1 if first else 2} {year}"
+    return f"Năm {year}" if vi else str(year)
+
+
+def period_words(label: str, window_start: date, window_end: date, lang: str) -> str:
+    """An occurrence's window in words, named by its label, or by its span when a round is longer than the label.
+
+    A two-year round labelled '2024' reads '2024–2025' (it is not the year 2024
+    alone); a two-month round labelled '2025-03' reads 'Tháng 3–4/2025'.
+    """
+    span = _label_span(label)
+    if span is None:
+        return label
+    if window_end <= span.end or span.precision == "day":
+        return span_words(span, lang)
+    return _range_words(window_start, window_end, lang)
+
+
+@lru_cache(maxsize=4096)
+def _label_span(label: str) -> DateIsh | None:
+    try:
+        return parse_label(label)
+    except DateIshError:
+        return None
+
+
+def _range_words(start: date, end: date, lang: str) -> str:
+    """A window of whole years or months: '2022–2023', 'Tháng 3–4/2025', 'Tháng 11/2025–2/2026'."""
+    vi = lang == "vi"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}–{end.year}"
+    if start.year == end.year:
+        return f"Tháng {start.month}–{end.month}/{start.year}" if vi else \
+            f"{_MONTHS_EN[start.month - 1]}–{_MONTHS_EN[end.month - 1]} {start.year}"
+    if vi:
+        return f"Tháng {start.month}/{start.year}–{end.month}/{end.year}"
+    return f"{_MONTHS_EN[start.month - 1]} {start.year}–{_MONTHS_EN[end.month - 1]} {end.year}"
+
+
+def occurrence_words(occurrence: Any, lang: str) -> str:
+    """`period_words` of an occurrence (`ktcn.status.Occurrence`)."""
+    return period_words(occurrence.label, occurrence.window_start, occurrence.window_end, lang)

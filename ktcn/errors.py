@@ -6,14 +6,17 @@ when the tool cannot go on.  One handler in the CLI turns them into messages.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class KtcnError(Exception):
     """Base of the failures the CLI reports as a message and an exit code."""
 
     exit_code = 1
 
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: Any, hint: Any = None) -> None:
+        """`message` and `hint` are text, or a `ktcn.labels.Phrase` said in the reader's language when printed."""
+        super().__init__(str(message))
         self.message = message
         self.hint = hint
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from ktcn.errors import UsageError
+from ktcn.labels import Phrase
 
 MIN_WORK = 2_000_000  # bytes to parse; below this, starting processes costs more than it saves
 MAX_WORKERS = 8
@@ -27,7 +28,7 @@ def workers() -> int:
     chosen = os.environ.get("KTCN_JOBS", "").strip()
     if chosen:
         if not chosen.isdigit() or int(chosen) < 1:
-            raise UsageError(f"KTCN_JOBS={chosen!r}: give a whole number of processes, 1 or more")
+            raise UsageError(Phrase("usage.jobs", value=repr(chosen)))
         return int(chosen)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return max(1, min(cores, MAX_WORKERS))

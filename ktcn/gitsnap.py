@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ktcn.errors import UsageError, WorkspaceError
-from ktcn.labels import label
+from ktcn.labels import Phrase, label
 
 INDEX = ":"  # git's name for the staging area in `:path`
 REGULAR_MODES = ("100644", "100755")  # a symbolic link (120000) or a submodule (160000) is not a record file
@@ -65,7 +65,8 @@ def git(args: list[str], cwd: Path, data: bytes | None = None, lang: str = "en")
         raise WorkspaceError(label("diff.git.missing", lang), label("diff.git.missing_hint", lang)) from error
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git {' '.join(args[:2])}: {message[-1] if message else 'failed'}")
+        # git's own words, quoted: they name what git could not do (a bad ref, a broken repository)
+        raise UsageError(Phrase("diff.git.failed", command=" ".join(args[:2]), message=message[-1] if message else "—"))
     return result.stdout
 
 

@@ -1,58 +1,60 @@
 """The command-line help in Vietnamese.
 
 The English help lives next to each command in `ktcn.cli` (docstrings and
-`help=`); this is its Vietnamese twin, shown when `KTCN_LANG=vi` or the locale
-is Vietnamese.  A test fails when a command or an option has no entry here.
+`help=`); this is its Vietnamese twin, shown when the command line speaks
+Vietnamese (`ktcn.language`: --lang, KTCN_LANG, the workspace's `language:`,
+the locale).  A test fails when a command or an option has no entry here, and
+another when the Vietnamese help holds an English word.
 """
 
 from __future__ import annotations
-
-import os
 
 APP = "ktcn: chương trình, nhiệm vụ và thời hạn của Sở KH&CN hoặc Liên hiệp Hội, lưu bằng YAML trong git."
 
 COMMANDS: dict[str, str] = {
     "validate": "Kiểm tra mọi hồ sơ theo định dạng; in đường-dẫn:dòng:cột: mức MÃ thông báo (gợi ý).\n\n"
-                "Luôn đọc cả kho hồ sơ để kiểm tra tham chiếu giữa các tệp; các ĐƯỜNG-DẪN (như pre-commit truyền vào)"
-                " chỉ thu hẹp phần được báo.\n\nExample:  ktcn validate --records records --strict",
+                "Luôn đọc cả kho hồ sơ để kiểm tra tham chiếu giữa các tệp; các ĐƯỜNG-DẪN (do công cụ kiểm tra"
+                " trước khi ghi vào git truyền vào) chỉ thu hẹp phần được báo.\n\n"
+                "Ví dụ:  ktcn validate --records records --strict",
     "status": "Tình hình chung: số liệu theo từng chương trình, tiến độ, việc quá hạn và việc sắp đến hạn.\n\n"
-              "Example:  ktcn status --as-of 2025-12-31 --by agency",
+              "Ví dụ:  ktcn status --as-of 2025-12-31 --by agency",
     "overdue": "Mọi kỳ quá hạn: thời hạn, số ngày trễ, nhiệm vụ, cơ quan chủ trì, ghi chú gần nhất.\n\n"
-               "Example:  ktcn overdue --agency skhcn-cantho --fail",
-    "upcoming": "Các kỳ đến hạn trong N ngày tới, sớm nhất trước.\n\nExample:  ktcn upcoming --days 30",
+               "Ví dụ:  ktcn overdue --agency skhcn-cantho --fail",
+    "upcoming": "Các kỳ đến hạn trong N ngày tới, sớm nhất trước.\n\nVí dụ:  ktcn upcoming --days 30",
     "show": "Một chương trình hoặc nhiệm vụ: thông tin, thời hạn bằng lời, từng kỳ với tình trạng, nhật ký tiến độ.\n\n"
-            "Example:  ktcn show kh-231-2024/iii-2 --as-of 2025-12-01",
+            "Ví dụ:  ktcn show kh-231-2024/iii-2 --as-of 2025-12-01",
     "report": "Lập báo cáo: năm (--year), 6 tháng (--half), một khoảng thời gian, hoặc tổng kết một chương trình.\n\n"
-              "Example:  ktcn report --year 2025 --format docx -o bao-cao-2025.docx",
-    "update": "Ghi thêm một cập nhật vào nhật ký tiến độ của nhiệm vụ; không byte nào khác của tệp thay đổi.\n\n"
+              "Ví dụ:  ktcn report --year 2025 --format docx -o bao-cao-2025.docx",
+    "update": "Ghi thêm một cập nhật vào nhật ký tiến độ của nhiệm vụ; phần còn lại của tệp giữ nguyên từng ký tự.\n\n"
               "Tệp mới được kiểm tra trước khi thay tệp cũ: cập nhật làm phát sinh lỗi sẽ bị từ chối và tệp giữ"
-              " nguyên.\n\nExample:  ktcn update kh-231-2024/9 --status done --evidence \"Quyết định 1234/QĐ-UBND\""
+              " nguyên.\n\nVí dụ:  ktcn update kh-231-2024/9 --status done --evidence \"Quyết định 1234/QĐ-UBND\""
               " --date 2025-06-30",
     "import": "Đọc bảng nhiệm vụ của một kế hoạch (tệp Word, Excel hoặc CSV) thành một tệp chương trình mới.\n\n"
               "Các cột được nhận theo tên, cụm từ thời gian thành lịch thực hiện, tên cơ quan thành mã; ô nào không"
               " đọc được thì được chỉ ra, không đoán. Không bao giờ ghi đè tệp đã có.\n\n"
               "Ví dụ:  ktcn import phu-luc-231.docx --dry-run",
-    "init": "Tạo kho hồ sơ: ktcn.yaml, agencies.yaml, một chương trình mẫu, cấu hình pre-commit, .gitignore.\n\n"
+    "init": "Tạo kho hồ sơ: ktcn.yaml, agencies.yaml, một chương trình mẫu, cấu hình kiểm tra tự động trước mỗi lần"
+            " ghi vào git, .gitignore.\n\n"
             "Không ghi đè: nếu đã có bất kỳ tệp nào trong số đó thì không ghi gì.\n\n"
-            "Example:  ktcn init ho-so && cd ho-so && ktcn status",
-    "schema": "In JSON Schema (draft 2020-12) của tệp chương trình, agencies.yaml hoặc ktcn.yaml.\n\n"
+            "Ví dụ:  ktcn init ho-so && cd ho-so && ktcn status",
+    "schema": "In lược đồ JSON (chuẩn 2020-12) của tệp chương trình, agencies.yaml hoặc ktcn.yaml.\n\n"
               "Trình soạn thảo dùng nó để gợi ý và kiểm tra trường khi gõ; xem README.\n\n"
-              "Example:  ktcn schema programme -o schemas/programme.schema.json",
+              "Ví dụ:  ktcn schema programme -o schemas/programme.schema.json",
     "calendar": "Xuất các thời hạn thành tệp lịch iCalendar (RFC 5545): mỗi thời hạn một việc cần làm, kèm tình trạng."
                 "\n\nNhập vào Thunderbird, Outlook hoặc điện thoại.\n\n"
-                "Example:  ktcn calendar --agency skhcn-cantho -o han-chot.ics",
+                "Ví dụ:  ktcn calendar --agency skhcn-cantho -o han-chot.ics",
     "diff": "Thay đổi của hồ sơ nói bằng lời: nhiệm vụ thêm hay bớt, thời hạn bị dời, cập nhật mới, tình trạng thay"
             " đổi, và các cờ người duyệt cần xem.\n\nMặc định: HEAD so với bản đang sửa.\n\n"
-            "Example:  ktcn diff main..feature --format md --fail-on-flags",
+            "Ví dụ:  ktcn diff main..feature --format md --fail-on-flags",
 }
 
 OPTIONS: dict[str, str] = {
     "revisions": "Hai phiên bản A..B, hoặc một phiên bản để so với bản đang sửa.",
-    "staged": "So HEAD với những gì đã stage để commit.",
-    "fail_on_flags": "Thoát với mã 1 khi có cờ cần xem xét (cho CI của merge request).",
+    "staged": "So HEAD với những gì đã đưa vào chỉ mục của git, chuẩn bị ghi.",
+    "fail_on_flags": "Thoát với mã 1 khi có cờ cần xem xét (để kiểm tra tự động yêu cầu hợp nhất trong CI).",
     "version": "In phiên bản rồi thoát.",
-    "install_completion": "Cài tự hoàn thành lệnh cho shell đang dùng.",
-    "show_completion": "In đoạn tự hoàn thành lệnh cho shell đang dùng.",
+    "install_completion": "Cài tự hoàn thành lệnh cho trình dòng lệnh đang dùng.",
+    "show_completion": "In đoạn tự hoàn thành lệnh cho trình dòng lệnh đang dùng.",
     "records": "Thư mục hồ sơ (mặc định: $KTCN_RECORDS, ktcn.yaml gần nhất ở thư mục cha, hoặc ./records).",
     "as_of": "Tính mọi tình trạng tại ngày này (mặc định: hôm nay).",
     "no_cache": "Đọc lại mọi tệp; không dùng và không ghi bộ nhớ đệm theo tệp.",
@@ -84,7 +86,7 @@ OPTIONS: dict[str, str] = {
     "on": "Ngày của cập nhật (mặc định: hôm nay).",
     "period": "Kỳ mà cập nhật này thuộc về, ví dụ 2025-H1.",
     "extend_to": "Gia hạn: thời hạn mới.",
-    "dry_run": "In thay đổi dưới dạng diff; không ghi gì.",
+    "dry_run": "In phần thay đổi của tệp (từng dòng thêm, bớt); không ghi gì.",
     "folder": "Nơi tạo kho hồ sơ (mặc định: thư mục hiện tại).",
     "kind": "Lược đồ của loại tệp nào: programme, agencies hoặc settings.",
     "import.file": "Bảng nhiệm vụ của kế hoạch: tệp .docx, .xlsx hoặc .csv.",
@@ -104,12 +106,3 @@ OPTIONS: dict[str, str] = {
     "import.period": "Thời gian của chương trình, ví dụ 2024..2030.",
     "import.add_agencies": "Ghi thêm vào agencies.yaml các cơ quan chưa có.",
 }
-
-
-def wanted() -> bool:
-    """Vietnamese help when KTCN_LANG says vi, or (without it) when the locale is Vietnamese."""
-    chosen = os.environ.get("KTCN_LANG")
-    if chosen:
-        return chosen.lower().startswith("vi")
-    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
-    return locale.lower().startswith("vi")

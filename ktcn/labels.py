@@ -20,11 +20,36 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.done_on_time": ("HT đúng\nhạn", "Done on\ntime"),
     "col.done_late": ("HT quá\nhạn", "Done\nlate"),
     "col.in_progress": ("Đang\ntrong hạn", "In\nprogress"),
-    "col.overdue": ("Quá hạn\nchưa HT", "Over-\ndue"),
+    "col.overdue": ("Quá hạn\nchưa HT", "Overdue"),
     "col.ongoing": ("Thường\nxuyên", "Ongoing"),
-    "col.cancelled": ("Dừng", "Stop-\nped"),
-    "col.extended": ("Đã gia\nhạn", "Exten-\nded"),
+    "col.cancelled": ("Dừng", "Stopped"),
+    "col.extended": ("Đã gia\nhạn", "Extended"),
     "col.total": ("Tổng\nsố", "Total"),
+    # abbreviated headers for a narrow terminal, explained by the legend under the table
+    "col.short.total": ("Tổng", "All"),
+    "col.short.done_on_time": ("HT-ĐH", "OT"),
+    "col.short.done_late": ("HT-QH", "DL"),
+    "col.short.in_progress": ("ĐTH", "IP"),
+    "col.short.overdue": ("QH", "OD"),
+    "col.short.ongoing": ("TX", "ON"),
+    "col.short.cancelled": ("Dừng", "Stop"),
+    "col.short.extended": ("GH", "Ext"),
+    "col.short.on_time_rate": ("Đúng\nhạn", "On\ntime"),
+    "status.short_legend": ("HT-ĐH: hoàn thành đúng hạn; HT-QH: hoàn thành quá hạn; ĐTH: đang thực hiện trong hạn;"
+                            " QH: quá hạn chưa hoàn thành; TX: thực hiện thường xuyên; GH: đã gia hạn.",
+                            "OT: done on time; DL: done late; IP: in progress; OD: overdue; ON: ongoing;"
+                            " Stop: cancelled; Ext: extended."),
+    "scorecard.short_legend": ("HT-ĐH: hoàn thành đúng hạn; HT-QH: hoàn thành quá hạn; ĐTH: đang thực hiện trong"
+                               " hạn; QH: quá hạn chưa hoàn thành; TX: thực hiện thường xuyên; GH: đã gia hạn;"
+                               " Đúng hạn: tỷ lệ đúng hạn.",
+                               "OT: done on time; DL: done late; IP: in progress; OD: overdue; ON: ongoing;"
+                               " Stop: cancelled; Ext: extended; On time: on-time rate."),
+    "scorecard.title": ("Kết quả theo cơ quan chủ trì đến ngày {day}", "Lead agencies' results on {day}"),
+    "scorecard.sum": ("Cộng các dòng", "Sum of the rows"),
+    "scorecard.shared": ("Nhiệm vụ do nhiều cơ quan cùng chủ trì được tính cho mỗi cơ quan, nên cộng các dòng"
+                         " ({summed}) lớn hơn tổng số kỳ ở bảng tình hình chung ({distinct}).",
+                         "A task with several lead agencies counts for each of them, so the rows add up to"
+                         " {summed}, more than the {distinct} occurrences of the dashboard."),
     "col.progress": ("Tiến độ", "Progress"),
     "col.programme": ("Văn bản", "Programme"),
     "col.agency": ("Cơ quan chủ trì", "Lead agency"),
@@ -47,15 +72,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "status.due_soon": ("Sắp đến hạn trong {days} ngày ({n})", "Due within {days} days ({n})"),
     "status.more": ("... và {n} việc khác: xem `ktcn {command}`", "... and {n} more: see `ktcn {command}`"),
     "status.none_overdue": ("Không có việc quá hạn.", "Nothing is overdue."),
-    "status.hidden": ("{n} văn bản không ở trạng thái active không được tính ({ids}); thêm --all để xem.",
+    "status.hidden": ("{n} văn bản không còn ở trạng thái đang thực hiện nên không được tính ({ids}); thêm --all để"
+                      " xem.",
                       "{n} documents not active are left out ({ids}); add --all to see them."),
     "status.legend": ("HT: hoàn thành. Đếm theo kỳ thực hiện; việc thường xuyên tính một lần trong năm {year}. "
                       "Tiến độ: số kỳ đã hoàn thành trên tổng số kỳ có thời hạn.",
                       "Counts are of occurrences; ongoing work counts once, for {year}. "
                       "Progress: occurrences done out of all occurrences with a deadline."),
-    "status.agency_legend": ("Tỷ lệ đúng hạn: hoàn thành đúng hạn trên tổng số nhiệm vụ đến hạn "
-                             "(đã hoàn thành hoặc đã quá hạn).",
-                             "On-time rate: done on time out of all occurrences due (done, or past their deadline)."),
+    "status.agency_legend": ("Tỷ lệ đúng hạn: số kỳ hoàn thành đúng hạn trên tổng số kỳ đã đến hạn (đã hoàn thành"
+                             " hoặc đã quá hạn), ghi trong ngoặc.",
+                             "On-time rate: occurrences done on time out of all occurrences due (done, or past their"
+                             " deadline), in brackets."),
     "overdue.title": ("Việc quá hạn chưa hoàn thành đến ngày {day}: {n}", "Overdue on {day}: {n}"),
     "upcoming.title": ("Việc đến hạn từ {day} đến {until}: {n}", "Due from {day} to {until}: {n}"),
     "show.schedule": ("Thời hạn", "Schedule"),
@@ -233,7 +260,7 @@ LABELS: dict[str, tuple[str, str]] = {
                               "the update of {detail} was deleted (the progress log is append-only)"),
     "diff.flag.done-without-evidence": ("cập nhật 'hoàn thành' ngày {detail} không có minh chứng",
                                         "'done' on {detail} without evidence"),
-    "diff.flag.deadline-moved": ("thời hạn bị dời mà không ghi gia hạn (extend_to): {detail}",
+    "diff.flag.deadline-moved": ("thời hạn bị dời mà không ghi gia hạn (khóa extend_to): {detail}",
                                  "deadline moved without a recorded extension (extend_to): {detail}"),
     "diff.flag.ceased-agency": ("giao cho cơ quan đã thôi hoạt động: {detail}",
                                 "assigned to an agency that has ceased: {detail}"),
@@ -277,9 +304,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.task.renamed": ("đổi mã, trước đây là {ref}", "renamed, formerly {ref}"),
     "diff.new_update": ("Cập nhật mới", "New update"),
     "diff.extension": ("Gia hạn đến {day}", "Extended to {day}"),
-    "diff.move": ("Kỳ {label}: {before} → {after}", "{label}: {before} → {after}"),
+    "diff.move": ("{label}: {before} → {after}", "{label}: {before} → {after}"),
     "diff.working_tree": ("bản đang sửa", "working tree"),
-    "diff.staged": ("bản đã stage", "staged"),
+    "diff.staged": ("bản đã đưa vào chỉ mục git", "staged"),
     "diff.field.title": ("Nội dung", "Title"),
     "diff.field.kind": ("Loại", "Kind"),
     "diff.field.lead": ("Chủ trì", "Lead"),
@@ -391,6 +418,78 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.omissions.counted": ("Có trong báo cáo nhưng hồ sơ còn lỗi", "In this report, but its record has errors"),
     "report.omissions.errors": ("{n} lỗi, lỗi đầu tiên ở dòng {line}", "{n} error(s), the first at line {line}"),
     "report.ongoing_work": ("Nhiệm vụ thực hiện thường xuyên", "Ongoing work"),
+    # the command line's frame and usage errors (ktcn.cli.frame translates Click's own; English is Click's words)
+    "cli.usage": ("Cách dùng:", "Usage:"),
+    "cli.try_help": ("Xem hướng dẫn: {command}", "Try '{command}' for help."),
+    "cli.error": ("Lỗi: {message}", "Error: {message}"),
+    "cli.no_such_option": ("không có tùy chọn {option}", "no such option: {option}"),
+    "cli.did_you_mean": (" (có phải ý bạn là {choices}?)", " (did you mean {choices}?)"),
+    "cli.option_needs_value": ("tùy chọn {option} cần một giá trị", "option {option} requires a value"),
+    "cli.option_takes_no_value": ("tùy chọn {option} không nhận giá trị", "option {option} does not take a value"),
+    "cli.missing_argument": ("thiếu tham số {name}", "missing argument {name}"),
+    "cli.missing_option": ("thiếu tùy chọn {name}", "missing option {name}"),
+    "cli.invalid_value_for": ("giá trị không hợp lệ cho {name}: {problem}", "invalid value for {name}: {problem}"),
+    "cli.invalid_value": ("giá trị không hợp lệ: {problem}", "invalid value: {problem}"),
+    "cli.cannot_open": ("không mở được tệp {file}: {problem}", "cannot open the file {file}: {problem}"),
+    "cli.not_a_number": ("{value} không phải là một số nguyên", "{value} is not a whole number"),
+    "cli.not_a_decimal": ("{value} không phải là một số", "{value} is not a number"),
+    "cli.out_of_range": ("{value} nằm ngoài khoảng cho phép {range}", "{value} is not in the range {range}"),
+    "cli.not_a_choice": ("{value} không phải một trong {choices}", "{value} is not one of {choices}"),
+    "cli.not_a_boolean": ("{value} không phải là giá trị đúng/sai", "{value} is not a boolean"),
+    "cli.no_such_command": ("không có lệnh {name}", "no such command {name}"),
+    "cli.extra_arguments": ("thừa tham số ({args})", "unexpected extra arguments ({args})"),
+    "cli.missing_command": ("thiếu tên lệnh", "missing command"),
+    "cli.interrupted": ("ktcn: đã dừng theo yêu cầu", "ktcn: interrupted"),
+    "cli.bug": ("ktcn: xin lỗi, ktcn gặp lỗi bên trong (lỗi của chương trình, không phải của hồ sơ).\n"
+                "  Vui lòng báo lỗi tại {url} kèm lệnh đã chạy;\n"
+                "  chạy lại với KTCN_DEBUG=1 để xem chi tiết.",
+                "ktcn: sorry, something went wrong inside ktcn (this is a bug, not your records).\n"
+                "  Please report it at {url} with the command you ran;\n"
+                "  run it again with KTCN_DEBUG=1 to see the details."),
+    # ktcn's own usage errors (exit 2)
+    "usage.no_programme": ("không có chương trình '{id}'", "no programme '{id}'"),
+    "usage.no_agency": ("không có cơ quan '{id}'", "no agency '{id}'"),
+    "usage.no_task": ("không có nhiệm vụ '{id}' trong {programme}", "no task '{id}' in {programme}"),
+    "usage.did_you_mean": ("có phải ý bạn là '{choice}'?", "did you mean '{choice}'?"),
+    "usage.choose": ("'{value}': chọn một trong {choices}", "'{value}': choose {choices}"),
+    "usage.only": ("'{value}': chỉ có thể là '{choice}'", "'{value}': only '{choice}'"),
+    "usage.not_a_language": ("'{value}' không phải vi hoặc en", "'{value}' is not vi or en"),
+    "usage.say_what_happened": ("hãy cho biết việc gì đã xảy ra: --status, --progress, --note, --evidence hoặc"
+                                " --extend-to",
+                                "say what happened: --status, --progress, --note, --evidence or --extend-to"),
+    "usage.bad_label": ("'{value}': {problem}", "'{value}': {problem}"),
+    "usage.final_needs_programme": ("báo cáo tổng kết (tong-ket) là của một chương trình: thêm --programme MÃ",
+                                    "a final report (tong-ket) is of one programme: add --programme ID"),
+    "usage.final_needs_period": ("{id} không có thời gian thực hiện hay ngày ban hành: cho biết --from và --to",
+                                 "{id} has no period nor issue date: give --from and --to"),
+    "usage.narrative_unreadable": ("không đọc được tệp nội dung tự viết {path}: {problem}",
+                                   "cannot read the narrative file {path}: {problem}"),
+    # dates typed on the command line (ktcn.dateish.parse_typed_day)
+    "date.not_a_date": ("'{value}' không phải là một ngày: viết dd/mm/yyyy (ví dụ 01/12/2025) hoặc yyyy-mm-dd",
+                        "'{value}' is not a date: write YYYY-MM-DD (or dd/mm/yyyy)"),
+    "date.no_such_day": ("'{value}': tháng {month} năm {year} chỉ có {days} ngày",
+                         "'{value}': month {month} of {year} has {days} days"),
+    "date.no_such_month": ("'{value}': không có tháng {month}", "'{value}': there is no month {month}"),
+    "date.year_range": ("'{value}': năm {year} nằm ngoài khoảng 1900..2999",
+                        "'{value}': the year {year} is outside 1900..2999"),
+    "date.period_not_day": ("'{value}' là một kỳ ({words}), không phải một ngày",
+                            "'{value}' is a period ({words}), not a day"),
+    "date.did_you_mean": ("có phải ý bạn là {choices}?", "did you mean {choices}?"),
+    "date.two_digit_year": ("'{value}': năm cần viết đủ bốn chữ số", "'{value}': write the year with four digits"),
+    "usage.with_advice": ("{problem}; {advice}", "{problem}; {advice}"),
+    "date.or": (" hoặc ", " or "),
+    # files and folders
+    "files.cannot_write": ("không ghi được {path}: {problem}", "cannot write {path}: {problem}"),
+    "files.not_regular": ("không ghi được {path}: đó là {kind}; ktcn chỉ thay thế tệp thường",
+                          "cannot write {path}: it is {kind}; ktcn only replaces regular files"),
+    "files.choose_another": ("chọn một tên tệp khác", "choose another file name"),
+    "files.no_workspace": ("không có kho hồ sơ ở {root}: không thấy tệp {file}",
+                           "no workspace at {root}: {file} not found"),
+    "files.no_workspace_hint": ("dùng --records THƯ-MỤC, đặt biến KTCN_RECORDS, hoặc chạy 'ktcn init' để tạo kho mới",
+                                "pass --records DIR, set KTCN_RECORDS, or run 'ktcn init' to create one"),
+    "usage.jobs": ("KTCN_JOBS={value}: cần một số nguyên các tiến trình, từ 1 trở lên",
+                   "KTCN_JOBS={value}: give a whole number of processes, 1 or more"),
+    "diff.git.failed": ("lệnh git {command} không thành công; git báo: {message}", "git {command}: {message}"),
 }
 
 
@@ -408,3 +507,78 @@ def day_text(day: object, lang: str) -> str:
     if not isinstance(day, date):
         return "—"
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "vi" else day.isoformat()
+
+
+class Phrase:
+    """A message to be said later in the language of whoever reads it: a label key and its values.
+
+    Errors are raised before the language is known (a bad `--as-of` is read
+    before the records); the one error path says them in the chosen language.
+    `str()` gives the English, for the framework's own printing.
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        if key not in LABELS:
+            raise KeyError(f"no label {key}")
+        self.key, self.values = key, values
+
+    def say(self, lang: str) -> str:
+        return label(self.key, lang, **{name: spoken(value, lang) for name, value in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.say("en")
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, {self.values!r})"
+
+
+def spoken(value: object, lang: str) -> str:
+    """A value as text in `lang`: a Phrase is said, a two-language text (`diagnostics.Text`) picked, a date
+    written in the reader's style, a list joined with 'or'."""
+    from datetime import date
+
+    if isinstance(value, Phrase):
+        return value.say(lang)
+    if isinstance(value, date):
+        return day_text(value, lang)
+    if isinstance(value, list):
+        return label("date.or", lang).join(spoken(item, lang) for item in value)
+    for method in ("say", "pick"):  # a period in words (`dateish.Period`), a diagnostic's Text
+        speak = getattr(value, method, None)
+        if callable(speak):
+            return speak(lang)
+    return str(value)
+
+
+# What the C library says of an OSError (strerror), in Vietnamese.
+OS_PROBLEMS = {
+    "No such file or directory": "không có tệp hoặc thư mục này",
+    "Permission denied": "không có quyền truy cập",
+    "Is a directory": "đây là một thư mục",
+    "Not a directory": "không phải là thư mục",
+    "File exists": "đã có tệp này",
+    "Read-only file system": "hệ thống tệp chỉ cho đọc",
+    "No space left on device": "hết chỗ trống trên đĩa",
+    "Too many levels of symbolic links": "quá nhiều tầng liên kết tượng trưng",
+    "Directory not empty": "thư mục không trống",
+    "Operation not permitted": "thao tác không được phép",
+    "Resource temporarily unavailable": "tài nguyên tạm thời không dùng được",
+}
+
+
+class OSProblem:
+    """What went wrong with a file (an OSError), said in the reader's language."""
+
+    __slots__ = ("error",)
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def say(self, lang: str) -> str:
+        text = self.error.strerror or str(self.error)
+        return OS_PROBLEMS.get(text, text) if lang == "vi" else text
+
+    def __str__(self) -> str:
+        return self.say("en")

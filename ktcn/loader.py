@@ -26,6 +26,7 @@ from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.errors import WorkspaceError
 from ktcn.fanout import fan_out
+from ktcn.labels import Phrase
 from ktcn.model import Agency, Programme, Settings, Workspace
 from ktcn.schema import AGENCIES_FILE, PROGRAMME, SETTINGS, build_programme, build_settings
 from ktcn.standing import Board, Standing, Trim, standing
@@ -45,10 +46,8 @@ def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
     else:
         root = next((d for d in (cwd, *cwd.parents) if (d / SETTINGS_FILE).is_file()), cwd / "records")
     if not (root / SETTINGS_FILE).is_file():
-        raise WorkspaceError(
-            f"no workspace at {root}: {SETTINGS_FILE} not found",
-            "pass --records DIR, set KTCN_RECORDS, or run 'ktcn init' to create one",
-        )
+        raise WorkspaceError(Phrase("files.no_workspace", root=root, file=SETTINGS_FILE),
+                             Phrase("files.no_workspace_hint"))
     return root
 
 

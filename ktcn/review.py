@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field, fields
 from datetime import date
 
-from ktcn.describe import describe_schedule
+from ktcn.describe import describe_schedule, occurrence_words
 from ktcn.labels import day_text, label
 from ktcn.model import Programme, Task, Update, Workspace
 from ktcn.schedule import programme_bounds
@@ -50,6 +50,7 @@ class TaskReview:
     new_updates: tuple[Update, ...] = ()
     moves: tuple[tuple[str, str | None, str], ...] = ()  # (occurrence, status before, status after)
     renamed_from: str | None = None
+    periods: tuple[tuple[str, str], ...] = ()  # each moved occurrence's label with its name in words
 
 
 @dataclass(frozen=True)
@@ -212,7 +213,8 @@ def _task(old: Task | None, new: Task | None, old_programme: Programme, new_prog
     flags.extend(_dropped_overdue(new, before, after, new_updates, lang))
     if not (changes or new_updates or moves):
         return None
-    return TaskReview(new.ref, new.title, "changed", changes, new_updates, moves)
+    periods = tuple((key, occurrence_words(after.get(key) or before[key], lang)) for key, _, _ in moves)
+    return TaskReview(new.ref, new.title, "changed", changes, new_updates, moves, periods=periods)
 
 
 def _field_change(name: str, old: Task, new: Task, lang: str) -> Change:
@@ -270,7 +272,7 @@ def _moved_deadlines(task: Task, before: dict[str, Occurrence], after: dict[str,
     """
     added = {id(u) for u in new_updates if u.extend_to}
     was = _begun(before)
-    moved = [f"{key}: {day_text(was[key].original_deadline, lang)} → {day_text(o.original_deadline, lang)}"
+    moved = [f"{_named(o, lang)}{day_text(was[key].original_deadline, lang)} → {day_text(o.original_deadline, lang)}"
              for key, o in _begun(after).items()
              if key in was and was[key].original_deadline and o.original_deadline
              and was[key].original_deadline != o.original_deadline and not any(id(u) in added for u in o.updates)]
@@ -307,9 +309,17 @@ def _moved_later(was: Occurrence, now: Occurrence) -> bool:
                                            and now.original_deadline != was.original_deadline)
 
 
+def _named(occurrence: Occurrence, lang: str) -> str:
+    """'6 tháng đầu năm 2025: ' before a recurring occurrence's dates; nothing for a one-off named by its date."""
+    if len(occurrence.label) == len("2025-12-31") and occurrence.label.count("-") == 2:
+        return ""
+    return f"{occurrence_words(occurrence, lang)}: "
+
+
 def _occurrence_words(found: list[Occurrence], lang: str) -> str:
-    return "; ".join(f"{o.label} ({day_text(o.deadline, lang)})" if o.label != str(o.deadline) else o.label
-                     for o in found)
+    """'6 tháng đầu năm 2025 (30/06/2025)'; a one-off task's occurrence, named by its deadline, by that alone."""
+    return "; ".join(f"{occurrence_words(o, lang)} ({day_text(o.deadline, lang)})" if o.label != str(o.deadline)
+                     else day_text(o.deadline, lang) for o in found)
 
 
 def _renames(before: Workspace, after: Workspace) -> dict[str, Task]:

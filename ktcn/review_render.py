@@ -5,7 +5,7 @@ from __future__ import annotations
 from ktcn.labels import day_text, label
 from ktcn.review import Flag, ProgrammeReview, Review, TaskReview, flag_words
 from ktcn.templating import md
-from ktcn.terminal import update_words
+from ktcn.terminal import deadline_words, update_words
 
 MOVE_ORDER = ("done", "overdue", "in_progress", "cancelled", "ongoing")
 
@@ -57,11 +57,14 @@ def _task(task: TaskReview, lang: str) -> list[str]:
     lines += ["  " + _change(c.field, c.before, c.after, lang) for c in task.changes]
     for update in task.new_updates:
         key = "diff.extension" if update.extend_to else "diff.new_update"
-        lines.append(f"  - {label(key, lang, day=update.extend_to.text if update.extend_to else '')}"
-                     f" ({day_text(update.date, lang)}): {md(update_words(update, lang))}")
+        day = deadline_words(update.extend_to, lang) if update.extend_to else ""
+        lines.append(f"  - {label(key, lang, day=day)} ({day_text(update.date, lang)}):"
+                     f" {md(update_words(update, lang))}")
+    periods = dict(task.periods)
     for occurrence, before, after in task.moves:
         was = label(before, lang) if before else "—"
-        lines.append(f"  - {label('diff.move', lang, label=occurrence, before=was, after=label(after, lang))}")
+        named = periods.get(occurrence, occurrence)
+        lines.append(f"  - {label('diff.move', lang, label=named, before=was, after=label(after, lang))}")
     return lines
 
 

@@ -184,7 +184,7 @@ def _schedule_shorthand(r: Reader, node: yaml.ScalarNode, kp: KeyPath, name: str
     except DateIshError as error:
         if error.suggestion:  # a date typed the Vietnamese way, 30/11/2025
             r.report("KTCN105", node, kp, field=name, value=text, expected="YYYY-MM-DD",
-                     problem=f"did you mean {error.suggestion}?")
+                     problem=Text(f"did you mean {error.suggestion}?", f"có phải ý bạn là {error.suggestion}?"))
             return INVALID
         r.report("KTCN301", node, kp, problem=Text(
             f"'{text}' is neither 'ongoing' nor a date-ish value",

@@ -1,30 +1,56 @@
-"""One intermediate table, rendered as a rich table for people or as CSV for spreadsheets.
+"""One intermediate table, rendered as a text table for people or as CSV for spreadsheets.
 
 Cells hold raw values (dates, numbers, lists); each renderer formats them its
 own way: CSV keeps ISO dates and stable column keys, the terminal uses the
 chosen language's labels and date style.
+
+The terminal table is laid out for the width it is given, and never cuts what
+a person must read whole: an id, a document number, an agency's name, a date.
+Text wraps at word boundaries (a header too: a word is never broken), and when
+the table still does not fit it changes shape, one step at a time, in this
+order: abbreviated headers with a legend under the table; compact cells (a
+percentage without its bar); columns that repeat what another shows dropped;
+then long text moved out of the row onto lines of its own (a title under its
+row, a long id above it).  A wide terminal gets the natural layout, titles in
+full on one line.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
 from ktcn.labels import day_text, label
 
+GAP = 2  # blank columns between two columns
+
 
 @dataclass(frozen=True)
 class Column:
     key: str  # CSV header, stable
-    header: str  # label key (ktcn.labels) for the terminal
+    header: str  # label key (ktcn.labels) for the terminal; a '\n' in the label is where a two-line header breaks
     justify: str = "left"
-    max_width: int | None = None
-    ratio: int | None = None  # share of the spare width, for long text columns
-    no_wrap: bool = False  # one line, cut with an ellipsis (titles); ids and numbers never wrap
+    ratio: int | None = None  # text that wraps at word boundaries, sharing the spare width by this ratio
+    min_width: int = 0  # a wrapping column narrower than this is too narrow to read (titles): change shape first
+    short: str | None = None  # an abbreviated header (label key), explained by the table's legend
+    drop: bool = False  # may be left out on a narrow terminal: what it shows is said elsewhere too
+    own_line: str | None = None  # 'above' or 'below': where its text goes when the row is too wide for it
+    bare: bool = False  # moved under its row, shown without its header (the title: what the row is about)
+
+
+@dataclass(frozen=True)
+class Compact:
+    """A cell with a shorter form for narrow terminals: '███░░  60%' and ' 60%'."""
+
+    wide: str
+    narrow: str
+
+    def __str__(self) -> str:
+        return self.wide
 
 
 @dataclass(frozen=True)
@@ -32,6 +58,8 @@ class Table:
     columns: tuple[Column, ...]
     rows: Sequence[tuple[Any, ...]]
     styles: Sequence[str | None] = field(default=())  # one rich style per row, or none
+    legend: str | None = None  # label key explaining the short headers, shown when they are used
+    indent_under: str | None = None  # key of the column under which moved text ('below') starts
 
 
 def to_csv(table: Table) -> str:
@@ -52,6 +80,8 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
+    if isinstance(value, Compact):
+        value = value.wide
     if isinstance(value, list | tuple):
         value = "; ".join(str(v) for v in value)
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
@@ -64,120 +94,270 @@ def to_rich(table: Table, lang: str, title: str | None = None) -> Any:
     return _FittedTable(table, lang, title)
 
 
-class _FittedTable:
-    """Fixed columns take their natural width; text columns share the rest and are cut with an ellipsis.
+def cell_text(value: Any, lang: str, compact: bool = False) -> str:
+    """How a raw cell value reads in the terminal."""
+    if isinstance(value, date):
+        return day_text(value, lang)
+    if isinstance(value, Compact):
+        return value.narrow if compact else value.wide
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
 
-    Built when rich renders it, because only then is the width known.  Rich
-    lays the table out (column widths, the header and its rule), but the body
-    rows are written here: rich renders each cell through several layers, which
-    takes seconds for the two thousand rows of a national status table.  Each
-    cell goes through rich's own wrapping only when it does not fit, so the
-    output is the same as rich's.
+
+# --- layout ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One way of drawing a table: which columns stay in the grid, with which headers and cell forms."""
+
+    grid: tuple[int, ...]  # indexes of the columns drawn as columns
+    above: tuple[int, ...] = ()  # columns whose text goes on a line above each row
+    below: tuple[int, ...] = ()  # columns whose text goes on lines under each row
+    short: bool = False  # abbreviated headers, with the legend
+    compact: bool = False  # the narrow form of Compact cells
+
+
+def shapes(table: Table) -> Iterator[Shape]:
+    """The table's shapes from the widest to the narrowest, each one step narrower than the one before."""
+    columns = table.columns
+    shape = Shape(tuple(range(len(columns))))
+    yield shape
+    if any(c.short for c in columns):
+        shape = replace(shape, short=True)
+        yield shape
+    if any(isinstance(value, Compact) for row in table.rows for value in row):
+        shape = replace(shape, compact=True)
+        yield shape
+    for i in reversed(range(len(columns))):
+        if columns[i].drop:
+            shape = replace(shape, grid=tuple(g for g in shape.grid if g != i))
+            yield shape
+    for where in ("below", "above"):
+        for i in reversed(range(len(columns))):
+            if columns[i].own_line == where:
+                moved = {"below": (shape.above, (i, *shape.below)), "above": ((i, *shape.above), shape.below)}[where]
+                shape = replace(shape, grid=tuple(g for g in shape.grid if g != i), above=moved[0], below=moved[1])
+                yield shape
+
+
+@dataclass
+class Layout:
+    """A shape with its column widths, or `fits` False when even its narrowest widths are too wide."""
+
+    shape: Shape
+    headers: list[list[str]]  # per grid column, its header's lines
+    widths: list[int]
+    fits: bool
+
+
+def lay_out(table: Table, lang: str, cells: list[list[str]], compact_cells: list[list[str]], width: int) -> Layout:
+    """The widest shape that fits `width` (or the narrowest one, squeezed, when none does)."""
+    layout = None
+    for shape in shapes(table):
+        layout = _measure(table, lang, shape, compact_cells if shape.compact else cells, width)
+        if layout.fits:
+            return layout
+    assert layout is not None
+    return layout
+
+
+def _measure(table: Table, lang: str, shape: Shape, cells: list[list[str]], width: int) -> Layout:
+    columns = [table.columns[i] for i in shape.grid]
+    headers = [label((c.short if shape.short and c.short else c.header), lang).split("\n") for c in columns]
+    natural, least = [], []
+    for column, header, i in zip(columns, headers, shape.grid, strict=True):
+        texts = [row[i] for row in cells]
+        widest = max((display_width(line) for text in texts for line in text.split("\n")), default=0)
+        natural.append(max(widest, *(display_width(line) for line in header)))
+        if column.ratio:  # wraps: as narrow as its longest word, or its comfortable minimum
+            words = max((display_width(w) for text in texts for w in text.split()), default=0)
+            header_words = max(display_width(w) for line in header for w in (line.split() or [""]))
+            least.append(min(natural[-1], max(words, header_words, column.min_width)))
+        else:
+            least.append(natural[-1])
+    room = width - GAP * (len(columns) - 1)
+    widths = _share(columns, natural, least, room)
+    fits = sum(least) <= room
+    headers = [wrap(" ".join(h), w) if c.ratio else h for c, h, w in zip(columns, headers, widths, strict=True)]
+    return Layout(shape, headers, widths, fits)
+
+
+def _share(columns: Sequence[Column], natural: list[int], least: list[int], room: int) -> list[int]:
+    """Widths between `least` and `natural` that fill `room`: the wrapping columns share what is left by ratio."""
+    widths = list(natural)
+    flexible = [i for i, c in enumerate(columns) if c.ratio]
+    if sum(natural) <= room or not flexible:
+        return widths
+    spare = room - sum(natural[i] for i in range(len(columns)) if i not in flexible)
+    for i in flexible:
+        widths[i] = least[i]
+    spare -= sum(least[i] for i in flexible)
+    open_ = [i for i in flexible if widths[i] < natural[i]]
+    while spare > 0 and open_:  # water-filling: each gets its ratio's share, up to its natural width
+        shares = sum(columns[i].ratio or 0 for i in open_)
+        given = 0
+        for i in open_:
+            grant = min(natural[i] - widths[i], max(1, spare * (columns[i].ratio or 0) // shares))
+            grant = min(grant, spare - given)
+            widths[i] += grant
+            given += grant
+        spare -= given
+        open_ = [i for i in open_ if widths[i] < natural[i]]
+        if not given:
+            break
+    if spare < 0:  # nothing fits: squeeze the wrapping columns evenly, words are folded
+        for i in flexible:
+            widths[i] = max(1, widths[i] + spare // len(flexible))
+    return widths
+
+
+def display_width(text: str) -> int:
+    """Terminal cells `text` takes (wide characters count two)."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, broken at spaces and at its own line breaks.
+
+    A word is broken only when it alone is wider than `width` (a squeezed,
+    too narrow terminal); otherwise words stay whole.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            while display_width(word) > width > 0:
+                if line:
+                    lines.append(line)
+                    line = ""
+                head = _fold(word, width)
+                lines.append(head)
+                word = word[len(head):]
+            if not line:
+                line = word
+            elif display_width(line) + 1 + display_width(word) <= width:
+                line += " " + word
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def _fold(word: str, width: int) -> str:
+    """The longest start of `word` that fits `width` cells."""
+    taken = ""
+    for char in word:
+        if display_width(taken + char) > width:
+            break
+        taken += char
+    return taken or word[:1]
+
+
+# --- drawing -------------------------------------------------------------------------------------
+
+
+class _FittedTable:
+    """The table drawn as segments at the console's width: title, header, rule, rows (with their own lines).
+
+    Built when rich renders it, because only then is the width known.  Rows are
+    written line by line, so a national status table of two thousand rows
+    streams out as it is drawn.
     """
 
     def __init__(self, table: Table, lang: str, title: str | None) -> None:
         self.table, self.lang, self.title = table, lang, title
 
     def __rich_console__(self, console: Any, options: Any) -> Any:
-        columns = self.table.columns
-        headers = [label(c.header, self.lang) for c in columns]
-        cells = [[str(cell_text(v, self.lang)) for v in row] for row in self.table.rows]
-        fitted = _fit(columns, headers, cells, options.max_width)
-        measured = self._rich_table(headers, fitted, _extremes(cells))
-        # rich's own layout, through its private helpers; tests/test_tabular.py holds the output to rich's
-        widths = measured._calculate_column_widths(
-            console, options.update_width(options.max_width - measured._extra_width))
-        inner = [w - (0 if i == len(widths) - 1 else 1) for i, w in enumerate(widths)]  # less right padding
-        if min(inner, default=1) < 1:  # too narrow a terminal: rich squeezes columns away its own way
-            yield self._rich_table(headers, fitted, cells)
-            return
-        yield self._rich_table(headers, inner, [])  # the title, the header and its rule
-        yield from _body(console, self.table, cells, inner)
+        from rich.segment import Segment
+        from rich.style import Style
 
-    def _rich_table(self, headers: list[str], widths: list[int | None], rows: list[list[str]]) -> Any:
-        from rich import box
-        from rich.table import Table as RichTable
-        from rich.text import Text
-
-        shown = RichTable(title=self.title, title_justify="left", box=box.SIMPLE_HEAD, padding=(0, 1, 0, 0),
-                          pad_edge=False, show_edge=False, title_style="bold")
-        for column, header, column_width in zip(self.table.columns, headers, widths, strict=True):
-            shown.add_column(header, justify=column.justify, width=column_width, no_wrap=column.no_wrap,
-                             overflow="ellipsis" if column.no_wrap else "fold")
-        for row in rows:
-            shown.add_row(*(Text(cell) for cell in row))  # Text: record text is never rich markup
-        return shown
-
-
-def _extremes(cells: list[list[str]]) -> list[list[str]]:
-    """Two rows that rich measures as it would all of them: each column's widest line and its longest word."""
-    from rich.cells import cell_len
-
-    if not cells:
-        return []
-    columns = range(len(cells[0]))
-    widest = [max((line for row in cells for line in row[i].split("\n")), key=cell_len) for i in columns]
-    longest = [max((word for row in cells for word in row[i].split()), key=cell_len, default="") for i in columns]
-    return [widest, longest]
-
-
-def _body(console: Any, table: Table, cells: list[list[str]], widths: list[int]) -> Any:
-    """The body rows as segments: one line of the table width per line of its tallest cell."""
-    from rich.segment import Segment
-    from rich.style import Style
-
-    styles = list(table.styles) or [None] * len(cells)
-    for row, style in zip(cells, styles, strict=True):
-        blocks = [_cell_lines(console, text, column, width)
-                  for text, column, width in zip(row, table.columns, widths, strict=True)]
-        height = max(len(b) for b in blocks)
-        line_style = console.get_style(style) if style else Style.null()
-        for k in range(height):
-            parts = [b[k] if k < len(b) else " " * w for b, w in zip(blocks, widths, strict=True)]
-            yield Segment("  ".join(parts), line_style)
+        width = options.max_width
+        table = self.table
+        cells = [[cell_text(v, self.lang) for v in row] for row in table.rows]
+        compact = [[cell_text(v, self.lang, compact=True) for v in row] for row in table.rows]
+        layout = lay_out(table, self.lang, cells, compact, width)
+        shape = layout.shape
+        shown = compact if shape.compact else cells
+        bold = Style(bold=True)
+        if self.title:
+            yield Segment(self.title, bold)
             yield Segment.line()
+        yield from _header(layout, table, self.lang, bold)
+        total = sum(layout.widths) + GAP * (len(layout.widths) - 1)
+        yield Segment("─" * min(total, width))
+        yield Segment.line()
+        styles = list(table.styles) or [None] * len(shown)
+        indent = _below_indent(layout, table)
+        for row, style in zip(shown, styles, strict=True):
+            line_style = console.get_style(style) if style else Style.null()
+            for text in _row_lines(row, layout, table, self.lang, indent, width):
+                yield Segment(text, line_style)
+                yield Segment.line()
+        if shape.short and table.legend:
+            for line in wrap(label(table.legend, self.lang), width):
+                yield Segment(line, Style(dim=True))
+                yield Segment.line()
 
 
-def _cell_lines(console: Any, text: str, column: Column, width: int) -> list[str]:
-    """A cell's lines padded to `width`, as rich would lay them out."""
-    from rich.cells import cell_len
-    from rich.text import Text
+def _header(layout: Layout, table: Table, lang: str, style: Any) -> Iterator[Any]:
+    """The header's lines, bottom-aligned (a one-line header sits on the last line), then the moved columns'."""
+    from rich.segment import Segment
 
-    lines = text.split("\n")
-    if "\t" not in text and all(cell_len(line) <= width for line in lines):
-        if column.justify == "right":
-            return [" " * (width - cell_len(line.rstrip())) + line.rstrip() for line in lines]
-        return [line + " " * (width - cell_len(line)) for line in lines]
-    wrapped = Text(text).wrap(console, width, justify=column.justify,  # type: ignore[arg-type]
-                              overflow="ellipsis" if column.no_wrap else "fold", no_wrap=column.no_wrap)
-    return [line.plain + " " * (width - cell_len(line.plain)) for line in wrapped]
-
-
-def _fit(columns: Sequence[Column], headers: list[str], cells: list[list[str]], width: int) -> list[int | None]:
-    """Widths for the ratio columns (None: natural width) so that the table fits in `width`."""
-    natural = [max(len(line) for text in [headers[i], *(row[i] for row in cells)] for line in text.split("\n"))
-               for i in range(len(columns))]
-    flexible = [i for i, c in enumerate(columns) if c.ratio]
-    if not flexible:
-        return [None] * len(columns)
-    gaps = 2 * (len(columns) - 1)  # between columns: one space of padding and the box's blank separator
-    spare = width - gaps - sum(natural[i] for i in range(len(columns)) if i not in flexible)
-    widths: list[int | None] = [None] * len(columns)
-    shares = sum(columns[i].ratio or 0 for i in flexible)
-    for i in sorted(flexible, key=lambda i: natural[i]):  # narrow ones first; what they leave goes on
-        share = max(spare * (columns[i].ratio or 0) // shares, 8)
-        widths[i] = min(natural[i], share)
-        spare -= widths[i]
-        shares -= columns[i].ratio or 0
-    return widths
+    height = max((len(h) for h in layout.headers), default=0)
+    columns = [table.columns[i] for i in layout.shape.grid]
+    padded = [[""] * (height - len(h)) + h for h in layout.headers]
+    for k in range(height):
+        parts = [_pad(p[k], w, c.justify) for p, w, c in zip(padded, layout.widths, columns, strict=True)]
+        yield Segment("  ".join(parts).rstrip(), style)
+        yield Segment.line()
+    bare = [i for i in layout.shape.below if table.columns[i].bare]
+    if bare:  # the others name themselves on their lines
+        indent = _below_indent(layout, table)
+        words = " · ".join(label(table.columns[i].header, lang).replace("\n", " ") for i in bare)
+        yield Segment(" " * indent + words, style)
+        yield Segment.line()
 
 
-def cell_text(value: Any, lang: str) -> Any:
-    """How a raw cell value reads in the terminal."""
-    if isinstance(value, date):
-        return day_text(value, lang)
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    if value is None:
-        return ""
-    return value if not isinstance(value, int | float) else str(value)
+def _below_indent(layout: Layout, table: Table) -> int:
+    """Where lines under a row start: under the column `indent_under` names (the task, beside its deadline)."""
+    offset = 0
+    for index, width in zip(layout.shape.grid, layout.widths, strict=True):
+        if table.columns[index].key == table.indent_under:
+            return offset
+        offset += width + GAP
+    return 2
+
+
+def _row_lines(row: list[str], layout: Layout, table: Table, lang: str, indent: int, width: int) -> Iterator[str]:
+    """One row's lines: its moved-above text, the grid's lines (as tall as its tallest cell), its moved-below text."""
+    shape = layout.shape
+    for i in shape.above:
+        if row[i]:
+            yield from (line for line in wrap(row[i], width) if line)
+    blocks = []
+    for i, w in zip(shape.grid, layout.widths, strict=True):
+        text = row[i]
+        lines = text.split("\n") if all(display_width(x) <= w for x in text.split("\n")) else wrap(text, w)
+        blocks.append((lines, w, table.columns[i].justify))
+    height = max((len(b[0]) for b in blocks), default=1)
+    for k in range(height):
+        parts = [_pad(lines[k] if k < len(lines) else "", w, justify) for lines, w, justify in blocks]
+        yield "  ".join(parts).rstrip()
+    for i in sorted(shape.below, key=lambda i: not table.columns[i].bare):  # the title first, then the others
+        if not row[i]:
+            continue
+        column = table.columns[i]
+        text = row[i] if column.bare else f"{label(column.header, lang).replace(chr(10), ' ')}: {row[i]}"
+        yield from (" " * indent + line for line in wrap(text, max(width - indent, 20)))
+
+
+def _pad(text: str, width: int, justify: str) -> str:
+    gap = max(0, width - display_width(text))
+    return " " * gap + text if justify == "right" else text + " " * gap

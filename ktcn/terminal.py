@@ -9,12 +9,12 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from ktcn.describe import describe_schedule
+from ktcn.describe import describe_schedule, occurrence_words, span_words
 from ktcn.labels import day_text, label
 from ktcn.model import Programme, Task
 from ktcn.status import OVERDUE, Counts, Occurrence
-from ktcn.tabular import Column, Table, to_rich
-from ktcn.views import AgencySummary, Catalogue, StatusView, last_note
+from ktcn.tabular import Column, Compact, Table, to_rich
+from ktcn.views import AgencySummary, Catalogue, Scorecard, StatusView, last_note
 
 COUNT_KEYS = ("done_on_time", "done_late", "in_progress", "overdue", "ongoing", "cancelled", "extended")
 STATUS_STYLE = {"overdue": "red", "done_late": "yellow", "done_on_time": "green", "in_progress": "cyan",
@@ -36,15 +36,27 @@ def progress_bar(counts: Counts) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {round(share * 100):>3}%"
 
 
+def progress_cell(counts: Counts) -> Compact | str:
+    """The bar for a wide terminal, the percentage alone for a narrow one."""
+    bar = progress_bar(counts)
+    return Compact(bar, bar.split()[-1]) if counts.with_deadline else bar
+
+
+def count_columns() -> tuple[Column, ...]:
+    """The total and one column per category; abbreviated headers on a narrow terminal; 'extended' (which
+    overlaps the others) the first to go."""
+    return (Column("total", "col.total", "right", short="col.short.total"),
+            *(Column(k, f"col.{k}", "right", short=f"col.short.{k}", drop=k == "extended") for k in COUNT_KEYS))
+
+
 def status_table(view: StatusView, lang: str) -> Table:
-    columns = (Column("programme", "col.programme", ratio=1, no_wrap=True),
-               Column("total", "col.total", "right"),
-               *(Column(k, f"col.{k}", "right") for k in COUNT_KEYS),
-               Column("progress", "col.progress", no_wrap=True))
-    rows = [(_programme_cell(s.programme), s.counts.total, *_counts(s.counts), progress_bar(s.counts))
+    """Counts per programme: the number over the id (never cut: on a narrow terminal they go above the row)."""
+    columns = (Column("programme", "col.programme", own_line="above"), *count_columns(),
+               Column("progress", "col.progress"))
+    rows = [(_programme_cell(s.programme), s.counts.total, *_counts(s.counts), progress_cell(s.counts))
             for s in view.programmes]
-    rows.append((label("status.totals", lang), view.totals.total, *_counts(view.totals), progress_bar(view.totals)))
-    return Table(columns, rows, [None] * len(view.programmes) + ["bold"])
+    rows.append((label("status.totals", lang), view.totals.total, *_counts(view.totals), progress_cell(view.totals)))
+    return Table(columns, rows, [None] * len(view.programmes) + ["bold"], legend="status.short_legend")
 
 
 def _programme_cell(programme: Programme) -> str:
@@ -56,23 +68,29 @@ def _counts(counts: Counts) -> list[int]:
     return [getattr(counts, k) for k in COUNT_KEYS]
 
 
-def items_table(items: Sequence[Occurrence], as_of: date, ws: Catalogue, days_field: str) -> Table:
-    """Overdue or upcoming occurrences: deadline, days late/left, task, title, lead, last note."""
+def items_table(items: Sequence[Occurrence], as_of: date, ws: Catalogue, days_field: str, lang: str) -> Table:
+    """Overdue or upcoming occurrences: deadline, days late/left, task, period, lead, title, last note.
+
+    Ids, dates and agency names are never cut; the title (and the note) wrap,
+    and on a narrow terminal go under their row.
+    """
     notes = [last_note(o) for o in items]
-    columns = [Column("deadline", "col.deadline", no_wrap=True), Column(days_field, f"col.{days_field}", "right"),
-               Column("task", "col.task", no_wrap=True), Column("occurrence", "col.occurrence", no_wrap=True),
-               Column("lead", "col.lead", ratio=2), Column("title", "col.title", ratio=3, no_wrap=True)]
-    rows = [[o.deadline, _days(o, as_of, days_field), f"{o.programme}/{o.task.id}", o.label,
+    columns = [Column("deadline", "col.deadline"), Column(days_field, f"col.{days_field}", "right"),
+               Column("task", "col.task"),
+               Column("occurrence", "col.occurrence", ratio=1, min_width=10, own_line="below"),
+               Column("lead", "col.lead", ratio=2, min_width=16, own_line="below"),
+               Column("title", "col.title", ratio=3, min_width=24, own_line="below", bare=True)]
+    rows = [[o.deadline, _days(o, as_of, days_field), f"{o.programme}/{o.task.id}", occurrence_words(o, lang),
              agency_names(o.lead, ws), " ".join(o.task.title.split())] for o in items]
     if any(notes):  # the column only earns its width when someone wrote a note
-        columns.append(Column("last_note", "col.last_note", ratio=2, no_wrap=True))
-        rows = [[*row, note] for row, note in zip(rows, notes, strict=True)]
+        columns.append(Column("last_note", "col.last_note", ratio=2, min_width=16, own_line="below"))
+        rows = [[*row, " ".join(note.split())] for row, note in zip(rows, notes, strict=True)]
     return Table(tuple(columns), [tuple(r) for r in rows],
-                 [STATUS_STYLE.get(o.status) if o.status == OVERDUE else None for o in items])
+                 [STATUS_STYLE.get(o.status) if o.status == OVERDUE else None for o in items], indent_under="task")
 
 
 def items_csv_table(items: Sequence[Occurrence], as_of: date, days_field: str) -> Table:
-    """The same items with raw values for CSV: full titles, agency ids."""
+    """The same items with raw values for CSV: full titles, agency ids, the occurrence's machine label."""
     columns = tuple(Column(k, k) for k in ("programme", "task", "title", "occurrence", "deadline", days_field,
                                            "lead", "status", "last_note"))
     rows = [(o.programme, o.task.id, o.task.title, o.label, o.deadline, _days(o, as_of, days_field), o.lead,
@@ -84,11 +102,6 @@ def _days(occurrence: Occurrence, as_of: date, days_field: str) -> int:
     assert occurrence.deadline is not None
     delta = (as_of - occurrence.deadline).days
     return delta if days_field == "days_late" else -delta
-
-
-def _clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def render_status(view: StatusView, ws: Catalogue, lang: str) -> Iterator[Any]:
@@ -115,22 +128,48 @@ def _section(title: str, items: Sequence[Occurrence], view: StatusView, ws: Cata
     yield Text(title, style="bold red" if days_field == "days_late" and total else "bold")
     if not items:
         return
-    yield to_rich(items_table(items[:SHOWN_ITEMS], view.as_of, ws, days_field), lang)
+    yield to_rich(items_table(items[:SHOWN_ITEMS], view.as_of, ws, days_field, lang), lang)
     if total > SHOWN_ITEMS:
         yield Text(label("status.more", lang, n=total - SHOWN_ITEMS, command=command), style="dim")
 
 
-def scorecard_table(rows: Sequence[AgencySummary], ws: Catalogue) -> Table:
-    columns = (Column("agency", "col.agency", ratio=1, no_wrap=True), Column("total", "col.total", "right"),
-               *(Column(k, f"col.{k}", "right") for k in COUNT_KEYS),
-               Column("on_time_rate", "col.on_time_rate", "right"))
-    body = [(agency_names([r.agency], ws)[0], r.counts.total, *_counts(r.counts), _rate(r.on_time_rate))
-            for r in rows]
-    return Table(columns, body)
+def scorecard_table(card: Scorecard, ws: Catalogue, lang: str) -> Table:
+    """Counts per lead agency (names wrap, never cut), each agency's on-time rate with its base, and their sum."""
+    columns = (Column("agency", "col.agency", ratio=1, min_width=14, own_line="above"), *count_columns(),
+               Column("on_time_rate", "col.on_time_rate", "right", short="col.short.on_time_rate"))
+    body = [(agency_names([r.agency], ws)[0], r.counts.total, *_counts(r.counts), rate_cell(r))
+            for r in card.rows]
+    body.append((label("scorecard.sum", lang), card.summed.total, *_counts(card.summed), rate_cell(card.summed_rate)))
+    return Table(columns, body, [None] * len(card.rows) + ["bold"], legend="scorecard.short_legend")
 
 
-def _rate(rate: float | None) -> str:
-    return "—" if rate is None else f"{round(rate * 100)}%"
+def scorecard_csv_table(card: Scorecard, ws: Catalogue) -> Table:
+    """The scorecard for a spreadsheet: agency ids, counts, the rate as a fraction and its base."""
+    columns = (Column("agency", "agency"), Column("name", "name"), Column("total", "total"),
+               *(Column(k, k) for k in COUNT_KEYS), Column("on_time_rate", "on_time_rate"), Column("due", "due"))
+    rows = [(r.agency, agency_names([r.agency], ws)[0], r.counts.total, *_counts(r.counts),
+             "" if r.on_time_rate is None else round(r.on_time_rate, 4), r.counts.due) for r in card.rows]
+    return Table(columns, rows)
+
+
+def rate_cell(summary: AgencySummary) -> str:
+    """'20% (1/5)': done on time out of all due, with the base; '—' when nothing was due."""
+    rate = summary.on_time_rate
+    if rate is None:
+        return "—"
+    return f"{round(rate * 100)}% ({summary.counts.done_on_time}/{summary.counts.due})"
+
+
+def render_scorecard(card: Scorecard, ws: Catalogue, lang: str) -> Iterator[Any]:
+    """The scorecard: a heading with the day, the table with its sum, and why the sum is above the dashboard's."""
+    from rich.text import Text
+
+    yield Text(label("scorecard.title", lang, day=day_text(card.as_of, lang)), style="bold")
+    yield to_rich(scorecard_table(card, ws, lang), lang)
+    yield Text(label("status.agency_legend", lang), style="dim")
+    if card.summed.total != card.distinct.total:
+        yield Text(label("scorecard.shared", lang, summed=card.summed.total, distinct=card.distinct.total),
+                   style="dim")
 
 
 def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Catalogue, lang: str,
@@ -155,16 +194,17 @@ def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Catalogue, la
     if not updates:
         yield Text(label("show.no_updates", lang), style="dim")
     for update in updates:
-        yield Text(f"{day_text(update.date, lang)}  {update_words(update, lang)}")
+        yield Text(f"{day_text(update.date, lang)}  {update_words(update, lang, ws)}")
 
 
 def occurrence_table(occurrences: Sequence[Occurrence], ws: Catalogue, lang: str) -> Table:
     """Each occurrence's deadline and status; the lead too when a merger moved some of them."""
-    columns = [Column("occurrence", "col.occurrence", no_wrap=True), Column("deadline", "col.deadline"),
-               Column("status", "col.status")]
-    rows = [[o.label, _deadline_words(o, lang), _status_words(o, lang)] for o in occurrences]
+    columns = [Column("occurrence", "col.occurrence", ratio=1, min_width=8),
+               Column("deadline", "col.deadline", ratio=1),
+               Column("status", "col.status", ratio=1)]
+    rows = [[occurrence_words(o, lang), _deadline_words(o, lang), _status_words(o, lang)] for o in occurrences]
     if any(o.lead != o.task.lead for o in occurrences):
-        columns.append(Column("lead", "col.lead", ratio=1))
+        columns.append(Column("lead", "col.lead", ratio=2, min_width=12))
         rows = [[*row, agency_names(o.lead, ws)] for row, o in zip(rows, occurrences, strict=True)]
     return Table(tuple(columns), [tuple(r) for r in rows], [STATUS_STYLE.get(o.status) for o in occurrences])
 
@@ -185,19 +225,19 @@ def _status_words(occurrence: Occurrence, lang: str) -> str:
     return text
 
 
-def update_words(update: Any, lang: str) -> str:
-    """One line of the progress log."""
+def update_words(update: Any, lang: str, ws: Catalogue | None = None) -> str:
+    """One line of the progress log; with the catalogue `ws`, the reporting agency by its name."""
     parts = []
     if update.status:
         parts.append(label(f"update.{update.status}", lang))
     if update.progress is not None:
         parts.append(label("update.progress", lang, n=update.progress))
     if update.extend_to:
-        parts.append(label("update.extend_to", lang, day=update.extend_to.text))
+        parts.append(label("update.extend_to", lang, day=deadline_words(update.extend_to, lang)))
     if update.period:
-        parts.append(f"{label('update.period', lang)} {update.period.text}")
+        parts.append(f"{label('update.period', lang)} {span_words(update.period, lang)}")
     if update.by:
-        parts.append(f"{label('update.by', lang)} {update.by}")
+        parts.append(f"{label('update.by', lang)} {agency_names([update.by], ws)[0] if ws else update.by}")
     text = "; ".join(parts)
     if update.note:
         text += (" — " if text else "") + update.note
@@ -211,7 +251,7 @@ def render_programme(programme: Programme, summary: Counts, ws: Catalogue, lang:
     from rich.text import Text
 
     yield Text(f"{programme.id} · {programme.title}", style="bold")
-    period = f"{programme.period_from or ''} – {programme.period_to or ''}" if programme.period_from else ""
+    period = _period_words(programme.period_from, programme.period_to, lang)
     fields = [("show.number", programme.number or ""), ("show.issued", day_text(programme.issued, lang)
                                                         if programme.issued else ""),
               ("show.issuers", ", ".join(agency_names(programme.issuers, ws))), ("show.period", period),
@@ -219,11 +259,22 @@ def render_programme(programme: Programme, summary: Counts, ws: Catalogue, lang:
     for key, value in fields:
         if value:
             yield Text.assemble((f"{label(key, lang)}: ", "bold"), value)
-    columns = (Column("task", "col.task", no_wrap=True), Column("title", "col.title", ratio=3, no_wrap=True),
-               Column("lead", "col.lead", ratio=1), Column("schedule", "show.schedule", ratio=1))
+    columns = (Column("task", "col.task"),
+               Column("title", "col.title", ratio=3, min_width=24, own_line="below", bare=True),
+               Column("lead", "col.lead", ratio=1, min_width=12, own_line="below"),
+               Column("schedule", "show.schedule", ratio=1, min_width=12, own_line="below"))
     rows = [(t.id, " ".join(t.title.split()), agency_names(t.lead, ws), describe_schedule(t.schedule, lang))
             for t in programme.tasks]
-    yield to_rich(Table(columns, rows), lang, title=label("show.tasks", lang))
+    yield to_rich(Table(columns, rows, indent_under="lead"), lang, title=label("show.tasks", lang))
+
+
+def _period_words(start: Any, end: Any, lang: str) -> str:
+    """A programme's term: '2021–2026', or its bounds in words ('Quý III/2021 – Năm 2026')."""
+    if not (start and end):
+        return span_words(start, lang) if start else ""
+    if start.precision == end.precision == "year":
+        return f"{start.text}–{end.text}"
+    return f"{span_words(start, lang)} – {span_words(end, lang)}"
 
 
 def status_csv_table(view: StatusView) -> Table:
@@ -232,6 +283,11 @@ def status_csv_table(view: StatusView) -> Table:
     rows = [(s.programme.id, s.programme.number, s.programme.title, s.counts.total, *_counts(s.counts))
             for s in view.programmes]
     return Table(columns, rows)
+
+
+def deadline_words(value: Any, lang: str) -> str:
+    """An `extend_to` (a date-ish value) as its last day, in the reader's style: what the new deadline is."""
+    return day_text(value.end, lang)
 
 
 def bold(text: str) -> Any:

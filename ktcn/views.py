@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from ktcn.errors import UsageError
+from ktcn.labels import Phrase
 from ktcn.model import Programme, Task, Workspace
 from ktcn.standing import Board, Standing, item_order
 from ktcn.status import (
@@ -55,6 +56,28 @@ class AgencySummary:
 
 
 @dataclass(frozen=True)
+class Scorecard:
+    """Counts per lead agency on a day; `summed` adds the rows, `distinct` counts each occurrence once.
+
+    An occurrence led jointly counts for each of its leads, so `summed` may
+    exceed `distinct` (the dashboard's total); the view says so.
+    """
+
+    as_of: date
+    rows: tuple[AgencySummary, ...]
+    distinct: Counts
+
+    @property
+    def summed(self) -> Counts:
+        return sum((r.counts for r in self.rows), Counts())
+
+    @property
+    def summed_rate(self) -> AgencySummary:
+        """The rows' sum as one summary, for its on-time rate."""
+        return AgencySummary("", self.summed)
+
+
+@dataclass(frozen=True)
 class StatusView:
     """The dashboard. `overdue` may hold only the latest items (see `Trimmer`); `totals.overdue` counts them all."""
 
@@ -75,9 +98,10 @@ def chosen_programmes(ws: Catalogue, selection: Selection) -> tuple[list[Program
     """The programmes a view covers, and the ids of those left out for not being active."""
     for wanted in selection.programmes:
         if ws.programme(wanted) is None:
-            raise UsageError(f"no programme '{wanted}'", _close(wanted, [p.id for p in ws.programmes]))
+            raise UsageError(Phrase("usage.no_programme", id=wanted), _close(wanted, [p.id for p in ws.programmes]))
     if selection.agency and ws.agency(selection.agency) is None:
-        raise UsageError(f"no agency '{selection.agency}'", _close(selection.agency, [a.id for a in ws.agencies]))
+        raise UsageError(Phrase("usage.no_agency", id=selection.agency),
+                         _close(selection.agency, [a.id for a in ws.agencies]))
     chosen = [p for p in ws.programmes if chooses(selection, p)]
     hidden = [] if selection.programmes or selection.include_all else [p.id for p in ws.programmes
                                                                         if p.state != "active"]
@@ -91,9 +115,9 @@ def chooses(selection: Selection, programme: Programme) -> bool:
     return selection.include_all or programme.state == "active"
 
 
-def _close(word: str, candidates: list[str]) -> str | None:
+def _close(word: str, candidates: list[str]) -> Phrase | None:
     close = difflib.get_close_matches(word, candidates, n=1)
-    return f"did you mean '{close[0]}'?" if close else None
+    return Phrase("usage.did_you_mean", choice=close[0]) if close else None
 
 
 def selected_occurrences(ws: Workspace, selection: Selection, as_of: date,
@@ -193,20 +217,29 @@ def _due_soon_count(found: Standing, agency: str | None) -> int:
     return sum(_led(agency, o.lead) for o in found.due_soon)
 
 
-def agency_scorecard(board: Board, selection: Selection) -> tuple[AgencySummary, ...]:
-    """Counts per lead agency (after succession); an occurrence led jointly counts for each lead."""
+def agency_scorecard(board: Board, selection: Selection) -> Scorecard:
+    """Counts per lead agency (after succession), in Vietnamese alphabetical order of their names.
+
+    An occurrence led jointly counts for each lead; `distinct` counts it once.
+    """
+    from ktcn.collation import sort_key
+
     per_agency: dict[str, Counts] = defaultdict(Counts)
+    distinct = Counts()
     for found in _chosen_standings(board, selection)[0]:
         for lead, counts in found.counts:
+            if _led(selection.agency, lead):
+                distinct += counts
             for agency in lead:
                 if selection.agency in (None, agency):
                     per_agency[agency] += counts
 
     def name(agency_id: str) -> str:
         agency = board.agency(agency_id)
-        return (agency.label if agency else agency_id).casefold()
+        return agency.label if agency else agency_id
 
-    return tuple(AgencySummary(a, per_agency[a]) for a in sorted(per_agency, key=lambda a: (name(a), a)))
+    order = sorted(per_agency, key=lambda a: (sort_key(name(a)), a))
+    return Scorecard(board.as_of, tuple(AgencySummary(a, per_agency[a]) for a in order), distinct)
 
 
 def overdue_items(board: Board, selection: Selection) -> tuple[Occurrence, ...]:
@@ -229,12 +262,13 @@ def find_task(ws: Workspace, reference: str) -> tuple[Programme, Task | None]:
     programme_id, _, task_id = reference.partition("/")
     programme = ws.programme(programme_id)
     if programme is None:
-        raise UsageError(f"no programme '{programme_id}'", _close(programme_id, [p.id for p in ws.programmes]))
+        raise UsageError(Phrase("usage.no_programme", id=programme_id),
+                         _close(programme_id, [p.id for p in ws.programmes]))
     if not task_id:
         return programme, None
     task = next((t for t in programme.tasks if t.id == task_id), None)
     if task is None:
-        raise UsageError(f"no task '{task_id}' in {programme_id}",
+        raise UsageError(Phrase("usage.no_task", id=task_id, programme=programme_id),
                          _close(task_id, [t.id for t in programme.tasks]))
     return programme, task
 
@@ -275,11 +309,14 @@ def status_json(view: StatusView) -> dict[str, Any]:
     }
 
 
-def scorecard_json(as_of: date, rows: tuple[AgencySummary, ...]) -> dict[str, Any]:
+def scorecard_json(card: Scorecard) -> dict[str, Any]:
+    """The scorecard; `summed` adds the rows (a joint task counts for each lead), `distinct` counts it once."""
     return {
-        "as_of": as_of.isoformat(),
-        "agencies": [{"id": r.agency, "counts": r.counts.as_dict(),
-                      "on_time_rate": None if r.on_time_rate is None else round(r.on_time_rate, 4)} for r in rows],
+        "as_of": card.as_of.isoformat(),
+        "agencies": [{"id": r.agency, "counts": r.counts.as_dict(), "due": r.counts.due,
+                      "on_time_rate": None if r.on_time_rate is None else round(r.on_time_rate, 4)} for r in card.rows],
+        "summed": card.summed.as_dict(),
+        "distinct": card.distinct.as_dict(),
     }
 
 

@@ -23,10 +23,12 @@ def test_the_commands_of_cli_md_exist():
 
 
 @pytest.mark.parametrize("command", COMMANDS)
-def test_every_command_help_has_an_example(ktcn, command):
+@pytest.mark.parametrize(("lang", "example"), [("en", "Example:"), ("vi", "Ví dụ:")])
+def test_every_command_help_has_an_example(ktcn, monkeypatch, command, lang, example):
+    monkeypatch.setenv("KTCN_LANG", lang)
     result = ktcn(command, "--help")
     assert result.exit_code == 0
-    assert re.search(rf"Example:\s+ktcn {command}\b", result.stdout), result.stdout
+    assert re.search(rf"{example}\s+ktcn {command}\b", result.stdout), result.stdout
 
 
 def fields(text: str) -> set[str]:
@@ -79,7 +81,7 @@ def test_every_command_and_option_has_vietnamese_help(ktcn, monkeypatch):
         missing = [p.name for p in command.params
                    if p.name not in help_vi.OPTIONS and f"{name}.{p.name}" not in help_vi.OPTIONS]
         assert missing == [], name
-        assert re.search(rf"Example:\s+ktcn {name}\b", help_vi.COMMANDS[name])
+        assert re.search(rf"Ví dụ:\s+ktcn {name}\b", help_vi.COMMANDS[name])
     monkeypatch.setenv("KTCN_LANG", "vi")
     shown = ktcn("update", "--help").stdout
     assert "Ghi thêm một cập nhật" in shown and "Văn bản minh chứng" in shown

@@ -10,7 +10,16 @@ from typing import Annotated
 
 import typer
 
-from ktcn.cli.options import AsOfOption, LangOption, NoCacheOption, RecordsOption, choose_lang, parse_day, write_output
+from ktcn.cli.options import (
+    AsOfOption,
+    LangOption,
+    NoCacheOption,
+    RecordsOption,
+    check_choice,
+    choose_lang,
+    parse_day,
+    write_output,
+)
 
 
 def validate(
@@ -36,8 +45,7 @@ def validate(
     from ktcn.diagnostics import Severity
     from ktcn.loader import find_root, validate_workspace
 
-    if output_format not in FORMATS:
-        raise typer.BadParameter(f"{output_format!r}: choose {', '.join(FORMATS)}", param_hint="--format")
+    check_choice(output_format, FORMATS, "--format")
     today = parse_day(as_of)
     settings, diagnostics = validate_workspace(find_root(records), today=today, use_cache=not no_cache)
     language = choose_lang(lang, settings.language)
@@ -96,7 +104,6 @@ def schema(
 
     from ktcn.schema_export import KINDS, json_schema
 
-    if kind not in KINDS:
-        raise typer.BadParameter(f"{kind!r}: choose {', '.join(KINDS)}", param_hint="KIND")
+    check_choice(kind, KINDS, "[programme|agencies|settings]")
     text = json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     write_output(output, text.encode("utf-8"))

@@ -10,19 +10,31 @@ from typing import Annotated
 
 import typer
 
-from ktcn.cli.options import AsOfOption, Context, LangOption, NoCacheOption, RecordsOption, choose_lang, parse_day
+from ktcn.cli.options import (
+    AsOfOption,
+    Context,
+    LangOption,
+    NoCacheOption,
+    RecordsOption,
+    check_choice,
+    choose_lang,
+    parse_day,
+    with_advice,
+)
 
 
 def update(
     reference: Annotated[str, typer.Argument(metavar="PROG/TASK", help="The task, e.g. kh-231-2024/9.")],
     status_value: Annotated[str | None, typer.Option("--status", metavar="in-progress|done|cancelled",
                                                      help="The new status.")] = None,
-    progress: Annotated[int | None, typer.Option("--progress", min=0, max=100, help="Percent done.")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="What was done.")] = None,
-    evidence: Annotated[list[str] | None, typer.Option("--evidence", help="A document that proves it (repeatable).")]
+    progress: Annotated[int | None, typer.Option("--progress", metavar="N", min=0, max=100, help="Percent done.")]
     = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="What was done.")] = None,
+    evidence: Annotated[list[str] | None, typer.Option("--evidence", metavar="TEXT",
+                                                       help="A document that proves it (repeatable).")] = None,
     by: Annotated[str | None, typer.Option("--by", metavar="AGENCY", help="Agency id reporting it.")] = None,
-    on: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Date of the update (default: today).")]
+    on: Annotated[str | None, typer.Option("--date", metavar="DATE",
+                                           help="Date of the update: YYYY-MM-DD or dd/mm/yyyy (default: today).")]
     = None,
     period: Annotated[str | None, typer.Option("--period", metavar="LABEL",
                                                help="The occurrence it is for, e.g. 2025-H1.")] = None,
@@ -41,16 +53,17 @@ def update(
     Example:  ktcn update kh-231-2024/9 --status done --evidence "Quyết định 1234/QĐ-UBND" --date 2025-06-30
     """
     from ktcn.edit import NewUpdate
-    from ktcn.labels import label
+    from ktcn.labels import Phrase, label
+    from ktcn.language import from_environment
     from ktcn.loader import find_root
     from ktcn.updating import run_update
 
-    if status_value not in (None, "in-progress", "done", "cancelled"):
-        raise typer.BadParameter(f"{status_value!r}: choose in-progress, done or cancelled", param_hint="--status")
+    check_choice(status_value, ("in-progress", "done", "cancelled"), "--status")
     if not any((status_value, progress is not None, note, evidence, extend_to)):
-        raise typer.BadParameter("say what happened: --status, --progress, --note, --evidence or --extend-to")
+        raise typer.BadParameter(Phrase("usage.say_what_happened"))
     if lang is not None:
         choose_lang(lang, "en")  # a wrong --lang is a usage error before anything is locked or read
+    lang = lang or from_environment()  # KTCN_LANG, as every command; else the workspace's language
     entry = NewUpdate(parse_day(on, "--date"), status_value, progress, note, tuple(evidence or ()), by,
                       _label(period), _label(extend_to, deadline=True))
     # no Context: the records must be read under the update lock, which run_update takes first
@@ -63,15 +76,23 @@ def update(
 
 
 def _label(text: str | None, deadline: bool = False) -> str | None:
-    from ktcn.dateish import DateIshError, parse_dateish, parse_label
+    """A --period label, or an --extend-to deadline (date-ish, or a day typed as 31/03/2027), as records write it."""
+    from ktcn.dateish import DateIshError, parse_dateish, parse_label, parse_typed_day
+    from ktcn.labels import Phrase
 
     if text is None:
         return None
     try:
         return (parse_dateish(text) if deadline else parse_label(text)).text
     except DateIshError as error:
+        if deadline:  # a day as documents write it (31/03/2027): the record gets its ISO form
+            try:
+                return parse_typed_day(text).isoformat()
+            except DateIshError as typed:
+                error = typed if typed.days else error  # a likely meaning beats the record forms' explanation
+        problem = error.problem if error.days else Phrase("usage.bad_label", value=text, problem=error.problem)
         option = "--extend-to" if deadline else "--period"
-        raise typer.BadParameter(f"{text!r}: {error.problem}", param_hint=option) from None
+        raise typer.BadParameter(with_advice(problem, error.days), param_hint=option) from None
 
 
 def diff(

@@ -20,6 +20,7 @@ from ktcn.cli.options import (
     NoCacheOption,
     ProgrammeOption,
     RecordsOption,
+    check_choice,
     selection,
     write_output,
 )
@@ -43,22 +44,20 @@ def status(
     """
     from ktcn import terminal, views
 
-    if by not in (None, "agency"):
-        raise typer.BadParameter(f"{by!r}: only 'agency'", param_hint="--by")
+    check_choice(by, ("agency",), "--by")
     chosen = selection(programme, agency, include_all)
     # What each view shows of the overdue and due-soon items: the table a few, JSON all, CSV and the scorecard none.
     shown = {"table": terminal.SHOWN_ITEMS, "csv": 0}.get(output_format) if by is None else 0
     trim = views.Trimmer(chosen, overdue=shown, due_soon=shown, by_lead=by is not None)
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True, trim=trim)
     if by == "agency":
-        rows = views.agency_scorecard(ctx.board, chosen)
-        table = terminal.scorecard_table(rows, ctx.board)
+        card = views.agency_scorecard(ctx.board, chosen)
         if ctx.format == "json":
-            ctx.emit_json(views.scorecard_json(ctx.as_of, rows))
+            ctx.emit_json(views.scorecard_json(card))
         elif ctx.format == "csv":
-            ctx.emit_csv(table)
+            ctx.emit_csv(terminal.scorecard_csv_table(card, ctx.board))
         else:
-            ctx.emit([terminal.to_rich(table, ctx.lang), terminal.legend("status.agency_legend", ctx.lang)])
+            ctx.emit(terminal.render_scorecard(card, ctx.board, ctx.lang))
     else:
         view = views.status_view(ctx.board, chosen)
         if ctx.format == "json":
@@ -134,7 +133,7 @@ def _emit_items(ctx: Context, catalogue: Any, items: Any, days_field: str, title
     if ctx.format == "csv":
         return ctx.emit_csv(terminal.items_csv_table(items, ctx.as_of, days_field))
     heading = label(title, ctx.lang, day=day_text(ctx.as_of, ctx.lang), until=day_text(until, ctx.lang), n=len(items))
-    table = terminal.items_table(items, ctx.as_of, catalogue, days_field)
+    table = terminal.items_table(items, ctx.as_of, catalogue, days_field, ctx.lang)
     ctx.emit([terminal.bold(heading), terminal.to_rich(table, ctx.lang)] if items else [terminal.bold(heading)])
 
 

@@ -14,7 +14,8 @@ RecordsOption = Annotated[
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", metavar="YYYY-MM-DD", help="Compute everything as of this day (default: today)."),
+    typer.Option("--as-of", metavar="DATE",
+                 help="Compute everything as of this day: YYYY-MM-DD or dd/mm/yyyy (default: today)."),
 ]
 NoCacheOption = Annotated[
     bool, typer.Option("--no-cache", help="Parse every file again; neither read nor write the per-file cache."),
@@ -32,25 +33,48 @@ LIST_FORMATS = ("table", "json", "csv")
 
 
 def parse_day(text: str | None, option: str = "--as-of") -> Any:
-    """A command-line date, or today; a bad one is a usage error (exit 2)."""
+    """A command-line day (`2025-12-01`, `01/12/2025`, `1/12/2025`), or today; a bad one is a usage error (exit 2).
+
+    The error says what is wrong and, when some day was likely meant, offers it
+    in the reader's own style ("có phải ý bạn là 28/02/2025?").
+    """
     from datetime import date
 
-    from ktcn.dateish import DateIshError, parse_date
+    from ktcn.dateish import DateIshError, parse_typed_day
 
     if text is None:
         return date.today()
     try:
-        return parse_date(text)
+        return parse_typed_day(text)
     except DateIshError as error:
-        raise typer.BadParameter(f"{text!r}: {error.problem} (write YYYY-MM-DD)", param_hint=option) from None
+        raise typer.BadParameter(with_advice(error.problem, error.days), param_hint=option) from None
+
+
+def with_advice(problem: Any, days: Any) -> Any:
+    """A date problem, followed by the days that were likely meant (a Phrase said in the reader's language)."""
+    from ktcn.labels import Phrase
+
+    if not days:
+        return problem
+    return Phrase("usage.with_advice", problem=problem, advice=Phrase("date.did_you_mean", choices=list(days)))
 
 
 def choose_lang(lang: str | None, workspace_lang: str) -> str:
-    if lang is None:
-        return workspace_lang
-    if lang not in ("vi", "en"):
-        raise typer.BadParameter(f"{lang!r} is not vi or en", param_hint="--lang")
-    return lang
+    """--lang, else KTCN_LANG, else the workspace's language (`ktcn.language.choose`)."""
+    from ktcn.labels import Phrase
+    from ktcn.language import choose
+
+    if lang is not None and lang not in ("vi", "en"):
+        raise typer.BadParameter(Phrase("usage.not_a_language", value=lang), param_hint="--lang")
+    return choose(lang, workspace_lang)
+
+
+def check_choice(value: str | None, choices: tuple[str, ...], option: str) -> None:
+    """A usage error (exit 2) when `value` is not one of `choices`."""
+    from ktcn.labels import Phrase
+
+    if value is not None and value not in choices:
+        raise typer.BadParameter(Phrase("usage.choose", value=value, choices=", ".join(choices)), param_hint=option)
 
 
 def _broken_pipe() -> None:
@@ -71,8 +95,7 @@ class Context:
         from ktcn.loader import find_root, load, load_board
         from ktcn.omissions import omissions
 
-        if output_format not in formats:
-            raise typer.BadParameter(f"{output_format!r}: choose {', '.join(formats)}", param_hint="--format")
+        check_choice(output_format, formats, "--format")
         self.as_of = parse_day(as_of)
         root = find_root(records)
         if board:

@@ -28,9 +28,8 @@ def report(
     year: Annotated[int | None, typer.Option("--year", min=1900, max=2200, help="The year reported on.")] = None,
     half: Annotated[int | None, typer.Option("--half", metavar="1|2", min=1, max=2,
                                                              help="The half year (sơ kết 6 tháng).")] = None,
-    start: Annotated[str | None, typer.Option("--from", metavar="YYYY-MM-DD", help="Start of a custom period.")]
-    = None,
-    end: Annotated[str | None, typer.Option("--to", metavar="YYYY-MM-DD", help="End of a custom period.")] = None,
+    start: Annotated[str | None, typer.Option("--from", metavar="DATE", help="Start of a custom period.")] = None,
+    end: Annotated[str | None, typer.Option("--to", metavar="DATE", help="End of a custom period.")] = None,
     programme: ProgrammeOption = None,
     agency: AgencyOption = None,
     template: Annotated[str | None, typer.Option("--template", metavar="NAME|PATH",
@@ -41,7 +40,7 @@ def report(
                                                help="Write here (default: stdout for md).")] = None,
     narrative: Annotated[str | None, typer.Option("--narrative", metavar="FILE",
                                                   help="Markdown with the parts written by hand.")] = None,
-    report_date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
+    report_date: Annotated[str | None, typer.Option("--date", metavar="DATE",
                                                     help="Date of the date line (default: the as-of day).")] = None,
     records: RecordsOption = None,
     no_cache: NoCacheOption = False,
@@ -121,12 +120,12 @@ def _report_period(ctx: Context, kind: str, selection: Any, year: int | None, ha
 
     if kind == "final" and not (year or start or end):
         if len(selection.programmes) != 1:
-            raise UsageError("a final report (tong-ket) is of one programme: add --programme ID")
+            raise UsageError(Phrase("usage.final_needs_programme"))
         found = ctx.workspace.programme(selection.programmes[0])
         first = found.period_from.start if found and found.period_from else (found.issued if found else None)
         last = found.period_to.end if found and found.period_to else ctx.as_of
         if first is None:
-            raise UsageError(f"{selection.programmes[0]} has no period nor issue date: give --from and --to")
+            raise UsageError(Phrase("usage.final_needs_period", id=selection.programmes[0]))
         return Period(first, last, "programme")
     return report_period(year, half, parse_day(start, "--from") if start else None,
                          parse_day(end, "--to") if end else None, ctx.workspace.settings.cutoff)
@@ -137,10 +136,13 @@ def _read_narrative(path: str | None) -> dict[str, str]:
 
     from ktcn.errors import UsageError
     from ktcn.reports import parse_narrative
+    from ktcn.labels import Phrase
 
     if path is None:
         return {}
     try:
         return parse_narrative(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"cannot read the narrative file {path}: {error}") from error
+        problem = OSProblem(error) if isinstance(error, OSError) else error
+        raise UsageError(Phrase("usage.narrative_unreadable", path=path, problem=problem)) from error
+    from ktcn.labels import OSProblem, Phrase

@@ -12,7 +12,9 @@ import typer
 from typer.core import TyperGroup
 
 from ktcn import __version__
+from ktcn.cli.frame import KtcnContext, say, speak_usage_error
 from ktcn.errors import KtcnError
+from ktcn.labels import label
 
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
@@ -26,10 +28,9 @@ def _is_framework_exit(error: Exception) -> bool:
 
 
 def _vietnamese_help(command: Any, name: str | None) -> None:
+    """Give `command` its Vietnamese help texts and metavars (`ktcn.help_vi`); the frame is `ktcn.cli.frame`'s."""
     from ktcn import help_vi
 
-    if not help_vi.wanted():
-        return
     command.help = help_vi.COMMANDS.get(name, command.help) if name else help_vi.APP
     for param in command.params:
         text = help_vi.OPTIONS.get(f"{name}.{param.name}") or help_vi.OPTIONS.get(param.name or "")
@@ -46,42 +47,66 @@ def _silence_stdout() -> None:
 class ErrorHandlingGroup(TyperGroup):
     """Turns KtcnError into 'ktcn: message' and its exit code; anything unexpected into exit 70.
 
-    It also gives the help in Vietnamese when asked (`ktcn.help_vi`).
+    It also speaks the language of the command line (`ktcn.language`) before
+    any record is read: the help, and the framework's own usage errors, in
+    Vietnamese when asked (`ktcn.help_vi`, `ktcn.cli.frame`).
     """
+
+    context_class = KtcnContext
+    _args: tuple[str, ...] = ()
+    _language: str | None = None
+
+    @property
+    def language(self) -> str:
+        """--lang on the command line, else KTCN_LANG, else the workspace's language:, else the locale."""
+        if self._language is None:
+            from ktcn.language import for_command_line
+
+            self._language = for_command_line(self._args)
+        return self._language
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        self._args, self._language = tuple(args), None
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except Exception as error:
+            speak_usage_error(error, self.language)
+            raise
 
     def get_command(self, ctx: typer.Context, cmd_name: str) -> Any:
         command = super().get_command(ctx, cmd_name)
         if command is not None:
-            _vietnamese_help(command, cmd_name)
+            command.context_class = KtcnContext
+            if self.language == "vi":
+                _vietnamese_help(command, cmd_name)
         return command
 
     def format_help(self, ctx: typer.Context, formatter: Any) -> None:
-        _vietnamese_help(self, None)
+        if self.language == "vi":
+            _vietnamese_help(self, None)
         super().format_help(ctx, formatter)
 
     def invoke(self, ctx: typer.Context) -> Any:
         try:
             return super().invoke(ctx)
         except KtcnError as error:
-            typer.echo(f"ktcn: {error.message}", err=True)
+            typer.echo(f"ktcn: {say(error.message, self.language)}", err=True)
             if error.hint:
-                typer.echo(f"  ({error.hint})", err=True)
+                typer.echo(f"  ({say(error.hint, self.language)})", err=True)
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             _silence_stdout()  # the reader went away (`ktcn overdue | head`): stop quietly, as Unix tools do
             raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except KeyboardInterrupt:
-            typer.echo("ktcn: interrupted", err=True)
+            typer.echo(label("cli.interrupted", self.language), err=True)
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except Exception as error:
-            if _is_framework_exit(error) or os.environ.get("KTCN_DEBUG"):
+            if _is_framework_exit(error):
+                speak_usage_error(error, self.language)
                 raise
-            typer.echo(
-                "ktcn: sorry, something went wrong inside ktcn (this is a bug, not your records).\n"
-                f"  Please report it at {REPORT_URL} with the command you ran;\n"
-                "  run it again with KTCN_DEBUG=1 to see the details.",
-                err=True,
-            )
+            if os.environ.get("KTCN_DEBUG"):
+                raise
+            typer.echo(label("cli.bug", self.language, url=REPORT_URL), err=True)
             typer.echo("  " + traceback.format_exc().strip().splitlines()[-1], err=True)
             raise typer.Exit(EXIT_INTERNAL) from None
 
