@@ -39,8 +39,7 @@ E, W = Severity.ERROR, Severity.WARNING
 _REGISTRY = (
     # --- reading the file ---------------------------------------------------
     Code("KTCN001", E, "lỗi cú pháp YAML: {problem}", "YAML syntax error: {problem}",
-         "kiểm tra thụt lề, dấu hai chấm và dấu ngoặc ở dòng này hoặc dòng trên",
-         "check indentation, colons and brackets on this line or the one above"),
+         "{advice}", "{advice}"),  # each common libyaml problem has its own words (ktcn.yaml_problems)
     Code("KTCN002", E, "khóa '{key}' bị lặp (lần đầu ở dòng {first_line})",
          "duplicate key '{key}' (first at line {first_line})",
          "mỗi khóa chỉ được xuất hiện một lần trong cùng một khối; gộp hoặc xóa bớt",
@@ -81,6 +80,11 @@ _REGISTRY = (
          "only .yaml files under programmes/ are read; rename the file to .yaml"),
     Code("KTCN013", E, "thiếu tệp bắt buộc {file}", "required file {file} is missing",
          "chạy 'ktcn init' để tạo khung thư mục hồ sơ", "run 'ktcn init' to create a workspace"),
+    Code("KTCN014", E, "{char} nằm giữa dòng: YAML coi đó là xuống dòng",
+         "{char} inside a line: YAML reads it as a line break",
+         "xóa ký tự này hoặc thay bằng dấu cách; nó thường theo văn bản dán từ Word hay PDF. Xuống dòng thật là LF "
+         "hoặc CRLF", "delete it or replace it with a space; it usually comes with text pasted from Word or a PDF. "
+         "Line breaks are LF or CRLF"),
     # --- fields and values ----------------------------------------------------
     Code("KTCN101", E, "trường không hợp lệ '{field}' trong {record}", "unknown field '{field}' in {record}",
          "{suggestion}", "{suggestion}"),

@@ -19,11 +19,11 @@ from ktcn.atomic import write_atomic
 from ktcn.diagnostic_output import text_line
 from ktcn.diagnostics import Diagnostic, Severity
 from ktcn.edit import NewUpdate, insert_update
-from ktcn.errors import FindingsError, KtcnError
+from ktcn.errors import FindingsError, KtcnError, UsageError
 from ktcn.labels import label
 from ktcn.loader import load
 from ktcn.locking import LockTimeout, workspace_lock
-from ktcn.model import Workspace
+from ktcn.model import Programme, Task, Workspace
 from ktcn.views import find_task
 
 BOM = b"\xef\xbb\xbf"
@@ -74,14 +74,14 @@ def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool,
     The caller holds the update lock (see `run_update`) when this is to write.
     """
     lang = lang or ws.settings.language
-    programme, task = find_task(ws, reference)
+    programme, task = _find_task(ws, reference, lang)
     if task is None or programme.span is None:
         raise KtcnError(f"'{reference}' is a programme: name a task as PROG/TASK")
     file = Path(programme.span.path)
     original = file.read_bytes()
     bom = BOM if original.startswith(BOM) else b""
     old_text = original[len(bom):].decode("utf-8")
-    new_text = insert_update(old_text, task.id, entry)
+    new_text = insert_update(old_text, task.id, entry, lang)
     new_bytes = bom + new_text.encode("utf-8")
     after = load(ws.root, today=today, proposed={file: new_bytes}, use_cache=use_cache)
     _refuse_new_errors(ws, after, lang)
@@ -92,6 +92,22 @@ def apply_update(ws: Workspace, reference: str, entry: NewUpdate, dry_run: bool,
             raise KtcnError(label("update.changed", lang, path=programme.span.path))
         write_atomic(file, new_bytes)
     return result
+
+
+def _find_task(ws: Workspace, reference: str, lang: str) -> tuple[Programme, Task | None]:
+    """The programme and task named; when the programme is in a file left out for its errors, say which."""
+    try:
+        return find_task(ws, reference)
+    except UsageError:
+        programme_id = reference.partition("/")[0]
+        if ws.programme(programme_id) is not None or not ws.left_out:
+            raise
+    firsts = {}
+    for found in ws.diagnostics:
+        if found.path in ws.left_out and found.severity is Severity.ERROR:
+            firsts.setdefault(found.path, found)
+    details = "\n".join(text_line(d, lang) for d in firsts.values())
+    raise KtcnError(f"{label('update.left_out', lang, id=programme_id)}\n{details}")
 
 
 def _refuse_new_errors(before: Workspace, after: Workspace, lang: str) -> None:

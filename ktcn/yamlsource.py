@@ -22,8 +22,10 @@ from typing import ClassVar
 
 import yaml
 
-from ktcn.diagnostics import Diagnostic, diag
+from ktcn.diagnostics import Diagnostic, Text, diag
+from ktcn.labels import OS_PROBLEMS
 from ktcn.nesting import flow_too_deep
+from ktcn.yaml_problems import explain, unclosed_quote
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -86,6 +88,13 @@ _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]")
 _TAG = re.compile(r"(?:^|[\s\[{,:])!")  # `{"key":!!python/name:x}`: flow style needs no space after ':'
 _DEEP_INDENT = re.compile(rf"\n[ ?-]{{{MAX_DEPTH}}}")  # a literal first character lets re search fast
 _BRACKETS = re.compile(r"[\[\]{}]")
+_ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")  # line breaks to libyaml besides LF and CRLF
+_BREAK_NAMES = {
+    "\r": Text("a carriage return (CR) without a line feed", "ký tự CR (về đầu dòng) không có LF theo sau"),
+    "\x85": Text("U+0085 NEXT LINE", "ký tự U+0085 (NEXT LINE)"),
+    "\u2028": Text("U+2028 LINE SEPARATOR", "ký tự U+2028 (LINE SEPARATOR)"),
+    "\u2029": Text("U+2029 PARAGRAPH SEPARATOR", "ký tự U+2029 (PARAGRAPH SEPARATOR)"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,39 +118,46 @@ def read_source(file: Path, display: str, data: bytes | None = None) -> Source:
     return Source(display, *compose_text(text, display))
 
 
+IS_A_DIRECTORY = Text("it is a directory", "đây là một thư mục")
+NOT_A_FILE = Text("not a regular file", "không phải một tệp thường")
+
+
 def read_bytes(file: Path, display: str) -> tuple[bytes | None, tuple[Diagnostic, ...]]:
     """A regular file's bytes, or why they cannot be had (a FIFO or /dev/zero would block or never end)."""
     try:
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):
-            return None, _unreadable(display, "it is a directory" if stat.S_ISDIR(info.st_mode)
-                                     else "not a regular file")
+            return None, _unreadable(display, IS_A_DIRECTORY if stat.S_ISDIR(info.st_mode) else NOT_A_FILE)
         if info.st_size > MAX_FILE_BYTES:
             return None, (diag("KTCN010", display, 1, 1, size=info.st_size, limit=MAX_FILE_BYTES),)
         return file.read_bytes(), ()
     except IsADirectoryError:
-        return None, _unreadable(display, "it is a directory")
+        return None, _unreadable(display, IS_A_DIRECTORY)
     except OSError as error:
-        return None, _unreadable(display, error.strerror or type(error).__name__)
+        text = error.strerror or type(error).__name__
+        return None, _unreadable(display, Text(text, OS_PROBLEMS.get(text, text)))
 
 
-def _unreadable(display: str, problem: str) -> tuple[Diagnostic, ...]:
+def _unreadable(display: str, problem: Text) -> tuple[Diagnostic, ...]:
     return (diag("KTCN009", display, 1, 1, problem=problem),)
 
 
 def decode(data: bytes, display: str) -> tuple[str | None, tuple[Diagnostic, ...]]:
     """Bytes to text: UTF-8 only (a UTF-8 BOM is allowed and dropped)."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, (diag("KTCN004", display, 1, 1, problem="UTF-16 byte order mark"),)
+        return None, (diag("KTCN004", display, 1, 1, problem=Text("UTF-16 byte order mark",
+                                                                  "có dấu thứ tự byte của UTF-16")),)
     if b"\x00" in data:
         line, column = _byte_position(data, data.index(b"\x00"))
-        return None, (diag("KTCN004", display, line, column, problem="NUL bytes (UTF-16?)"),)
+        return None, (diag("KTCN004", display, line, column, problem=Text("NUL bytes (UTF-16?)",
+                                                                          "có byte NUL (UTF-16?)")),)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _byte_position(data, error.start)
         byte = data[error.start]
-        return None, (diag("KTCN004", display, line, column, problem=f"byte 0x{byte:02X}"),)
+        hexa = f"byte 0x{byte:02X}"
+        return None, (diag("KTCN004", display, line, column, problem=Text(hexa, hexa)),)
     return text.removeprefix("\ufeff"), ()
 
 
@@ -185,7 +201,29 @@ def _text_problems(text: str, display: str) -> tuple[Diagnostic, ...]:
         diag("KTCN003", display, _line_of(text, m.start()), m.end() - m.start())
         for m in _TAB_INDENT.finditer(text)
     ]
-    return tuple(tabs[:MAX_REPORTED_LINES])
+    found = tabs[:MAX_REPORTED_LINES] + _odd_line_breaks(text, display)
+    return tuple(sorted(found, key=Diagnostic.sort_key)[:MAX_REPORTED_LINES])
+
+
+def _odd_line_breaks(text: str, display: str) -> list[Diagnostic]:
+    """Each character libyaml counts as a line break that editors, git and ktcn count as part of a line.
+
+    A lone CR, U+0085, U+2028 or U+2029 ends a line for libyaml (YAML 1.1):
+    every mark after it is one line further than the line a person sees, so a
+    diagnostic would point at the wrong line and `ktcn update`, which splices
+    by those marks, would write into the wrong place (a block scalar further
+    down).  In a quoted title it silently becomes a space; in a comment it ends
+    the comment.  A record has no use for one (it comes with pasted text), so
+    the file is refused at the character instead of the marks being re-counted.
+    """
+    found = []
+    for match in _ODD_BREAK.finditer(text):
+        start = match.start()
+        column = start - text.rfind("\n", 0, start)
+        found.append(diag("KTCN014", display, _line_of(text, start), column, char=_BREAK_NAMES[match.group()]))
+        if len(found) == MAX_REPORTED_LINES:
+            break
+    return found
 
 
 def _line_of(text: str, offset: int) -> int:
@@ -217,12 +255,14 @@ def _scan_events(text: str, display: str) -> tuple[Diagnostic, ...]:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, yaml.AliasEvent):
                 if any(anchor == event.anchor for anchor, _ in open_starts):
-                    return (_alias_error(display, event, "an alias refers to its own enclosing node"),)
+                    return (_alias_error(display, event, Text("an alias refers to its own enclosing node",
+                                                              "bí danh trỏ tới chính khối chứa nó")),)
                 size = sizes.get(event.anchor or "", 1)
                 expanded += size
                 nodes += size
                 if expanded > MAX_ALIAS_NODES:
-                    return (_alias_error(display, event, f"more than {MAX_ALIAS_NODES} nodes"),)
+                    return (_alias_error(display, event, Text(f"more than {MAX_ALIAS_NODES} nodes",
+                                                              f"hơn {MAX_ALIAS_NODES} nút")),)
                 continue
             if isinstance(event, yaml.NodeEvent) and not _tag_allowed(event):
                 tags.append(_at(display, event, "KTCN005", tag=event.tag))
@@ -256,7 +296,7 @@ def _at(display: str, event: yaml.Event, code: str, **args: object) -> Diagnosti
     return diag(code, display, mark.line + 1, mark.column + 1, **args)
 
 
-def _alias_error(display: str, event: yaml.Event, problem: str) -> Diagnostic:
+def _alias_error(display: str, event: yaml.Event, problem: Text) -> Diagnostic:
     return _at(display, event, "KTCN006", problem=problem)
 
 
@@ -264,9 +304,9 @@ def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> Diagnostic:
     """A syntax error at the line a person must fix: where an unclosed quote or bracket opens."""
     opened = (error.context or "").startswith(("while scanning", "while parsing a flow"))
     mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
-    problem = " ".join(p for p in (error.problem, error.context) if p) or "cannot parse"
+    problem, advice = explain(error.problem, error.context)  # in words a person can act on, vi and en
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return diag("KTCN001", display, line, column, problem=problem)
+    return diag("KTCN001", display, line, column, problem=problem, advice=advice)
 
 
 _OPENING_QUOTE = re.compile(r"""(?:^|[:\-\[{,?])\s*(["'])""")
@@ -284,8 +324,8 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, display: str) -> Dia
     for number, line in enumerate(text.splitlines()[: error.problem_mark.line], start=1):
         opening = _OPENING_QUOTE.search(line)
         if opening and not line.lstrip().startswith("#") and _unbalanced(line[opening.start(1):], opening.group(1)):
-            problem = f"a quote opened here is not closed (YAML stopped at line {error.problem_mark.line + 1})"
-            return diag("KTCN001", display, number, opening.start(1) + 1, problem=problem)
+            problem, advice = unclosed_quote(error.problem_mark.line + 1)
+            return diag("KTCN001", display, number, opening.start(1) + 1, problem=problem, advice=advice)
     return None
 
 
@@ -299,7 +339,8 @@ def _reader_error(error: yaml.YAMLError, text: str, display: str) -> Diagnostic:
     line = _line_of(text, position)
     column = position - (text.rfind("\n", 0, position) + 1) + 1
     reason = getattr(error, "reason", None) or str(error).splitlines()[0]
-    return diag("KTCN001", display, line, column, problem=reason)
+    problem, advice = explain(reason)
+    return diag("KTCN001", display, line, column, problem=problem, advice=advice)
 
 
 def pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:

@@ -69,6 +69,7 @@ CASES = [
     ("KTCN011", {P: edit("title: Kế hoạch thử", "title: " + "[" * 150 + "]" * 150)}, (P, 4), {P: PROGRAMME}),
     ("KTCN012", {P: PROGRAMME, "programmes/q.yml": PROGRAMME}, ("programmes/q.yml", 1), {P: PROGRAMME}),
     ("KTCN013", {P: PROGRAMME, "agencies.yaml": None}, ("ktcn.yaml", 1), {P: PROGRAMME}),
+    ("KTCN014", {P: edit("title: Nhiệm vụ một", 'title: "Nhiệm vụ\u2028một"')}, (P, 10), {P: PROGRAMME}),
     ("KTCN101", {P: edit("    title: Nhiệm vụ một", "    titel: Nhiệm vụ một")}, (P, 10), {P: PROGRAMME}),
     ("KTCN102", {P: edit("    title: Nhiệm vụ một\n", "")}, (P, 9), {P: PROGRAMME}),
     ("KTCN102", {P: edit("    lead: [skhcn]", "    lead: []")}, (P, 11), {P: PROGRAMME}),

@@ -11,10 +11,14 @@ import os
 import stat
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from ktcn.edit import EditError, NewUpdate, insert_update
 from ktcn.loader import load
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS, PROGRAMME, write_workspace
@@ -62,7 +66,7 @@ def test_calendar_output_through_a_link_keeps_the_link(demo, ktcn):
     (demo / "out").mkdir()
     (demo / "out/real.ics").write_text("old\n", encoding="utf-8")
     os.symlink("out/real.ics", demo / "link.ics")
-    result = ktcn("calendar", "-o", "link.ics", "--as-of", "2025-12-31")
+    result = ktcn("calendar", "-o", "link.ics", "--as-of", "2025-12-31", "--lang", "en")
     assert result.exit_code == 0, result.stderr
     assert (demo / "link.ics").is_symlink()
     assert (demo / "out/real.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
@@ -71,17 +75,17 @@ def test_calendar_output_through_a_link_keeps_the_link(demo, ktcn):
 def test_a_dangling_link_creates_its_target(demo, ktcn):
     (demo / "out").mkdir()
     os.symlink("out/new.ics", demo / "link.ics")
-    assert ktcn("calendar", "-o", "link.ics", "--as-of", "2025-12-31").exit_code == 0
+    assert ktcn("calendar", "-o", "link.ics", "--as-of", "2025-12-31", "--lang", "en").exit_code == 0
     assert (demo / "link.ics").is_symlink() and (demo / "out/new.ics").is_file()
 
 
 def test_a_fifo_or_a_folder_is_never_replaced(demo, ktcn):
     os.mkfifo(demo / "pipe.ics")
-    result = ktcn("calendar", "-o", "pipe.ics", "--as-of", "2025-12-31")
+    result = ktcn("calendar", "-o", "pipe.ics", "--as-of", "2025-12-31", "--lang", "en")
     assert result.exit_code == 3 and "named pipe" in result.stderr
     assert stat.S_ISFIFO(os.lstat(demo / "pipe.ics").st_mode)
     (demo / "folder.ics").mkdir()
-    result = ktcn("calendar", "-o", "folder.ics", "--as-of", "2025-12-31")
+    result = ktcn("calendar", "-o", "folder.ics", "--as-of", "2025-12-31", "--lang", "en")
     assert result.exit_code == 3 and "directory" in result.stderr
     assert (demo / "folder.ics").is_dir()
     assert not [p for p in demo.iterdir() if p.name.endswith(".tmp")]
@@ -94,7 +98,7 @@ def test_a_device_node_is_never_replaced(demo, ktcn):
         pytest.skip("making a device node needs root")
     os.symlink("full", demo / "link-to-full")
     for name in ("full", "link-to-full"):
-        result = ktcn("report", "--year", "2025", "-o", name, "--as-of", "2025-12-31")
+        result = ktcn("report", "--year", "2025", "-o", name, "--as-of", "2025-12-31", "--lang", "en")
         assert result.exit_code == 3 and "character device" in result.stderr, result.stderr
     assert stat.S_ISCHR(os.lstat(demo / "full").st_mode)
 
@@ -102,7 +106,7 @@ def test_a_device_node_is_never_replaced(demo, ktcn):
 def test_a_link_loop_is_an_error_not_a_crash(demo, ktcn):
     os.symlink("b.ics", demo / "a.ics")
     os.symlink("a.ics", demo / "b.ics")
-    result = ktcn("calendar", "-o", "a.ics", "--as-of", "2025-12-31")
+    result = ktcn("calendar", "-o", "a.ics", "--as-of", "2025-12-31", "--lang", "en")
     assert result.exit_code == 3 and "symbolic links" in result.stderr
 
 
@@ -217,3 +221,223 @@ def test_a_lock_file_deleted_while_waiting_is_not_trusted(ws, ktcn, monkeypatch)
     monkeypatch.setattr(locking, "_open", lambda path: opened.append(1) or real_open(path))
     assert ktcn("update", "kh-1/1", "--note", "sau", "--date", "2025-03-03").exit_code == 0
     assert len(opened) == 2 and lock.exists()  # it let go of the deleted file and locked the new one
+
+
+# --- item 5: what libyaml counts as a line break, and editors do not, is an error at its place ---------
+
+PARSER_BREAKS = ["\u2028", "\u2029", "\x85", "\r"]
+BLOCK_SCALAR_BELOW = WITH_TWO_TASKS + """\
+    schedule_text: >
+      Trước ngày 30/9 hằng năm.
+"""
+
+
+def diagnostics_of(root: Path) -> list[tuple[str, str, int, int]]:
+    return [(d.path, d.code, d.line, d.column) for d in load(root).diagnostics]
+
+
+@pytest.mark.parametrize("char", PARSER_BREAKS, ids=["U+2028", "U+2029", "U+0085", "CR"])
+def test_a_parser_line_break_in_a_title_is_refused_at_its_line_and_never_spliced(ws, ktcn, char):
+    text = BLOCK_SCALAR_BELOW.replace("title: Nhiệm vụ một", f'title: "Nhiệm vụ{char}một"')
+    root = ws({P: text.encode("utf-8")})
+    assert diagnostics_of(root) == [(P, "KTCN014", 10, 21)]
+    validated = ktcn("validate")
+    assert validated.exit_code == 1 and "KTCN014" in validated.stdout + validated.stderr
+    for task in ("kh-1/1", "kh-1/2"):
+        result = ktcn("update", task, "--status", "done", "--date", "2025-03-03")
+        assert result.exit_code == 1 and f"{P}:10:21" in result.stderr, result.stderr
+    assert (root / P).read_bytes() == text.encode("utf-8")
+
+
+def test_the_diagnostic_names_the_character_in_both_languages(ws, ktcn):
+    ws({P: PROGRAMME.replace("title: Nhiệm vụ một", "title: Nhiệm vụ\rmột").encode("utf-8")})
+    english = ktcn("validate", "--lang", "en")
+    assert "a carriage return (CR) without a line feed inside a line" in english.stdout + english.stderr
+    vietnamese = ktcn("validate", "--lang", "vi")
+    assert "ký tự CR (về đầu dòng) không có LF theo sau nằm giữa dòng" in vietnamese.stdout + vietnamese.stderr
+
+
+def test_in_a_comment_it_is_refused_too_and_crlf_files_are_not(ws):
+    root = ws({P: (PROGRAMME + "# ghi chú\u2028title: giả\n").encode("utf-8")})
+    assert diagnostics_of(root) == [(P, "KTCN014", 13, 10)]
+    (root / P).write_bytes(PROGRAMME.replace("\n", "\r\n").encode("utf-8"))
+    assert diagnostics_of(root) == []
+
+
+@st.composite
+def texts_with_a_parser_break(draw: st.DrawFn) -> tuple[str, int]:
+    """A programme file (LF or CRLF) with one parser line break put anywhere inside a line; where it is."""
+    text = BLOCK_SCALAR_BELOW.replace("\n", draw(st.sampled_from(["\n", "\r\n"])))
+    char = draw(st.sampled_from(PARSER_BREAKS))
+    places = [i for i in range(len(text) + 1)
+              if text[i - 1: i] != "\r" and not (char == "\r" and text[i: i + 1] == "\n")]
+    at = draw(st.sampled_from(places))
+    return text[:at] + char + text[at:], at
+
+
+@settings(max_examples=int(os.environ.get("KTCN_FUZZ_EXAMPLES", "60")), deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(texts_with_a_parser_break())
+def test_any_parser_break_anywhere_is_one_error_at_its_place_and_no_splice(tmp_path_factory, case):
+    text, at = case
+    root = write_workspace(tmp_path_factory.mktemp("w"), {P: text.encode("utf-8")})
+    line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    assert [(d.code, d.line, d.column) for d in load(root).diagnostics if d.path.endswith(P)] == [
+        ("KTCN014", line, column)]
+    for task in ("1", "2"):
+        with pytest.raises(EditError):
+            insert_update(text, task, NewUpdate(date(2025, 3, 3), "done"))
+
+
+# --- item 4: an entry never lands under another task through an alias or a merge key ----------------
+
+SHARED_LOG = PROGRAMME + """\
+    updates: &log
+      - {date: 2025-02-01, note: một}
+  - id: "2"
+    title: Nhiệm vụ hai
+    lead: [skhcn]
+    schedule: 2025-09-30
+    updates: *log
+"""
+MERGED_LOG = PROGRAMME.replace('  - id: "1"', '  - &base\n    id: "1"') + """\
+    updates:
+      - {date: 2025-02-01, note: một}
+  - <<: *base
+    id: "2"
+"""
+ALIASED_TASK = PROGRAMME.replace('  - id: "1"', '  - &one\n    id: "1"') + "  - *one\n"
+
+
+@pytest.mark.parametrize(("text", "task", "words"), [
+    (SHARED_LOG, "kh-1/2", "its 'updates' list is shared through a YAML anchor (&) and alias (*) (line 13)"),
+    (SHARED_LOG, "kh-1/1", "its 'updates' list is shared"),
+    (MERGED_LOG, "kh-1/2", "its 'updates' list comes from a '<<' merge key (line 16)"),
+    (MERGED_LOG, "kh-1/1", "the task is shared"),
+    (ALIASED_TASK, "kh-1/1", "the task is shared"),
+], ids=["alias-of-a-log", "anchored-log", "merged-log", "merge-source", "aliased-task"])
+def test_an_update_through_an_alias_or_a_merge_key_is_refused(ws, ktcn, text, task, words):
+    root = ws({P: text})
+    before = updates_of(root)
+    result = ktcn("update", task, "--status", "done", "--date", "2025-03-03")
+    assert result.exit_code == 1, result.stderr
+    assert words in result.stderr and "the file is unchanged" in result.stderr
+    assert (root / P).read_text(encoding="utf-8") == text and updates_of(root) == before
+
+
+def test_the_refusal_speaks_the_workspace_language(ws, ktcn):
+    root = ws({P: SHARED_LOG, "ktcn.yaml": DEMO_SETTINGS})
+    result = ktcn("update", "kh-1/2", "--note", "x", "--date", "2025-03-03")
+    assert result.exit_code == 1 and "được dùng chung qua neo (&) và bí danh (*)" in result.stderr
+    assert (root / P).read_text(encoding="utf-8") == SHARED_LOG
+
+
+def test_an_alias_as_the_tasks_last_value_is_passed_not_followed(ws, ktcn):
+    text = PROGRAMME.replace("    lead: [skhcn]", "    lead: &both [skhcn, lhh]") + """\
+  - id: "2"
+    title: Nhiệm vụ hai
+    schedule: 2025-09-30
+    lead: *both
+  - id: "3"
+    title: Ba
+    lead: [lhh]
+    schedule: 2025-12-31
+"""
+    root = ws({P: text})
+    result = ktcn("update", "kh-1/2", "--note", "đúng chỗ", "--date", "2025-03-03")
+    assert result.exit_code == 0, result.stderr
+    assert updates_of(root) == {"1": [], "2": [("2025-03-03", None, "đúng chỗ")], "3": []}
+    assert (root / P).read_text(encoding="utf-8").endswith(
+        "    lead: *both\n    updates:\n      - date: 2025-03-03\n        note: đúng chỗ\n"
+        + text[text.index('  - id: "3"'):])
+
+
+def test_an_alias_as_the_last_entry_is_followed_by_the_new_one(ws, ktcn):
+    text = PROGRAMME + """\
+    updates:
+      - &first {date: 2025-02-01, note: một}
+  - id: "2"
+    title: Nhiệm vụ hai
+    lead: [skhcn]
+    schedule: 2025-09-30
+    updates:
+      - *first
+"""
+    root = ws({P: text})
+    assert ktcn("update", "kh-1/2", "--note", "hai", "--date", "2025-03-03").exit_code == 0
+    assert updates_of(root) == {"1": [("2025-02-01", None, "một")],
+                                "2": [("2025-02-01", None, "một"), ("2025-03-03", None, "hai")]}
+    assert (root / P).read_text(encoding="utf-8") == text + "      - date: 2025-03-03\n        note: hai\n"
+
+
+@st.composite
+def shared_programmes(draw: st.DrawFn) -> tuple[str, int, bool]:
+    """Tasks that share logs, entries, leads or themselves through anchors, aliases and merge keys.
+
+    Returns the text, the index of the target task, and whether the target is free of any sharing
+    (no anchor on it or its log, no merge key in it, not repeated by an alias): then it must be updated.
+    """
+    count = draw(st.integers(2, 4))
+    lines = ["id: kh-1", "tasks:"]
+    tasks: list[str] = []  # anchors of earlier tasks
+    logs: list[str] = []  # anchors of earlier logs
+    entries: list[str] = []  # anchors of earlier log entries
+    leads: list[str] = []  # anchors of earlier lead lists
+    free: list[bool] = []
+    for i in range(count):
+        if tasks and draw(st.integers(0, 4)) == 0:
+            lines.append(f"  - *{draw(st.sampled_from(tasks))}")
+            free.append(False)
+            continue
+        anchor = draw(st.booleans())
+        merge = draw(st.sampled_from(tasks)) if tasks and draw(st.booleans()) else None
+        lines += [f"  - &t{i}"] if anchor else []
+        body = [f'id: "{i + 1}"'] + ([f"<<: *{merge}"] if merge else []) + ["title: T"]
+        lead = draw(st.sampled_from(["[skhcn]", "anchor"] + (["alias"] if leads else [])))
+        lead_line = ("lead: [skhcn]" if lead == "[skhcn]" else f"lead: &l{i} [skhcn]" if lead == "anchor"
+                     else f"lead: *{draw(st.sampled_from(leads))}")
+        log = draw(st.sampled_from(["none", "block", "flow", "anchor"] + (["alias"] if logs else [])
+                                   + (["entry-alias"] if entries else [])))
+        log_lines = {
+            "none": [], "block": ["updates:", f"  - &e{i} {{date: 2025-01-0{i + 1}, note: n{i}}}"],
+            "flow": [f"updates: [{{date: 2025-01-0{i + 1}, note: f{i}}}]"],
+            "anchor": [f"updates: &u{i}", f"  - {{date: 2025-01-0{i + 1}, note: a{i}}}"],
+            "alias": [f"updates: *{logs[-1]}" if logs else ""],
+            "entry-alias": ["updates:", f"  - *{entries[-1]}" if entries else ""],
+        }[log]
+        lead_last = draw(st.booleans())
+        body += [*log_lines, lead_line] if lead_last else [lead_line, *log_lines]
+        lines += [("    " if anchor or number else "  - ") + line for number, line in enumerate(body)]
+        free.append(not anchor and merge is None and log not in ("anchor", "alias"))
+        tasks += [f"t{i}"] if anchor else []
+        logs += [f"u{i}"] if log == "anchor" else []
+        entries += [f"e{i}"] if log == "block" else []
+        leads += [f"l{i}"] if lead == "anchor" else []
+    text = "\n".join(lines) + "\n"
+    for position, line in enumerate(lines):  # an anchored task repeated later is shared too
+        if line.startswith("  - &t") and any(f"*{line[5:]}" in later for later in lines[position + 1:]):
+            free[int(line[6:])] = False
+    target = draw(st.integers(0, count - 1))
+    return text, target, free[target] and not lines[2:].count(f"  - *t{target}")
+
+
+@settings(max_examples=int(os.environ.get("KTCN_FUZZ_EXAMPLES", "60")) * 3, deadline=None)
+@given(shared_programmes())
+def test_an_update_lands_on_its_own_task_or_nowhere(case):
+    import yaml
+
+    text, target, free = case
+    before = yaml.safe_load(text)["tasks"]
+    entry = NewUpdate(date(2025, 5, 5), note="mới")
+    try:
+        new = insert_update(text, str(target + 1), entry)
+    except EditError:
+        assert not free, text  # a task that shares nothing is always updated
+        return
+    after = yaml.safe_load(new)["tasks"]
+    target_at = next(i for i, task in enumerate(before) if task["id"] == str(target + 1))
+    for index, (old, now) in enumerate(zip(before, after, strict=True)):
+        expected = old.get("updates") or []
+        if index == target_at:
+            expected = [*expected, {"date": date(2025, 5, 5), "note": "mới"}]
+        assert (now.get("updates") or []) == expected, (index, text, new)
