@@ -308,6 +308,29 @@ def test_section_rows_group_the_ids_and_give_their_year(cantho, ktcn, kind):
     assert "it names no year" in result.stderr
 
 
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_section_row_right_under_the_header_is_no_second_header_row(cantho, ktcn, kind):
+    rows = [HEADER, ["I. NHIỆM VỤ CHUNG"] * 5, ["1", "Việc một", "Sở Nội vụ", "", "Năm 2025"]]
+    if kind == "docx":
+        write_docx(cantho / "t.docx", table_plan(rows), merges=[(1, 0, 1, 4)])
+    else:
+        write_xlsx(cantho / "t.xlsx", table_plan(rows), merges=["A2:E2"], before=())
+    result = ktcn("import", f"t.{kind}", "--id", "kh", "--issued", "2025-01-10", "--dry-run", "--lang", "en")
+    assert '"TT" → number, "Nội dung nhiệm vụ" → title, "Cơ quan chủ trì" → lead' in result.stderr
+    assert "  # I. NHIỆM VỤ CHUNG\n  - id: i-1\n    title: Việc một\n    lead: [snv-cantho]\n" in result.stdout
+
+
+@pytest.mark.parametrize("kind", ["docx", "xlsx"])
+def test_a_section_numbered_in_its_own_cell_and_merged_over_the_rest(cantho, ktcn, kind):
+    rows = [HEADER, ["I"] + ["NHIỆM VỤ CHUNG"] * 4, ["1", "Việc một", "Sở Nội vụ", "", "Năm 2025"]]
+    if kind == "docx":
+        write_docx(cantho / "t.docx", table_plan(rows), merges=[(1, 1, 1, 4)])
+    else:
+        write_xlsx(cantho / "t.xlsx", table_plan(rows), merges=["B2:E2"], before=())
+    result = ktcn("import", f"t.{kind}", "--id", "kh", "--issued", "2025-01-10", "--dry-run")
+    assert "tasks:\n  # I. NHIỆM VỤ CHUNG\n  - id: i-1\n    title: Việc một\n" in result.stdout
+
+
 def test_a_numbered_row_without_agency_is_a_heading_only_above_its_children(cantho, ktcn):
     write_csv(cantho / "t.csv", [
         HEADER,

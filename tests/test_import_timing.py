@@ -89,6 +89,8 @@ GRAMMAR = [
     ("Hằng tháng", {"every": "1m"}),
     ("Hàng tháng", {"every": "1m"}),
     ("Mỗi tháng", {"every": "1m"}),
+    ("Mỗi tháng (1 số)", {"every": "1m"}),
+    ("Hằng tuần", {"every": "1w"}),
     ("Trước ngày 15 hằng tháng", {"rrule": "FREQ=MONTHLY;BYMONTHDAY=15"}),
     ("Thường xuyên", ONGOING),
     ("Thực hiện thường xuyên", ONGOING),

@@ -59,6 +59,7 @@ _SEPARATORS = re.compile(r"(\s*(?:;|,|\n|/|\+|\s[-–]\s|\s+(?:và|va|Và|VÀ)\s
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d+[.)]|[a-zđ][)])\s*", re.MULTILINE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _PLACE_TAIL = re.compile(r"\s(?:tinh|thanh pho)\s.*$")
+_WORD = re.compile(r"\w")
 MOST_JOINED = 8  # pieces one name may span ("Sở, ban, ngành thành phố" is three)
 
 
@@ -121,6 +122,7 @@ class AgencyMatcher:
                     self._add(name_key(form), agency.id)
         self.keys = sorted(self.index)
         self.proposed: dict[str, Unknown] = {}  # proposal id -> unknown, one per distinct name
+        self.cells: dict[str, CellAgencies] = {}
 
     def _add(self, key: str, agency_id: str) -> None:
         if not key:
@@ -157,13 +159,21 @@ class AgencyMatcher:
 
     def match_cell(self, text: str, propose: bool = True) -> CellAgencies:
         """Every agency a cell names; `propose`: keep its unknown names among the proposals for agencies.yaml."""
+        found = self.cells.get(text) if propose else None
+        if found is None:
+            found = self._match(text, propose)
+            if propose:
+                self.cells[text] = found  # a table names the same few agencies in hundreds of cells
+        return found
+
+    def _match(self, text: str, propose: bool) -> CellAgencies:
         pieces, separators = _pieces(text)
         ids: list[str] = []
         unknown: list[Unknown] = []
         names = 0
         i = 0
         while i < len(pieces):
-            if not re.search(r"\w", pieces[i]):
+            if not _WORD.search(pieces[i]):
                 i += 1
                 continue
             names += 1

@@ -244,10 +244,14 @@ def _heading_text(row: list[str], layout: Layout, following: list[str] | None) -
     filled = [cell.strip() for cell in row if cell.strip()]
     if len(set(filled)) == 1 and (len(filled) > 1 or not _is_label(filled[0])):
         return " ".join(filled[0].split())  # merged across the table, or alone in its row
+    label = layout.cell(row, "number").strip().rstrip(".)")
+    number = layout.columns.get("number")
+    others = [cell.strip() for i, cell in enumerate(row) if cell.strip() and i != number]
+    if label and len(others) > 1 and len(set(others)) == 1:  # "I" | "NHIỆM VỤ CHUNG" merged over the other columns
+        return f"{label}. {' '.join(others[0].split())}"
     if any(layout.cell(row, role).strip() for role in ("lead", "support", "schedule")):
         return None
     title = " ".join(layout.cell(row, "title").split())
-    label = layout.cell(row, "number").strip().rstrip(".)")
     if not title:
         return None
     if label.isdigit() and not _is_child(label, layout.cell(following, "number") if following else ""):

@@ -120,12 +120,13 @@ def _joined(top: str, below: str) -> str:
 def _is_subheader(header: list[str], row: list[str]) -> bool:
     """The second row of a two-row header: its new cells are short and each names a role."""
     new = [below for top, below in zip(header, row, strict=False) if below.strip() and below != top]
-    return bool(new) and all(len(text) <= 40 and classify(text) for text in new)
+    distinct = len(set(new)) == len(new)  # a section row merged across repeats one text: it is no header
+    return bool(new) and distinct and all(len(text) <= 40 and classify(text) for text in new)
 
 
 def is_column_numbers(row: list[str]) -> bool:
     """A row of column numbers under a header: "(1) (2) (3) ..." or "1 2 3 ..."."""
-    cells = [fold(text) for text in row if text.strip()]
+    cells = [text.strip().lower() for text in row if text.strip()]
     return len(cells) >= 3 and len(set(cells)) == len(cells) and all(COLUMN_NUMBER.match(c) for c in cells)
 
 

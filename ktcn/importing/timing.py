@@ -48,6 +48,7 @@ IRREGULAR = Text("the dates it lists do not recur regularly", "các mốc nêu r
 EMPTY = Text("the cell is empty", "ô trống")
 
 
+@lru_cache(maxsize=16384)  # cells repeat: agency names, phrases, header cells
 def fold(text: str) -> str:
     """Lower case, no diacritics (đ → d), one kind of dash, single spaces: how phrases are matched."""
     text = unicodedata.normalize("NFC", text).lower().replace("đ", "d")
@@ -268,7 +269,7 @@ def _year(m: re.Match[str]) -> Part:
     return Part("point", (_dateish(m["y"]),))
 
 
-@rule(r"(?:dinh ky\s+)?(?:hang|moi)\s+(?P<u>nam|quy|thang|tuan)(?:\s+(?:1|mot)\s+(?:lan|so|ky))?")
+@rule(r"(?:dinh ky\s+)?(?:hang|moi)\s+(?P<u>nam|quy|thang|tuan)(?:[\s(]+(?:1|mot)\s+(?:lan|so|ky)\)?)?")
 def _each(m: re.Match[str]) -> Part:
     return Part("every", every=(1, UNITS[m["u"]]))
 
