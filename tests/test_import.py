@@ -222,6 +222,26 @@ def test_a_cell_naming_several_agencies_splits_and_groups_match_group_entries(ca
     assert not [d for d in diagnostics if d.severity.value == "error"]
 
 
+def test_the_documents_place_picks_the_agency_and_its_year_completes_phrases(cantho, ktcn):
+    plan = Plan(issuer=["LIÊN HIỆP CÁC HỘI KHOA HỌC", "VÀ KỸ THUẬT TỈNH NGHỆ AN"], motto=["CỘNG HÒA XÃ HỘI CHỦ NGHĨA"
+                " VIỆT NAM"], number="Số: 12/KH-LHH", date_line="Nghệ An, ngày 5 tháng 3 năm 2025",
+                doc_type="KẾ HOẠCH", summary="Hoạt động khoa học và công nghệ năm 2025",
+                rows=[HEADER, ["1", "Hội thảo", "Sở Khoa học và Công nghệ", "Sở Y tế; Sở, ban, ngành tỉnh", "Quý IV"],
+                      ["2", "Báo cáo", "Sở KH-CN", "UBND tỉnh", "Trước ngày 30/11"]])
+    write_docx(cantho / "kh.docx", plan)
+    result = ktcn("import", "kh.docx", "--dry-run", "--lang", "en")
+    assert ("id: kh-12-2025\nnumber: 12/KH-LHH\ntype: KH\ntitle: Kế hoạch hoạt động khoa học và công nghệ năm"
+            " 2025\nissued: 2025-03-05\nplace: Nghệ An\nissuers: [lhh-nghean]\nperiod: {from: 2025, to: 2025}\n"
+            ) in result.stdout
+    assert ("    lead: [skhcn-nghean]\n    support: [syt-nghean, so-ban-nganh-nghean]\n    schedule: 2025-Q4\n"
+            in result.stdout)
+    assert "    schedule: 2025-11-30\n" in result.stdout
+    assert 'column "Cơ quan phối hợp": "UBND tỉnh" — not in agencies.yaml; proposed id ubnd-tinh-nghean' \
+        in result.stderr
+    write_csv(cantho / "ct.csv", [HEADER, ["1", "Việc", "Sở Y tế", "", "2025"]])  # Cần Thơ's: not Nghệ An's
+    assert "    lead: [so-y-te-cantho]\n" in ktcn("import", "ct.csv", "--id", "ct", "--dry-run").stdout
+
+
 def test_an_unknown_agency_is_listed_with_the_closest_and_added_on_request(cantho, ktcn):
     write_csv(cantho / "t.csv", [HEADER, ["1", "Việc một", "Sở Văn hóa, Thể thao và Du lịch", "Sở Khoa hoc va Cong",
                                           "Năm 2025"]])

@@ -126,6 +126,11 @@ GRAMMAR = [
     ("Đến năm 2025", {"due": "2025"}),
     ("Đến hết năm 2025", {"due": "2025"}),
     ("Thường xuyên, đến năm 2025", {"ongoing": True, "until": "2025"}),
+    ("Năm 2025 và các năm tiếp theo", {"ongoing": True, "from": "2025"}),
+    ("Từ năm 2025 trở về sau", {"ongoing": True, "from": "2025"}),
+    ("Hằng năm, từ năm 2025 và các năm tiếp theo", {"every": "1y", "from": "2025"}),
+    ("Năm 2025, quý IV", {"due": "2025-Q4"}),
+    ("Năm 2025 (Quý IV)", {"due": "2025-Q4"}),
     ("Trình UBND thành phố trong quý IV/2025", None),  # an agency in the cell: not a timing phrase
     ("Trình trong quý IV/2025", {"due": "2025-Q4"}),
 ]

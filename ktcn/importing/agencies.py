@@ -43,6 +43,11 @@ _PHRASES = {
     ("tn", "va", "mt"): "tai nguyen va moi truong", ("nn", "va", "mt"): "nong nghiep va moi truong",
     ("vh", "tt", "va", "dl"): "van hoa the thao va du lich", ("ld", "tb", "va", "xh"): "lao dong thuong binh va xa hoi",
     ("ld", "tbxh"): "lao dong thuong binh va xa hoi", ("pt", "th"): "phat thanh truyen hinh",
+    # the same, written with a dash or a space instead of "&" ("Sở KH-CN", "Sở GD ĐT")
+    ("kh", "cn"): "khoa hoc va cong nghe", ("kh", "dt"): "ke hoach va dau tu", ("gd", "dt"): "giao duc va dao tao",
+    ("tt", "tt"): "thong tin va truyen thong", ("kh", "kt"): "khoa hoc va ky thuat",
+    ("nn", "ptnt"): "nong nghiep va phat trien nong thon", ("tn", "mt"): "tai nguyen va moi truong",
+    ("vh", "tt", "dl"): "van hoa the thao va du lich", ("ld", "tb", "xh"): "lao dong thuong binh va xa hoi",
 }
 _DROPPED = {"cac", "nhung"}
 # A new agency starts at a piece that begins so; a piece that does not continues the unknown name before it.
@@ -59,6 +64,7 @@ _SEPARATORS = re.compile(r"(\s*(?:;|,|\n|/|\+|\s[-–]\s|\s+(?:và|va|Và|VÀ)\s
 _BULLET = re.compile(r"^\s*(?:[-+•*–]|\d+[.)]|[a-zđ][)])\s*", re.MULTILINE)
 _PARENTHESES = re.compile(r"\([^()]*\)")
 _PLACE_TAIL = re.compile(r"\s(?:tinh|thanh pho)\s.*$")
+_PLACE_NAME = re.compile(r"(\s(?:tinh|thanh pho))\s.*$")
 _WORD = re.compile(r"\w")
 MOST_JOINED = 8  # pieces one name may span ("Sở, ban, ngành thành phố" is three)
 
@@ -125,13 +131,14 @@ class AgencyMatcher:
         self.cells: dict[str, CellAgencies] = {}
 
     def _add(self, key: str, agency_id: str) -> None:
+        """Index a name as written (level 0), and without its place (level 1): "Sở Y tế", "UBND tỉnh"."""
         if not key:
             return
-        self.index.setdefault(key, {}).setdefault(agency_id, 0)
-        stripped = _PLACE_TAIL.sub("", key)
-        if stripped != key and " " in stripped:
-            level = self.index.setdefault(stripped, {})
-            level[agency_id] = min(level.get(agency_id, 1), 1)
+        self.index.setdefault(key, {})[agency_id] = 0
+        for stripped in (_PLACE_TAIL.sub("", key), _PLACE_NAME.sub(r"\1", key)):
+            if stripped != key and " " in stripped:
+                level = self.index.setdefault(stripped, {})
+                level[agency_id] = min(level.get(agency_id, 1), 1)
 
     def lookup(self, name: str) -> tuple[str, ...]:
         """The ids a single name may mean, best first: one id is a match, several an ambiguity, none unknown."""

@@ -290,6 +290,11 @@ def _ongoing(m: re.Match[str]) -> Part:
     return Part("ongoing")
 
 
+@rule(r"(?:(?:cac|nhung)\s+nam\s+(?:tiep theo|sau|ke tiep)|tro ve sau)")
+def _onward(m: re.Match[str]) -> Part:
+    return Part("onward")  # "Năm 2025 và các năm tiếp theo": from then on
+
+
 @rule(r"(?:ke\s+)?tu(?:\s+nam)?")
 def _from(m: re.Match[str]) -> Part:
     return Part("from")
@@ -353,6 +358,7 @@ class Parts:
     starts: list[DateIsh] = field(default_factory=list)
     ends: list[DateIsh] = field(default_factory=list)
     ongoing: bool = False
+    onward: bool = False  # "... và các năm tiếp theo"
 
 
 def gather(parts: list[Part]) -> Parts:
@@ -407,10 +413,20 @@ def _sort(found: Parts, part: Part) -> None:
         found.monthdays.append(part.day)
     elif part.kind == "ongoing":
         found.ongoing = True
+    elif part.kind == "onward":
+        found.onward = True
 
 
 def combine(found: Parts, year: int | None) -> Schedule:
     """The one schedule the parts make; raise Unreadable when they make none or more than one."""
+    if found.onward:  # the time named is where the work starts
+        if len(found.points) == 1 and not found.starts:
+            found.starts, found.points = found.points, []
+        if len(found.starts) != 1 or found.points or found.ranges:
+            raise Unreadable(DO_NOT_COMBINE)
+        if not found.every:
+            found.ongoing = True
+    _date_the_year_parts(found)
     if found.ongoing:
         return _ongoing_schedule(found)
     if found.every:
@@ -432,6 +448,14 @@ def combine(found: Parts, year: int | None) -> Schedule:
     if kinds == {"yearparts"}:
         raise Unreadable(NO_YEAR)
     raise Unreadable(NOT_TIMING if not kinds else DO_NOT_COMBINE)
+
+
+def _date_the_year_parts(found: Parts) -> None:
+    """"Năm 2025, quý IV": a time of year and the one year it is in make one time."""
+    if len(found.points) == 1 and found.points[0].precision == "year" and len(found.yearparts) == 1 \
+            and not found.every:
+        found.points = [found.yearparts[0].of(found.points[0].start.year)]
+        found.yearparts = []
 
 
 def _kinds(found: Parts) -> set[str]:

@@ -167,7 +167,7 @@ def plain_ok(text: str, flow: bool = False) -> bool:
         return False
     if ": " in text or " #" in text or text.endswith(":") or _NOT_TEXT.match(text):
         return False
-    return not (flow and any(c in text for c in ",[]{}"))
+    return not (flow and any(c in text for c in ",[]{}?:"))  # PyYAML ends a flow plain scalar at any of these
 
 
 def wrap(text: str, width: int) -> list[str]:
