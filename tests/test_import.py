@@ -65,6 +65,7 @@ def test_the_word_header_gives_number_date_type_title_and_issuer(cantho, ktcn):
     assert (programme.id, programme.number, programme.type, str(programme.issued), programme.place,
             programme.issuers) == ("kh-231-2024", "231/KH-UBND", "KH", "2024-10-28", "Cần Thơ", ("ubnd-cantho",))
     assert programme.title.startswith("Kế hoạch thực hiện nghị quyết số 107/NQ-CP ngày 09 tháng 7 năm 2024")
+    assert "của thành ủy Cần Thơ về" in programme.title  # capitals put in lower case, but for the place
 
 
 def test_a_sentence_case_summary_makes_the_records_title(cantho, ktcn):
@@ -276,6 +277,18 @@ def test_added_agencies_follow_a_flow_style_registry_and_groups_are_marked(ws, k
         "  # Proposed by ktcn import from t.csv, the CSV file: check the names, ids and group\n"
         "  - {id: hoi-thanh-vien-lien-quan-cantho, name: Các hội thành viên liên quan, group: true}\n")
     assert ktcn("validate").exit_code == 0
+
+
+def test_add_agencies_starts_a_missing_registry(ws, ktcn):
+    root = ws({"agencies.yaml": None})
+    (root / "agencies.yaml").unlink(missing_ok=True)
+    write_csv(root / "t.csv", [HEADER, ["1", "Việc", "Sở Nội vụ", "", "2025"]])
+    result = ktcn("import", "t.csv", "--id", "kh", "--issued", "2025-01-10", "--issuer", "Sở Nội vụ",
+                  "--add-agencies", "--lang", "en")
+    assert result.exit_code == 2 and "no agency 'Sở Nội vụ'" in result.stderr  # --issuer names a registered one
+    result = ktcn("import", "t.csv", "--id", "kh", "--issued", "2025-01-10", "--add-agencies")
+    assert result.exit_code == 0, result.stderr
+    assert "  - id: so-noi-vu-cantho\n    name: Sở Nội vụ\n" in (root / "agencies.yaml").read_text(encoding="utf-8")
 
 
 # --- columns by meaning, sections, merged cells, two-row headers ---------------------------------------------------

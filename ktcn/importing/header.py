@@ -69,6 +69,8 @@ def read_header(lines: list[Line]) -> Header:
     _issuer(header, texts, [i for i in (number_at, date_at, motto_at) if i is not None])
     after = max((i for i in (number_at, date_at) if i is not None), default=-1) + 1
     _type_and_title(header, lines, after)
+    if header.title and header.place:  # a title in capitals was put in lower case: the place keeps its capitals
+        header.title = header.title.replace(header.place.lower(), header.place)
     _attached(header, texts)
     if header.type is None and header.number:
         header.type = type_of_number(header.number)

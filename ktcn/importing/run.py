@@ -93,7 +93,7 @@ def run_import(root: Path, options: ImportOptions, today: date, lang: str | None
     text = render(document, lang)
     added = list(matcher.proposed.values()) if options.add_agencies else []
     agencies_file = root / AGENCIES_FILE_NAME
-    original = agencies_file.read_bytes() if added else b""
+    original = agencies_file.read_bytes() if added and agencies_file.is_file() else b""
     new_agencies = _with_agencies(original, added, source, lang) if added else None
     proposed = {path: text.encode("utf-8"), **({agencies_file: new_agencies} if new_agencies else {})}
     found = _new_diagnostics(root, today, proposed, options.use_cache)
@@ -189,7 +189,7 @@ def _programme_id(options: ImportOptions, programme: dict, ws: Workspace, lang: 
 
 def _with_agencies(original: bytes, added: list[Unknown], source: str, lang: str) -> bytes:
     try:
-        text = original.decode("utf-8")
+        text = original.decode("utf-8") or "agencies:\n"  # no agencies.yaml yet: this starts it
     except UnicodeDecodeError:
         raise KtcnError(label("import.agencies_unreadable", lang)) from None
     return append_agencies(text, added, label("import.comment.proposed", lang, source=source)).encode("utf-8")
@@ -209,7 +209,7 @@ def _write(path: Path, text: str, agencies_file: Path, original: bytes, new_agen
         from ktcn.locking import workspace_lock
 
         with workspace_lock(agencies_file.parent, warn=lambda text: sys.stderr.write(f"ktcn: warning: {text}\n")):
-            if agencies_file.read_bytes() != original:
+            if (agencies_file.read_bytes() if agencies_file.is_file() else b"") != original:
                 raise KtcnError(label("import.agencies_changed", lang))
             write_atomic(agencies_file, new_agencies)
     if os.path.lexists(path):  # it appeared while we were working
