@@ -265,6 +265,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "import.comment.no_lead": ("chưa có cơ quan chủ trì", "no lead agency"),
     "import.comment.proposed": ("Đề xuất bởi ktcn import từ {source}: xem lại tên, mã và nhóm",
                                 "Proposed by ktcn import from {source}: check the names, ids and group"),
+    "import.bad_columns_role": ("--columns: '{name}' không phải vai trò của cột ({roles})",
+                                "--columns: '{name}' is not a column role ({roles})"),
+    "import.bad_columns_where": ("--columns: '{item}': ghi cột bằng số từ 1 hoặc bằng chữ cái (title=2, lead=C)",
+                                 "--columns: '{item}': give the column as a number from 1 or a letter (title=2,"
+                                 " lead=C)"),
+    "import.bad_columns_title": ("--columns: cần nêu ít nhất cột nội dung (title=N)",
+                                 "--columns: name the title column at least (title=N)"),
+    "import.bad_period": ("--period: '{text}': viết TỪ..ĐẾN, ví dụ 2024..2030",
+                          "--period: '{text}': write FROM..TO, e.g. 2024..2030"),
+    "import.bad_period_order": ("--period: '{text}': ngày bắt đầu sau ngày kết thúc",
+                                "--period: '{text}': the start is after the end"),
     # ktcn diff
     "diff.title": ("Thay đổi hồ sơ: {before} → {after}", "Changes to the records: {before} → {after}"),
     "diff.as_of": ("Tình trạng tính đến ngày {day}.", "Statuses as of {day}."),

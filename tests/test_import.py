@@ -104,9 +104,11 @@ def test_options_give_or_override_the_header(cantho, ktcn):
     (["--id", "Kế hoạch"], "is not an id"),
     (["--issuer", "Sở Không Có"], "no agency 'Sở Không Có'"),
     (["--issued", "30/2/2025"], "--issued"),
-    (["--period", "2030..2024"], "the start is after the end"),
-    (["--columns", "title=0"], "--columns"),
-    (["--columns", "lead=2"], "title column"),
+    (["--period", "2030..2024"], "--period: '2030..2024': the start is after the end"),
+    (["--period", "2024"], "--period: '2024': write FROM..TO"),
+    (["--columns", "title=0"], "--columns: 'title=0': give the column as a number from 1 or a letter"),
+    (["--columns", "lead=2"], "--columns: name the title column at least"),
+    (["--columns", "title=2,ngay=3"], "--columns: 'ngay' is not a column role"),
 ])
 def test_bad_options_are_usage_errors(cantho, ktcn, args, message):
     write_csv(cantho / "t.csv", [HEADER, ["1", "Việc một", "Sở Nội vụ", "", "Năm 2025"]])

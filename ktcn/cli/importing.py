@@ -60,46 +60,17 @@ def import_file(
     """
     from pathlib import Path
 
-    from ktcn.importing.columns import parse_columns
     from ktcn.importing.run import ImportOptions, run_import
     from ktcn.loader import find_root
 
     if lang is not None:
         choose_lang(lang, "en")
     options = ImportOptions(
-        Path(file), table, sheet, _columns(columns, parse_columns), Path(output) if output else None, dry_run,
-        programme_id, number, doc_type, title, parse_day(issued, "--issued") if issued else None,
-        tuple(issuer or ()), _period(period), add_agencies, use_cache=not no_cache)
+        Path(file), table, sheet, columns, Path(output) if output else None, dry_run, programme_id, number, doc_type,
+        title, parse_day(issued, "--issued") if issued else None, tuple(issuer or ()), period, add_agencies,
+        use_cache=not no_cache)
     result, _ = run_import(find_root(records), options, parse_day(None), lang)
     if dry_run:
         sys.stdout.write(result.text)
     for line in result.summary:
         typer.echo(line, err=True)
-
-
-def _columns(text: str | None, parse: object) -> dict[str, int] | None:
-    if text is None:
-        return None
-    try:
-        return parse(text)  # type: ignore[operator]
-    except ValueError as error:
-        raise typer.BadParameter(str(error), param_hint="--columns") from None
-
-
-def _period(text: str | None) -> tuple[str, str] | None:
-    """`2024..2030` (or `2024-2030` for years) as two date-ish values."""
-    if text is None:
-        return None
-    from ktcn.dateish import DateIshError, parse_dateish
-
-    start, _, end = text.partition("..")
-    if not end and text.count("-") == 1 and len(text) == 9:
-        start, end = text.split("-")
-    try:
-        first, last = parse_dateish(start), parse_dateish(end)
-    except DateIshError as error:
-        raise typer.BadParameter(f"{text!r}: {error.problem} (write FROM..TO, e.g. 2024..2030)",
-                                 param_hint="--period") from None
-    if first.start > last.end:
-        raise typer.BadParameter(f"{text!r}: the start is after the end", param_hint="--period")
-    return first.text, last.text

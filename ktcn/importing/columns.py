@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ktcn.errors import UsageError
 from ktcn.importing.timing import fold
+from ktcn.labels import label
 
 ROLES = ("number", "title", "lead", "support", "schedule", "product", "note")
 # What each role is called on the command line, in English and in Vietnamese without diacritics.
@@ -130,27 +132,30 @@ def is_column_numbers(row: list[str]) -> bool:
     return len(cells) >= 3 and len(set(cells)) == len(cells) and all(COLUMN_NUMBER.match(c) for c in cells)
 
 
-def parse_columns(text: str) -> dict[str, int]:
-    """`--columns title=2,lead=C,...` as role -> 0-based column; ValueError says what is wrong."""
+def parse_columns(text: str, lang: str = "en") -> dict[str, int]:
+    """`--columns title=2,lead=C,...` as role -> 0-based column; a UsageError says what is wrong."""
     found: dict[str, int] = {}
     for item in filter(None, (piece.strip() for piece in text.split(","))):
         name, _, where = item.partition("=")
         role = ROLE_NAMES.get(fold(name).replace(" ", "-"))
         if role is None:
-            raise ValueError(f"{name!r}: not a column role ({', '.join(ROLES)})")
-        found[role] = _column_index(where.strip(), item)
+            raise UsageError(label("import.bad_columns_role", lang, name=name, roles=", ".join(ROLES)))
+        index = _column_index(where.strip())
+        if index is None:
+            raise UsageError(label("import.bad_columns_where", lang, item=item))
+        found[role] = index
     if "title" not in found:
-        raise ValueError("name the title column at least (title=N)")
+        raise UsageError(label("import.bad_columns_title", lang))
     return found
 
 
-def _column_index(where: str, item: str) -> int:
-    """1-based number or spreadsheet letters (A, B, ..., AA) as a 0-based index."""
-    if where.isdigit() and int(where) >= 1:
+def _column_index(where: str) -> int | None:
+    """1-based number or spreadsheet letters (A, B, ..., AA) as a 0-based index; None for anything else."""
+    if where.isascii() and where.isdigit() and int(where) >= 1:
         return int(where) - 1
-    if where.isalpha() and where.isascii():
+    if where.isascii() and where.isalpha():
         index = 0
         for letter in where.upper():
             index = index * 26 + ord(letter) - ord("A") + 1
         return index - 1
-    raise ValueError(f"{item!r}: give the column as a number from 1 or a letter (title=2, lead=C)")
+    return None

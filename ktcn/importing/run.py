@@ -18,11 +18,13 @@ from pathlib import Path
 
 from ktcn.atomic import write_atomic
 from ktcn.convert import SLUG, slugify
+from ktcn.dateish import DateIshError, parse_dateish
 from ktcn.diagnostic_output import text_line
 from ktcn.diagnostics import Diagnostic, Severity
 from ktcn.errors import KtcnError, UsageError
 from ktcn.importing.agencies import AgencyMatcher, Unknown
 from ktcn.importing.build import Builder, Built, Remark, lines_above, task_tables
+from ktcn.importing.columns import parse_columns
 from ktcn.importing.header import TYPE_NAMES, Header, document_year, period_of, read_header, type_of_number
 from ktcn.importing.registry import append_agencies
 from ktcn.importing.tables import read_tables
@@ -40,7 +42,7 @@ class ImportOptions:
     file: Path
     table: int | None = None
     sheet: str | None = None
-    columns: dict[str, int] | None = None
+    columns: str | None = None  # --columns as typed: "title=2,lead=C"
     output: Path | None = None
     dry_run: bool = False
     id: str | None = None
@@ -49,7 +51,7 @@ class ImportOptions:
     title: str | None = None
     issued: date | None = None
     issuers: tuple[str, ...] = ()
-    period: tuple[str, str] | None = None
+    period: str | None = None  # --period as typed: "2024..2030"
     add_agencies: bool = False
     use_cache: bool = True
 
@@ -70,8 +72,10 @@ def run_import(root: Path, options: ImportOptions, today: date, lang: str | None
     """Import `options.file` into the workspace at `root`: the result, and the language it speaks."""
     ws = load(root, today=today, use_cache=options.use_cache)
     lang = lang or ws.settings.language
+    columns = parse_columns(options.columns, lang) if options.columns else None
+    period = _period(options.period, lang) if options.period else None
     tables = read_tables(options.file, lang, options.sheet)
-    chosen = task_tables(tables, options.columns, options.table)
+    chosen = task_tables(tables, columns, options.table)
     if not chosen:
         raise _no_task_table(options, len(tables), lang)
     header = read_header(lines_above(*chosen[0]))
@@ -88,7 +92,7 @@ def run_import(root: Path, options: ImportOptions, today: date, lang: str | None
         raise KtcnError(label("import.exists", lang, path=path), label("import.exists_hint", lang))
     source = f"{options.file.name}, " + ", ".join(where.pick(lang) for where, _ in builder.built.read)
     document = Document(programme_id, programme["type"], programme["title"], issuers, programme["number"],
-                        programme["issued"], header.place, options.period or period_of(programme["title"]),
+                        programme["issued"], header.place, period or period_of(programme["title"]),
                         builder.built.tasks, source, notes)
     text = render(document, lang)
     added = list(matcher.proposed.values()) if options.add_agencies else []
@@ -102,6 +106,20 @@ def run_import(root: Path, options: ImportOptions, today: date, lang: str | None
         _write(path, text, agencies_file, original, new_agencies, lang)
     result.summary = _summary(builder.built, options, result, matcher, lang)
     return result, lang
+
+
+def _period(text: str, lang: str) -> tuple[str, str]:
+    """`--period 2024..2030` (or `2024-2030` for years) as two date-ish values."""
+    start, _, end = text.partition("..")
+    if not end and re.fullmatch(r"\d{4}-\d{4}", text.strip()):
+        start, end = text.strip().split("-")
+    try:
+        first, last = parse_dateish(start), parse_dateish(end)
+    except DateIshError:
+        raise UsageError(label("import.bad_period", lang, text=text)) from None
+    if first.start > last.end:
+        raise UsageError(label("import.bad_period_order", lang, text=text))
+    return first.text, last.text
 
 
 def _no_task_table(options: ImportOptions, count: int, lang: str) -> UsageError:
