@@ -10,6 +10,7 @@ values are rendered by PyYAML, which quotes exactly where YAML needs it.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -77,7 +78,8 @@ class _Layout:
 
     def __init__(self, text: str, root: yaml.Node) -> None:
         self.text = text
-        self.newline = "\r\n" if "\r\n" in text else "\n"
+        crlf = text.count("\r\n")
+        self.newline = "\r\n" if crlf > text.count("\n") - crlf else "\n"  # the file's usual ending, not any one
         self.line_starts = [0]
         for index, char in enumerate(text):
             if char == "\n":
@@ -92,6 +94,14 @@ class _Layout:
 
     def line_start(self, offset: int) -> int:
         return self.line_starts[bisect.bisect_right(self.line_starts, offset) - 1]
+
+    def line(self, number: int) -> str:
+        """Line `number` (0-based) without its line ending."""
+        end = self.line_starts[number + 1] if number + 1 < len(self.line_starts) else len(self.text)
+        return self.text[self.line_starts[number]:end].rstrip("\r\n")
+
+    def column(self, offset: int) -> int:
+        return offset - self.line_start(offset)
 
     def after_line(self, offset: int) -> int:
         """Where the line holding `offset` ends, past its line break (or the end of the text)."""
@@ -198,23 +208,50 @@ def _content_end(layout: _Layout, node: yaml.Node) -> int:
         node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
     end = layout.offset(node.end_mark)
     if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
+        if _keeps_final_lines(layout, node):  # `|+`: the blank lines after it are its text; they stay before us
+            return end if end == layout.line_start(end) else layout.after_line(end)
         end = len(layout.text[:end].rstrip()) or end  # a block scalar ends where its last text line does
     return layout.after_line(end)
 
 
-def _dash_column(layout: _Layout, item: yaml.Node) -> int:
-    """The column of the '-' that introduces a block sequence item."""
+_BLOCK_HEADER = re.compile(r"(?:[&!]\S*\s+)*[|>]([1-9+-]{0,2})")
+_LONE_DASH = re.compile(r"( *)-[ \t]*(?:#.*)?")
+
+
+def _keeps_final_lines(layout: _Layout, scalar: yaml.ScalarNode) -> bool:
+    """Whether a block scalar's header asks to keep its final line breaks (`|+`, `>+`, `|2+`)."""
+    header = _BLOCK_HEADER.match(layout.text, layout.offset(scalar.start_mark))
+    return header is not None and "+" in header.group(1)
+
+
+def _dash(layout: _Layout, item: yaml.Node) -> tuple[int, bool]:
+    """The column of the '-' that introduces a block sequence item, and whether it stands alone on its line."""
+    line = item.start_mark.line
     start = layout.offset(item.start_mark)
-    dash = layout.text.rfind("-", layout.line_starts[item.start_mark.line], start)
-    return dash - layout.line_starts[item.start_mark.line] if dash >= 0 else item.start_mark.column
+    dash = layout.text.rfind("-", layout.line_starts[line], start)
+    if dash >= 0:
+        return dash - layout.line_starts[line], False
+    for previous in range(line - 1, -1, -1):  # `-` alone, the item on the lines below (comments may come between)
+        text = layout.line(previous)
+        if not text.strip() or text.lstrip().startswith("#"):
+            continue
+        alone = _LONE_DASH.fullmatch(text)
+        if alone is not None:
+            return len(alone.group(1)), True
+        break
+    return item.start_mark.column, False
 
 
-def _block_item(update: NewUpdate, dash: int, content: int, flow: bool) -> list[str]:
-    """The new entry as block-sequence lines: `- date: ...` with its keys under it, or `- {date: ...}`."""
-    if flow:
-        return [" " * dash + "- " + _flow(update)]
-    dumped = [line for key, value in update.as_mapping().items() for line in _field_lines(key, value)]
-    first = " " * dash + "-" + " " * (content - dash - 1) + dumped[0]
+def _block_item(update: NewUpdate, dash: int, content: int, flow: bool, alone: bool = False) -> list[str]:
+    """The new entry as block-sequence lines: `- date: ...` with its keys under it, or `- {date: ...}`.
+
+    `alone`: the file writes each `-` on a line of its own, the entry's keys below it at `content`.
+    """
+    dumped = [_flow(update)] if flow else [
+        line for key, value in update.as_mapping().items() for line in _field_lines(key, value)]
+    if alone:
+        return [" " * dash + "-", *(" " * content + line for line in dumped)]
+    first = " " * dash + "-" + " " * max(content - dash - 1, 1) + dumped[0]
     return [first, *(" " * content + line for line in dumped[1:])]
 
 
@@ -237,32 +274,87 @@ def _append_block(layout: _Layout, sequence: yaml.SequenceNode, update: NewUpdat
         lines = _block_item(update, (dash if dash >= 0 else alias[0]) - line, alias[0] - line, False)
         return layout.insert_lines(layout.after_line(alias[1]), lines)
     last = sequence.value[-1]
-    dash = _dash_column(layout, last)
-    lines = _block_item(update, dash, last.start_mark.column, getattr(last, "flow_style", False) is True)
+    dash, alone = _dash(layout, last)
+    lines = _block_item(update, dash, _first_column(last), getattr(last, "flow_style", False) is True, alone)
     return layout.insert_lines(_content_end(layout, last), lines)
 
 
+def _first_column(node: yaml.Node) -> int:
+    """The column a mapping's keys start at (its own start mark may be an anchor's); else the node's."""
+    if isinstance(node, yaml.MappingNode) and node.value and not node.flow_style:
+        return node.value[0][0].start_mark.column
+    return node.start_mark.column
+
+
 def _append_flow(layout: _Layout, sequence: yaml.SequenceNode, update: NewUpdate) -> str:
-    close = layout.text.rfind("]", 0, layout.offset(sequence.end_mark))
-    insert = (", " if sequence.value else "") + _flow(update)
-    return layout.text[:close] + insert + layout.text[close:]
+    return _flow_append(layout, sequence, _flow(update))
 
 
-def _style(layout: _Layout, root: yaml.Node, task: yaml.MappingNode) -> tuple[int, int]:
-    """How this file indents a block sequence under its key: (dash offset from the key, key offset from dash)."""
+def _flow_append(layout: _Layout, collection: yaml.Node, item: str) -> str:
+    """`item` added as the last entry of a flow collection, laid out as its entries are.
+
+    A collection written one entry per line gets a line of its own for it,
+    before the closing bracket's line; a trailing comma stays a trailing comma.
+    """
+    text = layout.text
+    close = layout.offset(collection.end_mark) - 1
+    if not collection.value:
+        return text[:close] + item + text[close:]
+    alias = layout.last_alias(collection)
+    last = collection.value[-1]
+    if isinstance(collection, yaml.MappingNode):  # the entry is `key: value`: from its key to its value's end
+        start, end = layout.offset(last[0].start_mark), layout.offset(last[1].end_mark)
+    else:
+        start, end = layout.offset(last.start_mark), layout.offset(last.end_mark)
+    if alias is not None:  # an alias's node has its anchor's marks: use where the alias is written
+        start, end = (start if isinstance(collection, yaml.MappingNode) else alias[0]), alias[1]
+    comma = _trailing_comma(text, end, close)
+    own_lines = not text[layout.line_start(start):start].strip() and not text[layout.line_start(close):close].strip()
+    if own_lines:
+        line = " " * layout.column(start) + item + ("," if comma is not None else "") + layout.newline
+        at = layout.line_start(close)
+        if comma is None:
+            return text[:end] + "," + text[end:at] + line + text[at:]
+        return text[:at] + line + text[at:]
+    if comma is not None:
+        return text[:comma + 1] + " " + item + "," + text[comma + 1:]
+    return text[:end] + ", " + item + text[end:]
+
+
+def _trailing_comma(text: str, start: int, close: int) -> int | None:
+    """The offset of a comma between the last entry (ending at `start`) and the closing bracket; None if none."""
+    at = start
+    while at < close:
+        char = text[at]
+        if char == ",":
+            return at
+        if char == "#":  # a comment runs to the end of its line
+            at = text.find("\n", at, close)
+            if at < 0:
+                return None
+        elif not char.isspace():
+            return None
+        at += 1
+    return None
+
+
+def _style(layout: _Layout, root: yaml.Node, task: yaml.MappingNode) -> tuple[int, int, bool]:
+    """How this file writes a block sequence under its key.
+
+    (dash offset from the key, key offset from the dash, whether the dash stands alone on its line).
+    """
     key, _ = _entry(root, "tasks")
-    dash = _dash_column(layout, task)
-    return dash - (key.start_mark.column if key else 0), task.start_mark.column - dash
+    dash, alone = _dash(layout, task)
+    return dash - (key.start_mark.column if key else 0), _first_column(task) - dash, alone
 
 
 def _add_updates_key(layout: _Layout, task: yaml.MappingNode, root: yaml.Node, update: NewUpdate) -> str:
     if task.flow_style:
-        close = layout.text.rfind("}", 0, layout.offset(task.end_mark))
-        return layout.text[:close] + f", updates: [{_flow(update)}]" + layout.text[close:]
-    key_column = task.start_mark.column
-    dash_shift, gap = _style(layout, root, task)
+        return _flow_append(layout, task, f"updates: [{_flow(update)}]")
+    key_column = _first_column(task)
+    dash_shift, gap, alone = _style(layout, root, task)
     dash = key_column + dash_shift
-    lines = [" " * key_column + "updates:", *_block_item(update, dash, dash + gap, False)]
+    lines = [" " * key_column + "updates:", *_block_item(update, dash, dash + gap, False, alone)]
     return layout.insert_lines(_content_end(layout, task), lines)
 
 
@@ -271,7 +363,7 @@ def _fill_empty(layout: _Layout, key: yaml.Node, value: yaml.ScalarNode, task: y
     if value.value:  # `updates: ~` or `updates: null`: the value becomes a one-entry flow list
         start, end = layout.offset(value.start_mark), layout.offset(value.end_mark)
         return layout.text[:start] + f"[{_flow(update)}]" + layout.text[end:]
-    dash_shift, gap = _style(layout, root, task)
+    dash_shift, gap, alone = _style(layout, root, task)
     dash = key.start_mark.column + dash_shift
     return layout.insert_lines(layout.after_line(layout.offset(key.end_mark)),
-                               _block_item(update, dash, dash + gap, False))
+                               _block_item(update, dash, dash + gap, False, alone))

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -209,17 +210,26 @@ def layouts(draw: st.DrawFn) -> str:
     dash = "" if indentless else " " * indent
     key = dash + "  "
     comment = draw(st.sampled_from(["", "  # ghi chú", "  # note: x"]))
-    log = draw(st.sampled_from(["none", "block", "flow-items", "flow", "empty"]))
+    log = draw(st.sampled_from(["none", "block", "flow-items", "flow", "empty", "block-alone", "flow-lines",
+                                "keep-note"]))
+    alone = draw(st.booleans())  # each task's `-` alone on its line, its keys below
+    first = [f"{dash}-{comment}", f'{key}id: "1"'] if alone else [f'{dash}- id: "1"{comment}']
     lines = ["id: kh-1", "type: KH", "title: Kế hoạch", "issued: 2025-01-10", "issuers: [skhcn]",
              "period: {from: 2025, to: 2026}", "tasks:",
-             f'{dash}- id: "1"{comment}', f"{key}title: Một", f"{key}lead: [skhcn]", f"{key}schedule: {{every: 1q}}"]
+             *first, f"{key}title: Một", f"{key}lead: [skhcn]", f"{key}schedule: {{every: 1q}}"]
     inner = key + (" " * indent if not indentless else "")
     if log == "block":
         lines += [f"{key}updates:", f"{inner}- date: 2025-02-01{comment}", f"{inner}  note: 'trích: a'"]
+    elif log == "block-alone":
+        lines += [f"{key}updates:", f"{inner}-{comment}", f"{inner}  date: 2025-02-01", f"{inner}  note: a"]
+    elif log == "keep-note":
+        lines += [f"{key}updates:", f"{inner}- date: 2025-02-01", f"{inner}  note: |+", f"{inner}    a", ""]
     elif log == "flow-items":
         lines += [f"{key}updates:", f"{inner}- {{date: 2025-02-01, note: a}}"]
     elif log == "flow":
         lines += [f"{key}updates: [{{date: 2025-02-01, note: a}}]"]
+    elif log == "flow-lines":
+        lines += [f"{key}updates: [", f"{inner}{{date: 2025-02-01, note: a}},{comment}", f"{key}]"]
     elif log == "empty":
         lines += [f"{key}updates:"]
     if draw(st.booleans()):
@@ -228,7 +238,11 @@ def layouts(draw: st.DrawFn) -> str:
         lines.append("# cuối tệp")
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     final = draw(st.sampled_from([newline, ""]))
-    return newline.join(lines) + final
+    text = newline.join(lines) + final
+    if draw(st.booleans()):  # one line ends the other way (an editor's slip); the new lines follow the rest
+        odd = "\n" if newline == "\r\n" else "\r\n"
+        text = text.replace("title: Kế hoạch" + newline, "title: Kế hoạch" + odd, 1)
+    return text
 
 
 notes = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30)
@@ -244,9 +258,14 @@ def test_any_layout_gains_only_the_new_lines_and_the_update_loads(tmp_path, text
     entry = NewUpdate(date=__import__("datetime").date(2025, 5, 5), status=status, note=note, evidence=evidence)
     new = insert_update(text, "1", entry)
     added = one_insertion(text, new)
-    if "\r\n" in text:
-        assert "\n" not in added.replace("\r\n", "")  # no bare LF slipped in
+    crlf = text.count("\r\n")
+    if crlf > text.count("\n") - crlf:  # mostly CRLF: no bare LF slipped in
+        assert "\n" not in added.replace("\r\n", "")
+    else:  # mostly LF: one CRLF line does not make the new lines CRLF
+        assert "\r" not in added
     assert new.endswith("\n") == text.endswith("\n")
+    old_log = yaml.safe_load(text)["tasks"][0].get("updates") or []
+    assert yaml.safe_load(new)["tasks"][0]["updates"][:-1] == old_log  # the entries before it are intact (`|+`)
     folder = tmp_path / f"w{abs(hash((text, note, status, evidence)))}"
     write_workspace(folder, {P: new.encode("utf-8")})
     task = load(folder).programmes[0].tasks[0]

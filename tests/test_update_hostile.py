@@ -391,7 +391,8 @@ def shared_programmes(draw: st.DrawFn) -> tuple[str, int, bool]:
             continue
         anchor = draw(st.booleans())
         merge = draw(st.sampled_from(tasks)) if tasks and draw(st.booleans()) else None
-        lines += [f"  - &t{i}"] if anchor else []
+        alone = not anchor and draw(st.booleans())  # `-` alone on its line, the task's keys below
+        lines += [f"  - &t{i}"] if anchor else ["  -"] if alone else []
         body = [f'id: "{i + 1}"'] + ([f"<<: *{merge}"] if merge else []) + ["title: T"]
         lead = draw(st.sampled_from(["[skhcn]", "anchor"] + (["alias"] if leads else [])))
         lead_line = ("lead: [skhcn]" if lead == "[skhcn]" else f"lead: &l{i} [skhcn]" if lead == "anchor"
@@ -407,7 +408,7 @@ def shared_programmes(draw: st.DrawFn) -> tuple[str, int, bool]:
         }[log]
         lead_last = draw(st.booleans())
         body += [*log_lines, lead_line] if lead_last else [lead_line, *log_lines]
-        lines += [("    " if anchor or number else "  - ") + line for number, line in enumerate(body)]
+        lines += [("    " if anchor or alone or number else "  - ") + line for number, line in enumerate(body)]
         free.append(not anchor and merge is None and log not in ("anchor", "alias"))
         tasks += [f"t{i}"] if anchor else []
         logs += [f"u{i}"] if log == "anchor" else []
@@ -441,3 +442,110 @@ def test_an_update_lands_on_its_own_task_or_nowhere(case):
         if index == target_at:
             expected = [*expected, {"date": date(2025, 5, 5), "note": "mới"}]
         assert (now.get("updates") or []) == expected, (index, text, new)
+
+
+# --- item 18: the file's layout is kept, whatever its author's habits --------------------------------
+
+def only_added(old: str, new: str) -> list[str]:
+    """The lines `new` adds to `old` (keeping their endings); fails if any old line changed or went."""
+    import difflib
+
+    matcher = difflib.SequenceMatcher(a=old.splitlines(keepends=True), b=new.splitlines(keepends=True),
+                                      autojunk=False)
+    added = []
+    for tag, _, _, j1, j2 in matcher.get_opcodes():
+        assert tag in ("equal", "insert"), (tag, old, new)
+        added += new.splitlines(keepends=True)[j1:j2] if tag == "insert" else []
+    return added
+
+
+KEPT_NOTE = PROGRAMME + """\
+    updates:
+      - date: 2025-02-01
+        note: |+
+          Dòng một.
+
+
+"""
+
+
+@pytest.mark.parametrize("after", ["", "    # ghi chú\n  - id: \"2\"\n    title: Hai\n    lead: [skhcn]\n"
+                                       "    schedule: 2025-09-30\n"], ids=["at-the-end", "before-a-task"])
+def test_a_kept_block_scalar_keeps_its_final_lines(ws, ktcn, after):
+    text = KEPT_NOTE + after
+    root = ws({P: text})
+    assert ktcn("update", "kh-1/1", "--status", "done", "--date", "2025-03-03").exit_code == 0
+    assert only_added(text, (root / P).read_text(encoding="utf-8")) == [
+        "      - date: 2025-03-03\n", "        status: done\n"]
+    assert updates_of(root)["1"] == [("2025-02-01", None, "Dòng một.\n\n\n"), ("2025-03-03", "done", None)]
+
+
+def test_an_item_written_as_a_dash_alone_gets_a_dash_alone(ws, ktcn):
+    text = PROGRAMME + """\
+    updates:
+      -
+        date: 2025-02-01
+        note: một
+  -   # nhiệm vụ hai
+    id: "2"
+    title: Hai
+    lead: [skhcn]
+    schedule: 2025-09-30
+"""
+    root = ws({P: text})
+    for task in ("kh-1/1", "kh-1/2"):
+        result = ktcn("update", task, "--status", "done", "--date", "2025-03-03")
+        assert result.exit_code == 0, result.stderr
+    new = (root / P).read_text(encoding="utf-8")
+    assert only_added(text, new) == [
+        "      -\n", "        date: 2025-03-03\n", "        status: done\n",
+        "    updates:\n", "      -\n", "        date: 2025-03-03\n", "        status: done\n"]
+    assert updates_of(root) == {"1": [("2025-02-01", None, "một"), ("2025-03-03", "done", None)],
+                                "2": [("2025-03-03", "done", None)]}
+
+
+@pytest.mark.parametrize(("usual", "odd"), [("\n", "\r\n"), ("\r\n", "\n")], ids=["lf-file", "crlf-file"])
+def test_the_new_lines_end_as_most_of_the_files_lines_do(ws, ktcn, usual, odd):
+    text = PROGRAMME.replace("\n", usual).replace(f"title: Kế hoạch thử{usual}", f"title: Kế hoạch thử{odd}")
+    root = ws({P: text.encode("utf-8")})
+    assert ktcn("update", "kh-1/1", "--note", "một", "--date", "2025-03-03").exit_code == 0
+    assert (root / P).read_bytes().decode("utf-8") == text + usual.join(
+        ["    updates:", "      - date: 2025-03-03", "        note: một", ""])
+
+
+@pytest.mark.parametrize(("log", "added"), [
+    ("    updates: [\n      {date: 2025-02-01, note: một},\n    ]\n",
+     ["      {date: 2025-03-03, status: done},\n"]),
+    ("    updates: [\n      {date: 2025-02-01, note: một},  # ghi chú\n      # còn nữa\n    ]\n",
+     ["      {date: 2025-03-03, status: done},\n"]),
+    ("    updates: [{date: 2025-02-01, note: một},]\n", None),
+], ids=["lines", "lines-with-comments", "one-line"])
+def test_a_flow_log_with_a_trailing_comma_keeps_its_layout(ws, ktcn, log, added):
+    text = PROGRAMME + log
+    root = ws({P: text})
+    result = ktcn("update", "kh-1/1", "--status", "done", "--date", "2025-03-03")
+    assert result.exit_code == 0, result.stderr
+    new = (root / P).read_text(encoding="utf-8")
+    if added is None:
+        assert new == text.replace("note: một},]", "note: một}, {date: 2025-03-03, status: done},]")
+    else:
+        assert only_added(text, new) == added
+    assert updates_of(root)["1"] == [("2025-02-01", None, "một"), ("2025-03-03", "done", None)]
+
+
+def test_a_flow_log_on_lines_without_a_trailing_comma_gets_the_comma_and_a_line(ws, ktcn):
+    text = PROGRAMME + "    updates: [\n      {date: 2025-02-01, note: một}\n    ]\n"
+    root = ws({P: text})
+    assert ktcn("update", "kh-1/1", "--status", "done", "--date", "2025-03-03").exit_code == 0
+    assert (root / P).read_text(encoding="utf-8") == PROGRAMME + (
+        "    updates: [\n      {date: 2025-02-01, note: một},\n      {date: 2025-03-03, status: done}\n    ]\n")
+
+
+def test_a_flow_task_on_lines_with_a_trailing_comma(ws, ktcn):
+    text = PROGRAMME.replace('  - id: "1"\n    title: Nhiệm vụ một\n    lead: [skhcn]\n    schedule: 2025-06-30\n',
+                             '  - {\n      id: "1",\n      title: Nhiệm vụ một,\n      lead: [skhcn],\n'
+                             '      schedule: 2025-06-30,\n    }\n')
+    root = ws({P: text})
+    assert ktcn("update", "kh-1/1", "--status", "done", "--date", "2025-03-03").exit_code == 0
+    assert only_added(text, (root / P).read_text(encoding="utf-8")) == [
+        "      updates: [{date: 2025-03-03, status: done}],\n"]
