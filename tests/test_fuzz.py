@@ -73,7 +73,8 @@ AGENCIES = {"agencies": [{"id": "skhcn", "name": "Sở KH&CN"}, {"id": "lhh", "n
                          {"id": "sttt", "name": "Sở TT&TT", "until": date(2025, 2, 28), "succeeded_by": "skhcn"},
                          {"id": "snv", "name": "Sở Nội vụ", "until": date(2025, 6, 30), "succeeded_by": "sttt"}]}
 HOSTILE_BITS = ["\t", "\x00", "\ufeff", "&a", "*a", "!!python/object:os.system", "<<<<<<< HEAD", "- ", ": ", "{",
-                "]", '"', "'", "#", "\r", "\n", "ê", "e\u0302", "yes", "~", "2025-02-30", "|", ">", "? ", "%YAML 1.1"]
+                "]", '"', "'", "#", "\r", "\n", "ê", "e\u0302", "yes", "~", "2025-02-30", "|", ">", "? ", "%YAML 1.1",
+                "\u2028", "\u2029", "\x85", "<<: *a", "&a [x]", "- *a"]  # parser line breaks; aliases, merge keys
 
 
 @st.composite
