@@ -276,6 +276,8 @@ LABELS: dict[str, tuple[str, str]] = {
                           "--period: '{text}': write FROM..TO, e.g. 2024..2030"),
     "import.bad_period_order": ("--period: '{text}': ngày bắt đầu sau ngày kết thúc",
                                 "--period: '{text}': the start is after the end"),
+    "import.comment.year_from_heading": ("năm lấy theo mục \"{heading}\"", "the year is the heading's: \"{heading}\""),
+    "import.comment.year_from_title": ("năm lấy theo tên văn bản", "the year is the one the title names"),
     # ktcn diff
     "diff.title": ("Thay đổi hồ sơ: {before} → {after}", "Changes to the records: {before} → {after}"),
     "diff.as_of": ("Tình trạng tính đến ngày {day}.", "Statuses as of {day}."),

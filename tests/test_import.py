@@ -238,7 +238,8 @@ def test_the_documents_place_picks_the_agency_and_its_year_completes_phrases(can
             ) in result.stdout
     assert ("    lead: [skhcn-nghean]\n    support: [syt-nghean, so-ban-nganh-nghean]\n    schedule: 2025-Q4\n"
             in result.stdout)
-    assert "    schedule: 2025-11-30\n" in result.stdout
+    assert "    schedule: 2025-11-30\n    schedule_text: Trước ngày 30/11\n    # ktcn: the year is the one the title" \
+        in result.stdout
     assert 'column "Cơ quan phối hợp": "UBND tỉnh" — not in agencies.yaml; proposed id ubnd-tinh-nghean' \
         in result.stderr
     write_csv(cantho / "ct.csv", [HEADER, ["1", "Việc", "Sở Y tế", "", "2025"]])  # Cần Thơ's: not Nghệ An's
@@ -335,7 +336,8 @@ def test_section_rows_group_the_ids_and_give_their_year(cantho, ktcn, kind):
     assert result.exit_code == 0, result.stderr
     text = result.stdout
     assert "tasks:\n  # I. NHIỆM VỤ NĂM 2025\n  - id: i-1\n" in text
-    assert "  - id: i-1\n    title: Tổ chức hội nghị\n    lead: [skhcn-cantho]\n    schedule: 2025-Q4\n" in text
+    assert ("  - id: i-1\n    title: Tổ chức hội nghị\n    lead: [skhcn-cantho]\n    schedule: 2025-Q4\n"
+            "    schedule_text: Quý IV\n    # ktcn: the year is the heading's: \"I. NHIỆM VỤ NĂM 2025\"\n") in text
     assert ("  - id: i-2\n    kind: report\n    title: Báo cáo sơ kết\n    lead: [snv-cantho]\n"
             "    schedule: 2025\n    schedule_text: NHIỆM VỤ NĂM 2025\n") in text
     assert "\n\n  # II. NHIỆM VỤ THƯỜNG XUYÊN\n  - id: ii-1\n" in text

@@ -55,6 +55,7 @@ class Draft:
     notes: list[tuple[str, str]] = field(default_factory=list)  # (column name, text): product, note
     remarks: list[Remark] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)  # section headings that open before this task
+    year_from: str | None = None  # the heading whose year completed the timing cell ("" the document's title)
 
 
 @dataclass
@@ -216,12 +217,15 @@ class Builder:
             draft.schedule, draft.schedule_text = context.schedule, context.schedule_text
             self.built.schedules_read += 1
             return
-        year = next((s.year for s in reversed(sections) if s.year), None) or self.document_year
+        heading = next((s for s in reversed(sections) if s.year), None)
+        year = heading.year if heading else self.document_year
         reading = read_timing(text, year)
         draft.schedule_text = text or None
         if reading.schedule is not None:
             draft.schedule = reading.schedule
             self.built.schedules_read += 1
+            if year and read_timing(text).schedule != reading.schedule:  # the year came from outside the cell
+                draft.year_from = heading.text if heading else ""
         elif "schedule" in layout.columns:
             self._remark(draft, "timing", number, table, layout, "schedule", text, problem=reading.problem)
 

@@ -16,6 +16,7 @@ Cần Thơ)".  Whatever is not there stays None; the command line fills it in.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -77,8 +78,8 @@ def read_header(lines: list[Line]) -> Header:
     return header
 
 
-def _first(texts: list[str], test: object) -> int | None:
-    return next((i for i, text in enumerate(texts) if test(text)), None)  # type: ignore[operator]
+def _first(texts: list[str], test: Callable[[str], bool]) -> int | None:
+    return next((i for i, text in enumerate(texts) if test(text)), None)
 
 
 def _number(line: str) -> str | None:

@@ -93,7 +93,7 @@ def _docx_tables(path: Path, lang: str) -> list[Table]:
     tables: list[Table] = []
     for element in document.element.body.iterchildren():
         if element.tag == qn("w:p"):
-            line = _paragraph_line(element, qn)
+            line = _paragraph_line(element)
             if line.text:
                 lines.append(line)
         elif element.tag == qn("w:tbl"):
@@ -105,7 +105,8 @@ def _docx_tables(path: Path, lang: str) -> list[Table]:
     return tables
 
 
-def _paragraph_line(p: Any, qn: Any) -> Line:
+def _paragraph_line(p: Any) -> Line:
+    """A paragraph as a line; bold or centred is what marks the type and the summary title."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.text.paragraph import Paragraph
 

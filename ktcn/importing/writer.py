@@ -89,6 +89,9 @@ def task_lines(task: Draft, lang: str, first: bool) -> list[str]:
         out.append(f"    schedule: {schedule_text(task.schedule)}")
     if task.schedule_text:
         out += text_field("schedule_text", task.schedule_text, 4)
+    if task.year_from is not None:  # say where a reading took its year from, as the records say their readings
+        key = "import.comment.year_from_heading" if task.year_from else "import.comment.year_from_title"
+        out += comment("ktcn: " + label(key, lang, heading=task.year_from), "    ")
     for name, text in task.notes:
         out += comment(f"{name}: {text}", "    ")
     return out
