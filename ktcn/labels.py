@@ -203,6 +203,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "import.role.schedule": ("thời hạn", "schedule"),
     "import.role.product": ("sản phẩm", "product"),
     "import.role.note": ("ghi chú", "note"),
+    "import.role.start": ("bắt đầu", "start"),
     "import.summary.read": ("Đã đọc {tables} của {file}: {tasks} nhiệm vụ.",
                             "Read {tables} of {file}: {tasks} task(s)."),
     "import.summary.columns": ("Các cột ({where}): {columns}.", "Columns ({where}): {columns}."),

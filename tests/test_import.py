@@ -409,6 +409,17 @@ def test_a_two_row_header_with_merged_cells(cantho, ktcn, kind):
     assert "    title: Tập huấn\n    lead: [snv-cantho]\n    support: [lhh-cantho]\n" in result.stdout
 
 
+def test_a_time_split_into_start_and_completion_takes_the_completion(cantho, ktcn):
+    rows = [["TT", "Nội dung", "Chủ trì", "Thời gian thực hiện", "Thời gian thực hiện"],
+            ["TT", "Nội dung", "Chủ trì", "Bắt đầu", "Hoàn thành"],
+            ["1", "Xây dựng đề án", "Sở Nội vụ", "Tháng 3/2025", "Tháng 12/2025"]]
+    write_xlsx(cantho / "t.xlsx", table_plan(rows), merges=["A1:A2", "B1:B2", "C1:C2", "D1:E1"], before=())
+    result = ktcn("import", "t.xlsx", "--id", "kh", "--issued", "2025-01-10", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert ("    title: Xây dựng đề án\n    lead: [snv-cantho]\n    schedule: 2025-12\n"
+            "    schedule_text: Tháng 12/2025\n    # Thời gian thực hiện Bắt đầu: Tháng 3/2025\n") in result.stdout
+
+
 def test_columns_option_reads_a_table_without_a_header(cantho, ktcn):
     write_csv(cantho / "t.csv", [["Việc một", "2025", "Sở Nội vụ"], ["Việc hai", "Hằng năm", "Sở KH&CN"]])
     result = ktcn("import", "t.csv", "--columns", "noi-dung=A,thoi-gian=2,chu-tri=C", "--id", "kh",

@@ -173,7 +173,7 @@ class Builder:
         draft.support = tuple(a for a in self._agencies(draft, layout.cell(row, "support"), number, table, layout,
                                                        "support") if a not in lead)
         self._schedule(draft, layout.cell(row, "schedule"), number, table, layout, sections)
-        for role in ("product", "note"):
+        for role in ("start", "product", "note"):
             text = layout.cell(row, role).strip()
             if text:
                 draft.notes.append((layout.name(role), text))

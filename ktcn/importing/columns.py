@@ -16,7 +16,7 @@ from ktcn.errors import UsageError
 from ktcn.importing.timing import fold
 from ktcn.labels import label
 
-ROLES = ("number", "title", "lead", "support", "schedule", "product", "note")
+ROLES = ("number", "title", "lead", "support", "schedule", "product", "note")  # and "start", from a split header
 # What each role is called on the command line, in English and in Vietnamese without diacritics.
 ROLE_NAMES = {
     "number": "number", "tt": "number", "stt": "number",
@@ -103,12 +103,17 @@ def _is_header(roles: dict[int, str]) -> bool:
 def _layout(rows: list[list[str]], index: int, given: dict[str, int] | None) -> Layout:
     names = list(rows[index])
     first = index + 1
+    split: dict[str, int] = {}
     if first < len(rows) and _is_subheader(rows[index], rows[first]):
+        split = _time_split(rows[index], rows[first])
         names = [_joined(top, below) for top, below in zip(names, rows[first], strict=False)]
         first += 1
     if first < len(rows) and is_column_numbers(rows[first]):
         first += 1
-    columns = {role: column for column, role in _roles(names).items()}
+    columns = {role: column for column, role in _roles(names).items() if column not in split.values()}
+    if split:  # "Thời gian" over "Bắt đầu" and "Hoàn thành": the deadline is the completion
+        columns |= {"schedule": split["end"]} if "end" in split else {"schedule": split["start"]}
+        columns |= {"start": split["start"]} if "start" in split and "end" in split else {}
     if given:
         columns = {role: column for role, column in columns.items()
                    if role not in given and column not in given.values()} | given
@@ -120,10 +125,32 @@ def _joined(top: str, below: str) -> str:
 
 
 def _is_subheader(header: list[str], row: list[str]) -> bool:
-    """The second row of a two-row header: its new cells are short and each names a role."""
-    new = [below for top, below in zip(header, row, strict=False) if below.strip() and below != top]
-    distinct = len(set(new)) == len(new)  # a section row merged across repeats one text: it is no header
-    return bool(new) and distinct and all(len(text) <= 40 and classify(text) for text in new)
+    """The second row of a two-row header: its new cells are short and each names a role, or a time's end."""
+    new = [(top, below) for top, below in zip(header, row, strict=False) if below.strip() and below != top]
+    distinct = len({below for _, below in new}) == len(new)  # a section row merged across repeats one text
+    return bool(new) and distinct and all(len(below) <= 40 and (classify(below) or _time_end(top, below))
+                                          for top, below in new)
+
+
+_START = re.compile(r"^(?:bat dau|khoi cong|tu ngay|tu)$")
+_END = re.compile(r"^(?:ket thuc|hoan thanh|den ngay|den|thoi han)$")
+
+
+def _time_end(top: str, below: str) -> str | None:
+    """"start" or "end" for a time column's sub-column ("Thời gian" over "Bắt đầu" / "Hoàn thành")."""
+    if classify(top) != "schedule":
+        return None
+    folded = fold(below)
+    return "start" if _START.match(folded) else "end" if _END.match(folded) else None
+
+
+def _time_split(header: list[str], row: list[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for column, (top, below) in enumerate(zip(header, row, strict=False)):
+        which = _time_end(top, below)
+        if which and which not in found:
+            found[which] = column
+    return found
 
 
 def is_column_numbers(row: list[str]) -> bool:
