@@ -46,6 +46,11 @@ COMMANDS: dict[str, str] = {
     "diff": "Thay đổi của hồ sơ nói bằng lời: nhiệm vụ thêm hay bớt, thời hạn bị dời, cập nhật mới, tình trạng thay"
             " đổi, và các cờ người duyệt cần xem.\n\nMặc định: HEAD so với bản đang sửa.\n\n"
             "Ví dụ:  ktcn diff main..feature --format md --fail-on-flags",
+    "site": "Tạo trang web tĩnh của hồ sơ: tổng quan, mỗi chương trình, nhiệm vụ và cơ quan một trang, việc quá hạn"
+            " và sắp đến hạn, biểu đồ, tìm kiếm.\n\n"
+            "Không cần máy chủ, không tải gì từ mạng: mở index.html, hoặc đưa thư mục lên GitLab Pages, GitHub Pages"
+            " hay máy chủ web nội bộ (xem README).\n\n"
+            "Ví dụ:  ktcn site -o public --as-of 2025-12-31",
 }
 
 OPTIONS: dict[str, str] = {
@@ -89,6 +94,10 @@ OPTIONS: dict[str, str] = {
     "dry_run": "In phần thay đổi của tệp (từng dòng thêm, bớt); không ghi gì.",
     "folder": "Nơi tạo kho hồ sơ (mặc định: thư mục hiện tại).",
     "kind": "Lược đồ của loại tệp nào: programme, agencies hoặc settings.",
+    "site.output": "Thư mục của trang web (tạo mới nếu chưa có; lần tạo lại chỉ ghi những tệp đã thay đổi).",
+    "site.days": "Trang sắp đến hạn xem trước bao nhiêu ngày (mặc định: warn_days).",
+    "site.changes": "Số lần ghi vào git gần nhất mà trang thay đổi nói tới, khi hồ sơ nằm trong git (0: không có"
+                    " trang này).",
     "import.file": "Bảng nhiệm vụ của kế hoạch: tệp .docx, .xlsx hoặc .csv.",
     "import.output": "Nơi ghi tệp chương trình (mặc định: programmes/MÃ.yaml).",
     "import.dry_run": "In tệp chương trình ra màn hình; không ghi gì.",

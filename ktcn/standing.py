@@ -13,7 +13,7 @@ the next of them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
@@ -53,12 +53,22 @@ class Standing:
 def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mapping[str, Agency]) -> Standing:
     """Where `programme` stands on `as_of`, and until when that holds."""
     bounds = programme_bounds(programme)
+    found = ((task, task_occurrences(task, bounds, as_of, warn_days, agencies)) for task in programme.tasks)
+    return standing_of(programme, found, as_of, warn_days)
+
+
+def standing_of(programme: Programme, occurrences: Iterable[tuple[Task, Sequence[Occurrence]]], as_of: date,
+                warn_days: int) -> Standing:
+    """`standing` from each task's occurrences on `as_of`, already computed.
+
+    The static site needs every occurrence for its pages as well: computing
+    them is most of the cost, so they are computed once and counted here.
+    """
     by_lead: dict[tuple[str, ...], list[Occurrence]] = {}
     overdue: list[Occurrence] = []
     due_soon: list[Occurrence] = []
     until = date.max
-    for task in programme.tasks:
-        found = task_occurrences(task, bounds, as_of, warn_days, agencies)
+    for task, found in occurrences:
         until = min(until, _next_change(task, found, as_of, warn_days))
         included = counted(found, as_of)
         listed = None

@@ -252,9 +252,14 @@ def upcoming_items(ws: Workspace, selection: Selection, as_of: date, days: int) 
     """Occurrences not done nor stopped whose deadline falls in the next `days` days, soonest first."""
     until = as_of + timedelta(days=days)
     found = selected_occurrences(ws, selection, as_of, horizon=until)
-    items = (o for _, occurrences in found for o in occurrences
-             if o.deadline and as_of <= o.deadline <= until and o.status not in (DONE_ON_TIME, DONE_LATE, CANCELLED))
+    items = (o for _, occurrences in found for o in occurrences if due_between(o, as_of, until))
     return tuple(sorted(items, key=item_order))
+
+
+def due_between(occurrence: Occurrence, start: date, until: date) -> bool:
+    """Whether an occurrence still wanted (neither done nor stopped) has its deadline from `start` to `until`."""
+    return bool(occurrence.deadline and start <= occurrence.deadline <= until
+                and occurrence.status not in (DONE_ON_TIME, DONE_LATE, CANCELLED))
 
 
 def find_task(ws: Workspace, reference: str) -> tuple[Programme, Task | None]:

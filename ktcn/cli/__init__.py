@@ -12,7 +12,7 @@ that `ktcn --help` keeps a sensible order across modules.
 
 from __future__ import annotations
 
-from ktcn.cli import checking, editing, importing, looking, reporting
+from ktcn.cli import checking, editing, importing, looking, reporting, site
 from ktcn.cli.root import app
 
 __all__ = ["app", "main"]
@@ -30,6 +30,7 @@ COMMANDS = (
     checking.init,
     checking.schema,
     looking.calendar,
+    site.site,
     editing.diff,
 )
 NAMES = {importing.import_file: "import"}  # a Python keyword cannot be a function's name

@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""How long `ktcn site` takes and how heavy its pages are, on a generated corpus (issue 18's targets).
+
+    python benchmarks/site.py --size province            # target: under 3 s
+    python benchmarks/site.py --size national            # target: under 60 s, every page under 300 KB
+    python benchmarks/site.py --corpus DIR --as-of 2026-06-30
+
+Each run is the real command in a fresh process (`ktcn site -o DIR`), timed
+from start to exit, with its CPU time (user + system, all processes) beside the
+wall time: on a shared machine the wall time moves with the load, the CPU time
+much less.  Three builds are measured: the first into an empty folder with an
+empty cache (cold), the same again with the cache that run filled (warm), and
+a rebuild into the same folder with nothing changed (incremental: no file is
+written).  Then the largest files of the site are listed.  It prints, it does
+not judge: exit 0 whatever the numbers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+LIMIT = 300 * 1024
+
+
+def run(command: list[str]) -> tuple[float, float, str]:
+    """Wall and CPU seconds of one child process (and its own children), and its stderr."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode not in (0, 1):
+        sys.exit(f"ktcn site failed ({done.returncode}):\n{done.stderr}")
+    return wall, cpu, done.stderr.strip()
+
+
+def sizes(folder: Path) -> tuple[int, int, list[tuple[int, str]]]:
+    """Pages, bytes in all, and the largest files."""
+    files = [(p.stat().st_size, p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file()]
+    pages = sum(1 for _, name in files if name.endswith(".html"))
+    return pages, sum(size for size, _ in files), sorted(files, reverse=True)[:8]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", choices=("province", "national"), default="province")
+    parser.add_argument("--corpus", type=Path, help="an existing workspace instead of a generated one")
+    parser.add_argument("--as-of", default="2026-06-30")
+    parser.add_argument("--seed", default="1")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args()
+    scratch = Path(tempfile.mkdtemp(prefix="ktcn-site-bench-"))
+    try:
+        corpus = args.corpus
+        if corpus is None:
+            corpus = scratch / "records"
+            subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), "--size", args.size, "--seed", args.seed,
+                            "--out", str(corpus)], check=True, capture_output=True)
+        site = scratch / "public"
+        command = [sys.executable, "-c", "from ktcn.cli import main; main()", "site", "--records", str(corpus),
+                   "--as-of", args.as_of, "-o", str(site)]
+        shutil.rmtree(corpus / ".ktcn-cache", ignore_errors=True)
+        print(f"corpus: {corpus}  (cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f})")
+        for name, fresh in (("cold: empty cache, empty folder", True), ("warm: cache filled, empty folder", True),
+                            ("incremental: nothing changed", False)):
+            if fresh:
+                shutil.rmtree(site, ignore_errors=True)
+            wall, cpu, said = run(command)
+            print(f"{name:36} {wall:7.2f} s wall  {cpu:7.2f} s CPU   {said.splitlines()[-1] if said else ''}")
+        pages, total, largest = sizes(site)
+        print(f"{pages} pages, {total / 1e6:.1f} MB in all; largest files:")
+        for size, name in largest:
+            print(f"  {size / 1024:8.1f} KB  {name}{'   OVER 300 KB' if size > LIMIT else ''}")
+        over = [p for p in site.rglob("*.html") if p.stat().st_size > LIMIT]
+        print(f"pages over 300 KB: {len(over)}")
+    finally:
+        if args.keep:
+            print(f"kept: {scratch}")
+        else:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

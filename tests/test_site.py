@@ -1,0 +1,345 @@
+"""`ktcn site`: the static site, built by the real command from records written here, read back as files.
+
+The counts on its pages are those of `ktcn status --format json` (and of the
+scorecard, `overdue` and `upcoming`); the site is self-contained, deterministic,
+rebuilt incrementally, escaped, and made from templates the workspace may
+override in the sandbox.  `tests/test_site_browser.py` opens it in Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ktcn.site.words import SITE_LABELS
+
+from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS
+
+AS_OF = ("--as-of", "2026-01-20")
+SECOND = """\
+id: kh-2-2025
+type: KH
+number: 2/KH-SKHCN
+title: Kế hoạch chuyển đổi số năm 2025
+issued: 2025-02-01
+issuers: [skhcn]
+implements: [ctr-demo]
+period: {from: 2025, to: 2026}
+tasks:
+  - id: "1a"
+    title: Chuyển đổi số trong quản lý nhiệm vụ khoa học và công nghệ
+    lead: [sttt]
+    support: [lhh]
+    schedule: {every: 1q, from: 2025}
+    schedule_text: Hằng quý
+    updates:
+      - {date: 2025-03-25, status: done, evidence: [Báo cáo số 1/BC-STTTT]}
+      - {date: 2025-07-10, status: done, note: "Gửi <b>muộn</b> & đủ", evidence: [Báo cáo số 2/BC-SKHCN]}
+  - id: "1b"
+    title: "Đào tạo <script>alert(1)</script> cán bộ"
+    lead: [snv]
+    schedule: 2026-01-31
+"""
+CLOSED = """\
+id: ctr-cu-2019
+type: CTr
+number: 9/CTr-LHH
+title: Chương trình đã kết thúc
+issued: 2019-01-02
+issuers: [lhh]
+state: closed
+period: {from: 2019, to: 2020}
+tasks:
+  - id: "1"
+    title: Việc cũ
+    lead: [lhh]
+    schedule: 2020-06-30
+"""
+
+
+@pytest.fixture
+def demo(ws):
+    return ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME,
+               "programmes/kh-2.yaml": SECOND, "programmes/cu.yaml": CLOSED})
+
+
+def build(ktcn, *args: str, out: str = "site", code: int = 0) -> Path:
+    result = ktcn("site", "-o", out, *AS_OF, *args)
+    assert result.exit_code == code, result.stderr
+    return Path(out)
+
+
+def as_json(ktcn, *args: str) -> dict:
+    result = ktcn(*args, *AS_OF, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def read(site: Path, name: str) -> str:
+    return (site / name).read_text(encoding="utf-8")
+
+
+def row_counts(html: str, attribute: str) -> dict[str, dict[str, int]]:
+    """The counts of each table row marked `attribute="id"`: {id: {category: n}}."""
+    rows = re.findall(rf'<tr {attribute}="([^"]*)">(.*?)</tr>', html, re.S)
+    return {key: {k: int(v) for k, v in re.findall(r'data-count="(\w+)"[^>]*>(\d+)<', body)} for key, body in rows}
+
+
+def figure_counts(html: str) -> dict[str, int]:
+    """The key figures of a page (the first figures block)."""
+    block = html[html.index('<ul class="figures">'):]
+    block = block[:block.index("</p>")]
+    return {k: int(v) for k, v in re.findall(r'data-count="(\w+)">(\d+)<', block)}
+
+
+def test_overview_counts_are_those_of_status(demo, ktcn):
+    site = build(ktcn)
+    status = as_json(ktcn, "status")
+    table = row_counts(read(site, "index.html"), "data-programme")
+    for programme in status["programmes"]:
+        assert table[programme["id"]] == {**programme["counts"], "total": sum(
+            v for k, v in programme["counts"].items() if k != "extended")}
+    assert {k: v for k, v in table[""].items() if k != "total"} == status["totals"]
+    assert "ctr-cu-2019" in table  # listed apart, not in the totals
+    everything = as_json(ktcn, "status", "--all")
+    closed = next(p for p in everything["programmes"] if p["id"] == "ctr-cu-2019")
+    assert {k: v for k, v in table["ctr-cu-2019"].items() if k != "total"} == closed["counts"]
+    figures = figure_counts(read(site, "index.html"))
+    totals = status["totals"]
+    assert figures["overdue"] == totals["overdue"] and figures["ongoing"] == totals["ongoing"]
+    assert figures["done"] == totals["done_on_time"] + totals["done_late"]
+    assert figures["cancelled"] == totals["cancelled"] and figures["extended"] == totals["extended"]
+
+
+def test_each_programme_page_counts_as_status_does(demo, ktcn):
+    site = build(ktcn)
+    for programme in as_json(ktcn, "status", "--all")["programmes"]:
+        counts = programme["counts"]
+        figures = figure_counts(read(site, f"p/{programme['id']}.html"))
+        assert figures["overdue"] == counts["overdue"] and figures["in_progress"] == counts["in_progress"]
+        assert figures["done"] == counts["done_on_time"] + counts["done_late"]
+        assert figures["total"] == sum(v for k, v in counts.items() if k != "extended")
+
+
+def test_agencies_are_the_scorecard_and_lists_are_overdue_and_upcoming(demo, ktcn):
+    site = build(ktcn, "--days", "30")
+    card = as_json(ktcn, "status", "--by", "agency")
+    table = row_counts(read(site, "agencies.html"), "data-agency")
+    for row in card["agencies"]:
+        assert {k: v for k, v in table[row["id"]].items() if k != "total"} == row["counts"]
+        page = figure_counts(read(site, f"a/{row['id']}.html"))
+        assert page["overdue"] == row["counts"]["overdue"]
+    overdue = as_json(ktcn, "overdue")["items"]
+    rows = re.findall(r'<td data-label="[^"]*" class="date">([^<]*)</td>', read(site, "overdue.html"))
+    assert rows == ["/".join(reversed(i["deadline"].split("-"))) for i in overdue]  # dd/mm/yyyy, same order
+    upcoming = as_json(ktcn, "upcoming", "--days", "30")["items"]
+    html = read(site, "upcoming.html")
+    assert len(re.findall(r'class="date"', html)) == len(upcoming) > 0
+    assert all(f"t/ctr-demo/{i['task']}.html" in html or f"/{i['task']}.html" in html for i in upcoming)
+
+
+def test_succession_on_agency_pages(demo, ktcn):
+    site = build(ktcn)
+    old, new = read(site, "a/sttt.html"), read(site, "a/skhcn.html")
+    assert 'href="../a/skhcn.html"' in old and "28/02/2025" in old  # its successor, and its last day
+    assert 'href="../a/sttt.html"' in new  # predecessors listed on the successor's page
+    # kh-2/1a is led by sttt, which ceased before the task began: its occurrences are skhcn's
+    assert "t/kh-2-2025/1a.html" in new and "t/kh-2-2025/1a.html" not in old.split("agency.leads")[0]
+    assert "t/kh-2-2025/1a.html" in read(site, "a/lhh.html")  # and lhh supports it
+
+
+def test_task_page_has_schedule_wording_occurrences_and_log(demo, ktcn):
+    html = read(build(ktcn), "t/kh-2-2025/1a.html")
+    assert "Hằng quý" in html and "hằng quý" in html  # the document's wording, and the schedule in words
+    assert "Báo cáo số 2/BC-SKHCN" in html and "10/07/2025" in html
+    assert html.count('data-occurrence="') == 5 + 1  # 2025-Q1..2026-Q1 begun, and the next one
+    assert 'data-status="done_on_time"' in html and 'data-status="overdue"' in html
+    assert 'href="../../p/kh-2-2025.html"' in html
+
+
+def test_programme_page_groups_tasks_and_links_what_it_implements(demo, ktcn):
+    html = read(build(ktcn), "p/kh-2-2025.html")
+    assert "<h3>Mục 1</h3>" in html  # 1a and 1b: section 1 of the document
+    assert 'href="../p/ctr-demo.html"' in html
+    assert 'href="../p/kh-2-2025.html"' in read(Path("site"), "p/ctr-demo.html")  # implemented by
+    assert "2/KH-SKHCN" in html and "01/02/2025" in html and "2025–2026" in html
+
+
+def test_record_text_is_escaped_everywhere(demo, ktcn):
+    site = build(ktcn)
+    for name in ("p/kh-2-2025.html", "t/kh-2-2025/1b.html", "a/snv.html", "t/kh-2-2025/1a.html"):
+        html = read(site, name)
+        assert "<script>alert" not in html and "<b>muộn" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in read(site, "t/kh-2-2025/1b.html")
+    index = "".join(p.read_text(encoding="utf-8") for p in (site / "search").glob("*.js"))
+    assert "</script>" not in index and "<\\/script>" in index
+
+
+def test_self_contained_nothing_fetched(demo, ktcn):
+    site = build(ktcn)
+    for page in site.rglob("*"):
+        if page.suffix in (".html", ".css", ".js"):
+            text = page.read_text(encoding="utf-8")
+            assert not re.search(r"""(src|href)=["']?(https?:)?//""", text), page
+            assert "@import" not in text and "url(http" not in text and "fonts.googleapis" not in text
+    assert (site / "assets/site.css").is_file() and (site / "assets/site.js").is_file()
+
+
+def test_every_internal_link_and_script_exists(demo, ktcn):
+    site = build(ktcn).resolve()
+    for page in site.rglob("*.html"):
+        for target in re.findall(r'(?:href|src)="([^"#?]+)', page.read_text(encoding="utf-8")):
+            assert (page.parent / target).resolve().is_file(), f"{page.relative_to(site)} -> {target}"
+
+
+def test_same_records_same_day_same_bytes(demo, ktcn):
+    first, second = build(ktcn, out="one"), build(ktcn, out="two")
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_rebuild_writes_only_what_changed_and_removes_what_is_gone(demo, ktcn):
+    site = build(ktcn)
+    stamps = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")}
+    again = ktcn("site", "-o", "site", *AS_OF)
+    assert again.exit_code == 0 and " 0 " in again.stderr.split(":", 1)[1].split(",")[1]  # 0 files written
+    assert all(p.stat().st_mtime_ns == stamp for p, stamp in stamps.items())
+    path = Path("programmes/kh-2.yaml")
+    path.write_text(path.read_text(encoding="utf-8").split('  - id: "1b"')[0], encoding="utf-8")
+    build(ktcn)
+    assert not (site / "t/kh-2-2025/1b.html").exists()
+    assert (site / "t/ctr-demo/bc6.html").stat().st_mtime_ns == stamps[site / "t/ctr-demo/bc6.html"]
+    assert "t/kh-2-2025/1b.html" not in read(site, ".ktcn-site")
+
+
+def test_refuses_a_folder_that_is_not_its_own(demo, ktcn):
+    Path("docs").mkdir()
+    Path("docs/notes.txt").write_text("keep me", encoding="utf-8")
+    result = ktcn("site", "-o", "docs", *AS_OF)
+    assert result.exit_code == 2 and ".ktcn-site" in result.stderr
+    assert [p.name for p in Path("docs").iterdir()] == ["notes.txt"]
+    Path("afile").write_text("x", encoding="utf-8")
+    assert ktcn("site", "-o", "afile", *AS_OF).exit_code == 2
+
+
+def test_dates_and_words_in_either_language(demo, ktcn):
+    vi = read(build(ktcn), "t/ctr-demo/hoi-thi.html")
+    assert '<html lang="vi">' in vi and "31/10/2025" in vi and "Hoàn thành đúng hạn" in vi
+    en = read(build(ktcn, "--lang", "en", out="en"), "t/ctr-demo/hoi-thi.html")
+    assert '<html lang="en">' in en and "2025-10-31" in en and "Done on time" in en and "Hoàn thành" not in en
+
+
+def test_charts_have_titles_text_equivalents_and_sums_that_match(demo, ktcn):
+    html = read(build(ktcn), "index.html")
+    charts = re.findall(r'<figure class="chart-box" id="(c\d)">(.*?)</figure>', html, re.S)
+    assert [key for key, _ in charts] == ["c1", "c3", "c2", "c4"]
+    for key, body in charts:
+        assert f'aria-labelledby="{key}-t {key}-d"' in body and f'<title id="{key}-t">' in body
+        assert "<table>" in body and "<caption>" in body  # the data as a table
+    status = as_json(ktcn, "status")["totals"]
+    ages = dict(charts)["c3"].split("<tbody>")[1]
+    assert sum(int(n) for n in re.findall(r"<td>(\d+)</td>", ages)) == status["overdue"]
+    quarters = dict(charts)["c4"].split("<tbody>")[1]
+    done = [int(n) for n in re.findall(r"<tr><th scope=\"row\">[^<]*</th><td>\d+</td><td>\d+</td><td>(\d+)</td>",
+                                       quarters)]
+    assert sum(done) == status["done_on_time"] + status["done_late"]
+
+
+def test_search_index_holds_every_task_programme_and_agency(demo, ktcn):
+    site = build(ktcn)
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((site / "search").glob("*.js")))
+    entries = json.loads("[" + text.replace("(window.KTCN_SEARCH = window.KTCN_SEARCH || []).push(\n", "")
+                         .replace("\n);\n", ",").rstrip(",") + "]")
+    kinds = {(e[0], e[1]) for e in entries}
+    assert {("t", "t/kh-2-2025/1a.html"), ("p", "p/ctr-cu-2019.html"), ("a", "a/snv.html")} <= kinds
+    task = next(e for e in entries if e[1] == "t/kh-2-2025/1a.html")
+    assert task[4] == "skhcn" and "done_on_time" in task[5].split() and "2025" in task[6].split()
+    assert '<script src="search/index-000.js"></script>' in read(site, "search.html")
+
+
+def test_changes_page_from_git_history_in_diff_words(demo, ktcn, monkeypatch):
+    for key, value in {"GIT_AUTHOR_NAME": "Thư ký", "GIT_AUTHOR_EMAIL": "a@b.vn", "GIT_COMMITTER_NAME": "Thư ký",
+                       "GIT_COMMITTER_EMAIL": "a@b.vn", "GIT_AUTHOR_DATE": "2026-01-05T10:00:00",
+                       "GIT_COMMITTER_DATE": "2026-01-05T10:00:00"}.items():
+        monkeypatch.setenv(key, value)
+    git = ["git", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    Path(".gitignore").write_text("site/\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Hồ sơ ban đầu"], check=True)
+    path = Path("programmes/kh-2.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("    schedule: 2026-01-31\n", "    schedule: 2026-01-31\n"
+                    "    updates:\n      - {date: 2026-01-10, status: done}\n"), encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-am", "Cập nhật nhiệm vụ 1b"], check=True)
+    html = read(build(ktcn), "changes.html")
+    assert "05/01/2026: Cập nhật nhiệm vụ 1b" in html and "05/01/2026: Hồ sơ ban đầu" in html
+    assert "Thay đổi hồ sơ:" in html and "cập nhật mới" in html.lower()  # ktcn diff's words
+    assert 'href="changes.html"' in read(Path("site"), "index.html")
+
+
+def test_no_changes_page_outside_git(demo, ktcn):
+    site = build(ktcn)
+    assert not (site / "changes.html").exists()
+    assert "changes.html" not in read(site, "index.html") + read(site, "t/ctr-demo/bc6.html")
+
+
+def test_records_with_errors_build_what_can_be_read_and_exit_1(demo, ktcn):
+    Path("programmes/broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
+    site = build(ktcn, code=1)
+    html = read(site, "index.html")
+    assert "programmes/broken.yaml" in html and 'class="notice"' in html
+    assert (site / "p/ctr-demo.html").is_file()
+
+
+def test_workspace_templates_override_in_the_sandbox(demo, ktcn):
+    own = Path("templates/site")
+    own.mkdir(parents=True)
+    (own / "task.html.j2").write_text('{% extends "_base.html.j2" %}{% block content %}<h1>RIÊNG {{ task.title }}'
+                                      "</h1>{% endblock %}", encoding="utf-8")
+    (own / "site.css").write_text("body { color: #000; }\n", encoding="utf-8")
+    site = build(ktcn)
+    assert "<h1>RIÊNG Báo cáo 6 tháng</h1>" in read(site, "t/ctr-demo/bc6.html")
+    assert read(site, "assets/site.css") == "body { color: #000; }\n"
+    assert '<ul class="figures">' in read(site, "index.html")  # the others are the built-in ones
+    (own / "task.html.j2").write_text("{{ task.__class__.__mro__ }}", encoding="utf-8")
+    result = ktcn("site", "-o", "site", *AS_OF)
+    assert result.exit_code == 2 and "task.html.j2" in result.stderr
+    (own / "task.html.j2").unlink()
+    (own / "task.html.j2").symlink_to(Path("ktcn.yaml").resolve())  # a link out of the folder is not read
+    result = ktcn("site", "-o", "site", *AS_OF)
+    assert result.exit_code == 2 and "task.html.j2" in result.stderr
+
+
+def test_long_lists_are_paged(demo, ktcn, monkeypatch):
+    from ktcn.site import build as site_build
+
+    monkeypatch.setattr(site_build, "ITEMS_PER_PAGE", 2)
+    monkeypatch.setattr(site_build, "TASKS_PER_PAGE", 2)
+    site = build(ktcn)
+    assert (site / "overdue-2.html").is_file() and 'aria-current="page">2<' in read(site, "overdue-2.html")
+    assert (site / "a/skhcn-leads-2.html").is_file()
+    assert 'href="../a/skhcn-leads-2.html"' in read(site, "a/skhcn.html")
+
+
+def test_print_stylesheet_and_accessible_frame(demo, ktcn):
+    site = build(ktcn)
+    css = read(site, "assets/site.css")
+    assert "@media print" in css and ":focus-visible" in css
+    html = read(site, "p/ctr-demo.html")
+    assert '<a class="skip" href="#main">' in html and '<main id="main"' in html
+    assert html.count("<h1>") == 1 and '<th scope="col">' in html
+    assert re.search(r'<label for="tasks-category">', html) and 'aria-current="page"' in html
+
+
+@pytest.mark.parametrize("key", sorted(SITE_LABELS))
+def test_every_site_word_exists_in_both_languages_with_the_same_fields(key):
+    import string
+
+    vi, en = SITE_LABELS[key]
+    fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (vi, en)]
+    assert vi.strip() and en.strip() and fields[0] == fields[1]
