@@ -441,6 +441,24 @@ def test_table_picks_one_table_of_a_word_file(cantho, ktcn):
     assert missing.exit_code == 2 and "has no table 9 (3 in all)" in missing.stderr
 
 
+def test_every_task_table_of_a_word_file_is_read(cantho, ktcn):
+    import docx
+
+    document = docx.Document()
+    for rows in ([HEADER, ["1", "Việc một", "Sở Nội vụ", "", "2025"]],
+                 [HEADER, ["1", "Việc hai", "Sở Nội vụ", "", "2026"], ["2", "Việc ba", "Sở Nội vụ", "", "2026"]]):
+        document.add_paragraph("PHỤ LỤC")
+        table = document.add_table(rows=len(rows), cols=5)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    document.save(str(cantho / "hai-bang.docx"))
+    result = ktcn("import", "hai-bang.docx", "--id", "kh", "--issued", "2025-01-10", "--dry-run", "--lang", "en")
+    assert "Read table 1, table 2 of hai-bang.docx: 3 task(s)." in result.stderr
+    assert re.findall(r"  - id: (\S+)\n    title: (.*)", result.stdout) == [
+        ('"1"', "Việc một"), ("b2-1", "Việc hai"), ("b2-2", "Việc ba")]
+
+
 def test_sheet_picks_one_sheet(cantho, ktcn):
     write_xlsx(cantho / "t.xlsx", plan_231(), before=("Bìa", "Ghi chú"))
     assert "trang 'Phụ lục'" in ktcn("import", "t.xlsx", "--dry-run").stderr

@@ -122,10 +122,13 @@ class Builder:
         self.built = Built()
         self.used: set[str] = set()
         self.top_sections = 0
+        self.prefix = ""
 
     def add(self, table: Table, layout: Layout) -> None:
-        """Every task of one table."""
+        """Every task of one table; the ids of a second task table and after start with its number (`b2-1`)."""
         self.built.read.append((table.where, layout))
+        self.prefix = f"b{len(self.built.read)}" if len(self.built.read) > 1 else ""
+        self.top_sections = 0
         if "schedule" not in layout.columns:
             self.built.no_timing_column = True
         sections: list[Section] = []
@@ -191,7 +194,7 @@ class Builder:
         own = slugify(label) if re.search(r"[0-9A-Za-z]", label) else ""
         if not own:
             own = str(sections[-1].count if sections else len(self.built.tasks) + 1)
-        base = "-".join([*(s.key for s in sections if s.key), own])
+        base = "-".join([*filter(None, [self.prefix]), *(s.key for s in sections if s.key), own])
         found, n = base, 2
         while found in self.used:
             found, n = f"{base}-{n}", n + 1
