@@ -136,6 +136,8 @@ def _registry_refs(ctx: Context) -> Iterator[Reference]:
     for agency in ctx.agencies:
         if agency.succeeded_by:
             yield agency.span, ("succeeded_by",), agency.succeeded_by
+        if agency.parent:
+            yield agency.span, ("parent",), agency.parent
 
 
 def _programme_refs(programme: Programme) -> Iterator[Reference]:

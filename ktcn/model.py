@@ -70,6 +70,8 @@ class Settings:
     cutoff: str = "calendar"
     signer: Signer | None = None
     recipients: tuple[str, ...] = ()
+    parent: str | None = None  # the directly superior body (cơ quan chủ quản) as printed in report headers
+    archive: str | None = None  # the 'Lưu:' line of reports, e.g. "VT, VP"
     span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 
@@ -86,6 +88,7 @@ class Agency:
     until: date | None = None
     succeeded_by: str | None = None
     group: bool = False
+    parent: str | None = None  # agency id of its directly superior body (cơ quan chủ quản)
     span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
     @property

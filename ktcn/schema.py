@@ -118,6 +118,10 @@ SETTINGS = Record("settings", Text("ktcn.yaml", "ktcn.yaml"), (
     Field("cutoff", enum(CUTOFFS), help="calendar | decree-09"),
     Field("signer", SIGNER_TYPE, help="default signature block of reports"),
     Field("recipients", TEXT_LIST, help="addition to records.md: the 'Nơi nhận' lines of reports"),
+    Field("parent", TEXT, help="addition to records.md: the directly superior body (cơ quan chủ quản) above the "
+                               "keeper's name in report headers; default: the owner agency's parent"),
+    Field("archive", TEXT, help="addition to records.md: the 'Lưu:' line of reports (default: VT and the "
+                                "keeper's code)"),
 ), "Workspace settings (ktcn.yaml).")
 
 
@@ -133,6 +137,8 @@ AGENCY = Record("agency", Text("agency", "cơ quan"), (
     Field("until", DATE, help="the last day the agency existed"),
     Field("succeeded_by", SLUG_ID, help="agency id that took over its tasks"),
     Field("group", BOOLEAN, help="a collective assignee such as 'Sở, ban, ngành'"),
+    Field("parent", SLUG_ID, help="addition to records.md: agency id of its directly superior body (cơ quan chủ "
+                                  "quản), shown above its name in report headers"),
 ))
 
 
