@@ -116,6 +116,7 @@ def _report_kind(name: str, half: int | None, custom: object) -> str:
 def _report_period(ctx: Context, kind: str, selection: Any, year: int | None, half: int | None,
                    start: str | None, end: str | None) -> Any:
     from ktcn.errors import UsageError
+    from ktcn.labels import Phrase
     from ktcn.reports import Period, report_period
 
     if kind == "final" and not (year or start or end):
@@ -135,8 +136,8 @@ def _read_narrative(path: str | None) -> dict[str, str]:
     from pathlib import Path
 
     from ktcn.errors import UsageError
+    from ktcn.labels import OSProblem, Phrase
     from ktcn.reports import parse_narrative
-    from ktcn.labels import Phrase
 
     if path is None:
         return {}
@@ -145,4 +146,3 @@ def _read_narrative(path: str | None) -> dict[str, str]:
     except (OSError, UnicodeDecodeError) as error:
         problem = OSProblem(error) if isinstance(error, OSError) else error
         raise UsageError(Phrase("usage.narrative_unreadable", path=path, problem=problem)) from error
-    from ktcn.labels import OSProblem, Phrase
