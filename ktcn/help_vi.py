@@ -87,6 +87,7 @@ OPTIONS: dict[str, str] = {
     "status_value": "Tình trạng mới: in-progress, done hoặc cancelled.",
     "progress": "Phần trăm đã hoàn thành.",
     "note": "Nội dung đã thực hiện.",
+    "appendix": "Mỗi dòng của phụ lục là một nhiệm vụ (tasks) hay một lượt thực hiện (occurrences).",
     "evidence": "Văn bản minh chứng (dùng nhiều lần được).",
     "on": "Ngày của cập nhật (mặc định: hôm nay).",
     "period": "Kỳ mà cập nhật này thuộc về, ví dụ 2025-H1.",

@@ -457,9 +457,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.ongoing_work": ("Nhiệm vụ thực hiện thường xuyên", "Ongoing work"),
     # reports: tasks (nhiệm vụ) and their occurrences (lượt, kỳ), each named for what it is
     "report.tasks.of": ("{total} nhiệm vụ, gồm {parts}", "{total} tasks: {parts}"),
-    "report.tasks.dated": ("{n} nhiệm vụ có thời hạn", "{n} tasks with a deadline"),
+    "report.tasks.dated": ("{n} nhiệm vụ có thời hạn", "{n} with a deadline"),
     "report.tasks.times": ("{n} lượt thực hiện trong kỳ", "{n} occurrences in the period"),
-    "report.tasks.ongoing": ("{n} nhiệm vụ thực hiện thường xuyên", "{n} ongoing tasks"),
+    "report.tasks.ongoing": ("{n} nhiệm vụ thực hiện thường xuyên", "{n} ongoing"),
     "report.tasks.none": ("không có nhiệm vụ nào trong kỳ", "no task in the period"),
     "report.tasks.breakdown": ("Trong {dated} nhiệm vụ có thời hạn: {parts}.",
                                "Of the {dated} with a deadline: {parts}."),
@@ -495,10 +495,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.ongoing_quiet": ("{n} nhiệm vụ thực hiện thường xuyên khác chưa có kết quả được cập nhật trong kỳ"
                              " (Phụ lục, phần {part}, số thứ tự {rows}).",
                              "{n} other ongoing tasks have no result recorded in the period (appendix, part {part},"
-                             " rows {rows})."),
+                             " no. {rows})."),
     "report.ongoing_quiet.all": ("Trong kỳ chưa có kết quả được cập nhật cho các nhiệm vụ này (Phụ lục, phần {part},"
                                  " số thứ tự {rows}).",
-                                 "No result was recorded for these tasks in the period (appendix, part {part}, rows"
+                                 "No result was recorded for these tasks in the period (appendix, part {part}, no."
                                  " {rows})."),
     "report.unit.report.one": ("kỳ báo cáo", "reporting period"),
     "report.unit.report.many": ("kỳ báo cáo", "reporting periods"),

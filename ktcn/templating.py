@@ -17,6 +17,7 @@ from typing import Any
 
 from ktcn.errors import UsageError
 from ktcn.labels import day_text, label
+from ktcn.report_words import clause, sentence
 
 SUFFIX = ".md.j2"
 BUILT_IN = {"annual": "bao-cao-nam", "half-year": "so-ket-6-thang", "final": "tong-ket"}
@@ -106,19 +107,33 @@ def filters(lang: str) -> dict[str, Any]:
         "pct": pct,
         "upper": lambda text: str(text).upper(),
         "roman": roman,
+        "clause": clause,
+        "sentence": sentence,
     }
 
 
 def report_context(report: Any) -> dict[str, Any]:
-    """What a report template sees: `report` and the helpers that word its items (docs/reports.md)."""
-    from ktcn.reports import names
+    """What a report template sees: `report` and the helpers that word its tasks and items (docs/reports.md).
 
-    lang = report.lang
+    Agencies are named as they are on the report's as-of day: a ceased agency by its successor.
+    """
+    from ktcn import report_words as words
+    from ktcn.reports import as_of_agencies, names
+
+    lang, period = report.lang, report.period
     return {
         "report": report,
-        "agency_names": lambda ids: names(ids, report.agencies),
+        "agency_names": lambda ids: names(as_of_agencies(ids, report.agencies, report.as_of), report.agencies),
         "deadline_text": lambda item: deadline_text(item, lang),
         "result_text": lambda item: result_text(item, lang),
+        "task_words": lambda entry: words.task_words(entry, period, lang),
+        "task_deadlines": lambda entry: words.task_deadlines(entry, lang),
+        "task_result": lambda entry: words.task_result(entry, period, lang),
+        "occurrence_name": lambda item: words.occurrence_name(item, period, lang),
+        "cite": lambda programme, form="full": words.cite(programme, report.agencies, lang, form),
+        "counts_text": lambda counts, unit="tasks", occurrences=None: words.counts_text(counts, lang, unit,
+                                                                                        occurrences),
+        "row_numbers": lambda section, entries: words.row_numbers(section, entries, report.appendix),
     }
 
 
@@ -147,7 +162,7 @@ def result_text(item: Any, lang: str) -> str:
         parts.append(label("report.carried", lang))
     text = "; ".join(parts) + "."
     notes = item.notes
-    return f"{text} {notes[-1]}" if notes else text
+    return f"{text} {sentence(notes[-1])}" if notes else text
 
 
 def roman(number: int) -> str:

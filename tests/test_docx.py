@@ -22,6 +22,7 @@ from typer.testing import CliRunner
 
 from ktcn.cli import app
 from ktcn.docx_report import column_widths, split_markdown
+from ktcn.docx_report.metrics import _text_mm as text_mm
 
 from conftest import DEMO_AGENCIES as AGENCIES
 from conftest import DEMO_PROGRAMME
@@ -122,6 +123,21 @@ def borders(table: Table) -> dict[str, str]:
     return {child.tag.split("}")[1]: child.get(qn("w:val")) for child in element}
 
 
+def tc_text(tc: object) -> str:
+    return "".join(t.text or "" for t in tc.iter(qn("w:t")))
+
+
+def assert_short_rule(paragraph: Paragraph, width: object, longest: float) -> None:
+    """`paragraph` is an empty rule: a single bottom border, centred, 1/3 to 1/2 as long as the line above."""
+    assert paragraph.text == ""
+    bottom = paragraph._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert bottom.get(qn("w:val")) == "single"
+    fmt = paragraph.paragraph_format
+    assert abs(fmt.left_indent - fmt.right_indent) < Mm(0.1)
+    length = (width - fmt.left_indent - fmt.right_indent) / Mm(1)
+    assert longest / 3 - 0.5 <= length <= longest / 2 + 0.5, (length, longest)
+
+
 def is_repeated_header(row: object) -> bool:
     tr_pr = row._tr.trPr
     return tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None
@@ -200,16 +216,19 @@ def test_number_and_date_lines(doc: object) -> None:
     assert_look(date_line, (13, 14), italic=True)
 
 
-def test_type_name_summary_and_period_note_centred(doc: object) -> None:
+def test_type_name_summary_its_rule_and_period_note_centred(doc: object) -> None:
     title = find_paragraph(doc, "BÁO CÁO")
     assert title.text == "BÁO CÁO"
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert_look(title, (14,), bold=True)
-    summary, note = next_blocks(doc, "BÁO CÁO", 2)
-    assert summary.text == "Kết quả thực hiện các chương trình, kế hoạch khoa học và công nghệ năm 2025"
+    assert_look(title, (13, 14), bold=True)
+    summary, rule, note = next_blocks(doc, "BÁO CÁO", 3)
+    lines = summary.text.split("\n")
+    assert " ".join(lines) == "Kết quả thực hiện các chương trình, kế hoạch khoa học và công nghệ năm 2025"
+    assert len(lines) == 2 and all(len(line.split()) > 1 for line in lines)  # broken between words, none alone
     assert summary.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert_look(summary, (14,), bold=True)
-    assert note.text.startswith("(Số liệu tính từ ngày 01/01/2025")
+    assert_look(summary, (13, 14), bold=True)
+    assert_short_rule(rule, Mm(165), longest=max(text_mm(line, 13, True) for line in lines))
+    assert note.text.replace("\n", " ").startswith("(Số liệu tính từ ngày 01/01/2025")
     assert note.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert_look(note, (13,), italic=True)
 
@@ -223,12 +242,23 @@ def test_frame_markdown_is_not_rendered_literally(doc: object) -> None:
 # --- the body -------------------------------------------------------------------------------------------------
 
 
-def test_headings_bold_14_left_without_indent(doc: object) -> None:
-    for text in ("I. TÌNH HÌNH CHUNG", "1. ctr-demo Chương trình thử"):
+def test_headings_bold_left_without_indent(doc: object) -> None:
+    for text in ("I. TÌNH HÌNH CHUNG", "1. Chương trình thử ngày 15/01/2024 của Sở Khoa học và Công nghệ"):
         heading = find_paragraph(doc, text)
+        assert heading.text == text
         assert heading.alignment == WD_ALIGN_PARAGRAPH.LEFT
         assert not heading.paragraph_format.first_line_indent
-        assert_look(heading, (13, 14) if text[0] == "1" else (14,), bold=True)
+        assert heading.paragraph_format.keep_with_next
+        assert_look(heading, (13, 14), bold=True)
+
+
+def test_groups_of_tasks_are_italic_and_their_entries_plain(doc: object) -> None:
+    group = find_paragraph(doc, "c) Nhiệm vụ quá hạn chưa hoàn thành: 3 nhiệm vụ")
+    assert_look(group, (13, 14), italic=True)
+    assert not any(r.bold for r in group.runs)
+    assert group.paragraph_format.keep_with_next
+    entry = find_paragraph(doc, "- Báo cáo năm 2024 (chủ trì: Sở KH&CN): quá hạn từ 31/12/2024")
+    assert not any(r.bold or r.italic for r in entry.runs)  # the title is not bold: no wall of bold
 
 
 def test_body_paragraphs_justified_indented_and_spaced(doc: object) -> None:
@@ -238,18 +268,16 @@ def test_body_paragraphs_justified_indented_and_spaced(doc: object) -> None:
     assert paragraph.paragraph_format.space_before.pt >= 6
     spacing = paragraph.paragraph_format.line_spacing or doc.styles["Normal"].paragraph_format.line_spacing
     assert 1.0 <= spacing <= 1.5
-    assert_look(paragraph, (14,))
+    assert_look(paragraph, (13, 14))
 
 
-def test_inline_bold_italic_and_escapes(doc: object) -> None:
+def test_list_items_italic_placeholders_and_escapes(doc: object) -> None:
     item = find_paragraph(doc, "- Báo cáo năm 2024")
     assert item.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert abs(item.paragraph_format.first_line_indent - Cm(1.27)) < Mm(0.1)
-    bold = [r.text for r in item.runs if r.bold]
-    assert bold == ["Báo cáo năm 2024"]
     placeholder = find_paragraph(doc, "[Phần do cơ quan soạn thảo bổ sung: tồn tại")
     assert "\\" not in placeholder.text and placeholder.text.endswith("nguyên nhân.]")
-    assert_look(placeholder, (14,), italic=True)
+    assert_look(placeholder, (13, 14), italic=True)
 
 
 def test_body_table_has_borders_and_a_repeated_bold_header(doc: object) -> None:
@@ -258,10 +286,12 @@ def test_body_table_has_borders_and_a_repeated_bold_header(doc: object) -> None:
     assert is_repeated_header(table.rows[0])
     assert not is_repeated_header(table.rows[1])
     assert table.cell(0, 1).text == "Chương trình, kế hoạch"
+    assert table.cell(0, 2).text == "Tổng số nhiệm vụ" and table.cell(0, 9).text == "Số lượt có thời hạn"
     for cell in table.rows[0].cells:
-        assert_look(cell.paragraphs[0], (12, 13), bold=True)
-    assert_look(table.cell(1, 1).paragraphs[0], (12, 13))
-    assert [c.text for c in table.rows[-1].cells][1:3] == ["Tính chung", "8"]
+        assert_look(cell.paragraphs[0], (10, 11, 12, 13), bold=True)
+    assert_look(table.cell(1, 1).paragraphs[0], (10, 11, 12, 13))
+    assert [c.text for c in table.rows[-1].cells][1:3] == ["Tính chung", "7"]  # tasks: the demo's six and 'pipe'
+    assert table.rows[-1].cells[-1].text == "7"  # occurrences with a deadline: bc6 twice
 
 
 def test_pipe_in_a_title_stays_in_one_cell(doc: object) -> None:
@@ -270,7 +300,7 @@ def test_pipe_in_a_title_stays_in_one_cell(doc: object) -> None:
     found = [row for row in rows if "Kiểm tra a | b" in row]
     assert len(found) == 1 and len(found[0]) == 6
     assert found[0][1] == "Kiểm tra a | b"
-    assert find_paragraph(doc, "- Kiểm tra a | b")
+    assert find_paragraph(doc, "- Kiểm tra a | b (chủ trì")
 
 
 # --- closing --------------------------------------------------------------------------------------------------
@@ -305,18 +335,29 @@ def test_signature_block_on_the_right(doc: object) -> None:
 # --- appendix -------------------------------------------------------------------------------------------------
 
 
-def test_appendix_starts_a_new_page_with_centred_titles(doc: object) -> None:
+def test_appendix_is_a_section_of_its_own_numbered_from_one(doc: object) -> None:
+    from docx.enum.section import WD_SECTION
+
+    assert len(doc.sections) == 2
+    body, appendix = doc.sections
+    assert appendix.start_type == WD_SECTION.NEW_PAGE
+    assert appendix._sectPr.find(qn("w:pgNumType")).get(qn("w:start")) == "1"
+    assert body._sectPr.find(qn("w:pgNumType")) is None
+    assert appendix.different_first_page_header_footer  # like the body: no number on its first page
+    assert appendix.header.is_linked_to_previous  # the same centred PAGE field
+    items = blocks(doc)
     heading = find_paragraph(doc, "Phụ lục")
-    assert heading.paragraph_format.page_break_before
+    breaker = items[position(items, heading) - 1]  # the section break closes the body just before it
+    assert breaker._p.pPr.find(qn("w:sectPr")) is not None
     assert heading.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert_look(heading, (14,), bold=True)
+    assert_look(heading, (13, 14), bold=True)
     title, attached = next_blocks(doc, "Phụ lục", 2)
     assert title.text == "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2025"
     assert title.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert_look(title, (14,), bold=True)
+    assert_look(title, (13, 14), bold=True)
     assert attached.text == "(Kèm theo Báo cáo số ......../BC-SKHCN ngày 05/02/2026)"
     assert attached.alignment == WD_ALIGN_PARAGRAPH.CENTER
-    assert_look(attached, (14,), italic=True)
+    assert_look(attached, (13, 14), italic=True)
 
 
 def test_appendix_table_has_the_markdown_rows(doc: object, built: tuple[bytes, str]) -> None:
@@ -324,15 +365,19 @@ def test_appendix_table_has_the_markdown_rows(doc: object, built: tuple[bytes, s
     markdown_rows = [line for line in appendix.splitlines() if line.startswith("|")]
     table = table_after(doc, "Phụ lục")
     assert len(table.rows) == len(markdown_rows) - 1  # less the delimiter row
+    assert len(table.rows) == 1 + 1 + 7  # header, the programme, one row per task
     assert set(borders(table).values()) == {"single"}
     assert is_repeated_header(table.rows[0])
     for cell in table.rows[0].cells:
-        assert_look(cell.paragraphs[0], (12,), bold=True)
+        assert_look(cell.paragraphs[0], (10, 11, 12), bold=True)
     group = table.rows[1]
-    assert [c.text for c in group.cells][:2] == ["I", "Chương trình thử"]
-    for cell in group.cells[:2]:
-        assert_look(cell.paragraphs[0], (12,), bold=True)
-    assert_look(table.cell(2, 1).paragraphs[0], (12,))
+    tcs = group._tr.tc_lst
+    assert len(tcs) == 2 and tcs[1].tcPr.find(qn("w:gridSpan")).get(qn("w:val")) == "5"  # merged across the row
+    assert [tc_text(tc) for tc in tcs] == ["I", "Chương trình thử ngày 15/01/2024 của Sở Khoa học và Công nghệ"]
+    for tc in tcs:
+        assert all(r.bold for r in Paragraph(tc.p_lst[0], None).runs if r.text.strip())
+        assert Paragraph(tc.p_lst[0], None).paragraph_format.keep_with_next  # never alone at a page's foot
+    assert_look(table.cell(2, 1).paragraphs[0], (10, 11, 12))
     assert not any(r.bold for r in table.cell(2, 1).paragraphs[0].runs)
 
 
@@ -361,7 +406,7 @@ def test_english_labels(tmp_path: Path) -> None:
     closing = next(t for t in document.tables if t.cell(0, 0).text.startswith("Recipients"))
     assert closing.cell(0, 0).paragraphs[-1].text == "- Filed: VT, SKHCN."
     assert "(Signature and seal)" in closing.cell(0, 1).text
-    assert find_paragraph(document, "Appendix").paragraph_format.page_break_before
+    assert len(document.sections) == 2 and find_paragraph(document, "Appendix")
 
 
 def test_no_signer_shows_the_placeholder(tmp_path: Path) -> None:
@@ -422,3 +467,10 @@ def test_column_widths_fill_the_text_width_and_keep_numbers_narrow() -> None:
     widths = column_widths(rows, 12)
     assert abs(sum(widths) - 165) < 0.01
     assert widths[0] < 15 < widths[1] < widths[2]
+
+
+def test_column_widths_give_room_where_it_saves_most_lines() -> None:
+    long, short = "Tổ chức hội thảo khoa học về chuyển đổi số trong quản lý nhà nước " * 4, "Sở KH&CN, Liên hiệp Hội"
+    rows = [["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì"], *[[str(n), long, short] for n in range(20)]]
+    widths = column_widths(rows, 11)
+    assert widths[1] > 2 * widths[2] and widths[2] >= text_mm("Liên hiệp Hội", 11)  # the lead fits on two lines

@@ -51,24 +51,30 @@ def test_built_in_templates_match_their_golden_files(demo, ktcn, name, args):
 
 def test_annual_counts_sentence_and_appendix_rows(demo, ktcn):
     text = report(ktcn, "--year", "2025")
-    # by hand, as of 2025-12-31: bc6 H1 done late, bc6 H2 in progress, hoi-thi done on time (extended),
-    # tong-hop cancelled, soon overdue, bc-2024 carried over and overdue; ongoing work counted once.
-    assert ("tổng số 7 nhiệm vụ, gồm 6 nhiệm vụ có thời hạn và 1 nhiệm vụ thực hiện thường xuyên. Trong 6 nhiệm vụ"
-            " có thời hạn: hoàn thành đúng hạn 1 (17% trên tổng số nhiệm vụ có thời hạn); hoàn thành quá hạn 1 (17%);"
-            " đang thực hiện trong hạn 1 (17%); quá hạn chưa hoàn thành 2 (33%); dừng thực hiện 1 (17%); đã gia hạn"
-            " 1. Tỷ lệ hoàn thành đúng hạn: 25% trên tổng số nhiệm vụ đến hạn (1/4).") in text
+    # by hand, as of 2025-12-31, tasks: bc6 in progress (H1 done late, H2 in progress), hoi-thi done on time
+    # (extended), tong-hop stopped, soon overdue, bc-2024 carried over and overdue, ongoing work apart.
+    # Occurrences: bc6 twice, the four others once; the on-time rate by occurrence is 1 of 4 due.
+    assert ("6 nhiệm vụ, gồm 5 nhiệm vụ có thời hạn (6 lượt thực hiện trong kỳ) và 1 nhiệm vụ thực hiện thường"
+            " xuyên. Trong 5 nhiệm vụ có thời hạn: hoàn thành đúng hạn 1 (20% trên tổng số nhiệm vụ có thời hạn);"
+            " đang thực hiện trong hạn 1 (20%); quá hạn chưa hoàn thành 2 (40%); dừng thực hiện 1 (20%); đã gia hạn"
+            " 1. Tỷ lệ nhiệm vụ hoàn thành đúng hạn: 33% trên tổng số nhiệm vụ đến hạn (1/3).") in text
+    assert ("Trong 6 lượt thực hiện của các nhiệm vụ có thời hạn (kể cả lượt chuyển tiếp từ kỳ trước): hoàn thành"
+            " đúng hạn 1 (17% trên tổng số lượt có thời hạn); hoàn thành quá hạn 1 (17%); đang thực hiện trong hạn 1"
+            " (17%); quá hạn chưa hoàn thành 2 (33%); dừng thực hiện 1 (17%); đã gia hạn 1. Tỷ lệ lượt hoàn thành"
+            " đúng hạn: 25% trên tổng số lượt đến hạn (1/4).") in text
     rows = appendix_rows(text)
-    assert [(r[0], r[1], r[4]) for r in rows] == [
-        ("I", "Chương trình thử", ""),
-        ("1", "Báo cáo năm 2024", "31/12/2024"),
-        ("2", "Báo cáo 6 tháng", "30/06/2025"),
-        ("3", "Sắp đến hạn", "10/10/2025"),
-        ("4", "Hội thi sáng tạo kỹ thuật", "31/10/2025 (gia hạn từ 30/06/2025)"),
-        ("5", "Tổng hợp báo cáo năm", "30/11/2025"),
-        ("6", "Báo cáo 6 tháng", "31/12/2025"),
-        ("7", "Tuyên truyền", "Thực hiện thường xuyên"),
+    assert [(r[0], r[1], r[4]) for r in rows] == [  # one row per task, in the programme's order
+        ("I", "Chương trình thử ngày 15/01/2024 của Sở Khoa học và Công nghệ", ""),
+        ("1", "Báo cáo 6 tháng", "30/06/2025, 31/12/2025"),
+        ("2", "Hội thi sáng tạo kỹ thuật", "31/10/2025 (gia hạn từ 30/06/2025)"),
+        ("3", "Tổng hợp báo cáo năm", "30/11/2025"),
+        ("4", "Tuyên truyền", "Thường xuyên"),
+        ("5", "Báo cáo năm 2024", "31/12/2024"),
+        ("6", "Sắp đến hạn", "10/10/2025"),
     ]
-    assert rows[1][5] == "Quá hạn chưa hoàn thành; chuyển tiếp từ kỳ trước."
+    assert rows[5][5] == "Quá hạn từ 31/12/2024, chuyển tiếp từ kỳ trước."
+    assert rows[1][5] == ("Đang thực hiện 1 kỳ báo cáo: 6 tháng cuối năm (hạn 31/12/2025); hoàn thành chậm 1 kỳ báo"
+                          " cáo: 6 tháng đầu năm (ngày 10/08/2025). Gửi muộn báo cáo 6 tháng đầu năm.")
 
 
 def appendix_rows(markdown: str) -> list[list[str]]:

@@ -35,7 +35,11 @@ def report(
     template: Annotated[str | None, typer.Option("--template", metavar="NAME|PATH",
                                                  help="bao-cao-nam, so-ket-6-thang, tong-ket, or a .j2 file.")]
     = None,
-    output_format: Annotated[str, typer.Option("--format", metavar="md|docx", help="Output format.")] = "md",
+    output_format: Annotated[str, typer.Option("--format", metavar="md|docx|xlsx",
+                                               help="Output format (xlsx: the appendix and the summary table).")]
+    = "md",
+    appendix: Annotated[str, typer.Option("--appendix", metavar="tasks|occurrences",
+                                          help="Appendix rows: one per task, or one per occurrence.")] = "tasks",
     output: Annotated[str | None, typer.Option("-o", "--output", metavar="FILE",
                                                help="Write here (default: stdout for md).")] = None,
     narrative: Annotated[str | None, typer.Option("--narrative", metavar="FILE",
@@ -56,11 +60,15 @@ def report(
     Example:  ktcn report --year 2025 --format docx -o bao-cao-2025.docx
     """
     from datetime import date
+    from pathlib import Path
 
     from ktcn import reports
     from ktcn.templating import render_markdown, report_context
 
-    ctx = Context(records, as_of, lang, formats=("md", "docx"), output_format=output_format, use_cache=not no_cache)
+    ctx = Context(records, as_of, lang, formats=("md", "docx", "xlsx"), output_format=output_format,
+                  use_cache=not no_cache)
+    if appendix not in APPENDIX_ROWS:
+        raise typer.BadParameter(f"{appendix!r}: choose {', '.join(APPENDIX_ROWS)}", param_hint="--appendix")
     if ctx.omissions and not allow_errors:
         _refuse(ctx)
     name = template or ("so-ket-6-thang" if half else "bao-cao-nam")
@@ -70,16 +78,28 @@ def report(
     as_of_day = parse_day(as_of) if as_of else min(period.end, date.today())
     day = parse_day(report_date, "--date") if report_date else as_of_day
     built = reports.build_report(ctx.workspace, chosen, period, as_of_day, day, kind, ctx.lang,
-                                 _read_narrative(narrative), ctx.omissions)
+                                 _read_narrative(narrative), ctx.omissions, appendix)
     markdown = render_markdown(name, ctx.workspace.root, report_context(built), ctx.lang)
     _check_omissions_shown(ctx, markdown)
     if output_format == "md":
         return write_output(output, markdown.encode("utf-8"))
+    target = output or f"{Path(name).name.removesuffix('.md.j2')}-{period.start.year}.{output_format}"
+    write_output(target, _binary(output_format, markdown, built))
+    typer.echo(target, err=True)
+
+
+APPENDIX_ROWS = ("tasks", "occurrences")
+
+
+def _binary(output_format: str, markdown: str, built: Any) -> bytes:
+    """The Word file (from the Markdown and the report) or the workbook (from the report: appendix and summary)."""
+    if output_format == "xlsx":
+        from ktcn.xlsx_report import report_xlsx
+
+        return report_xlsx(built)
     from ktcn.docx_report import markdown_to_docx
 
-    target = output or f"{name.removesuffix('.md.j2')}-{period.start.year}.docx"
-    write_output(target, markdown_to_docx(markdown, built))
-    typer.echo(target, err=True)
+    return markdown_to_docx(markdown, built)
 
 
 def _refuse(ctx: Context) -> None:

@@ -7,16 +7,18 @@ The Markdown carries marker comments that cut it into four parts (see `markers`)
   taken from the Markdown so that templates keep control of the wording.
 - `<!-- ktcn:body -->` to `<!-- ktcn:closing -->`: the body, rendered from the Markdown.
 - `<!-- ktcn:closing -->` to `<!-- ktcn:appendix -->`: recipients and signature, drawn from the `Report`.
-- after `<!-- ktcn:appendix -->`: the appendix, on a new page, rendered from the Markdown.
+- after `<!-- ktcn:appendix -->`: the appendix, in a section of its own (its pages numbered from 1), rendered
+  from the Markdown.
 
 A template without the body marker is rendered as body only (no frame, no closing): the markers are the
 contract, and guessing where a custom template's header ends would be worse than not drawing one.
 
 The submodules, one idea each: `markers` (cutting the Markdown), `page` (A4, margins, fonts, page
-numbers), `frame` (header block, title, closing and signature), `markdown_blocks` (the body's blocks),
-`inline` (runs of bold and italic text), `tables` (bordered and borderless tables, column widths),
-`metrics` (text widths without a font file), `elements` (XML elements, paragraphs and runs) and
-`reproducible` (fixed timestamps, stable zip).
+numbers, the appendix's section), `frame` (header block, title, closing and signature), `markdown_blocks`
+(the body's blocks), `inline` (runs of bold and italic text), `tables` (bordered and borderless tables,
+column widths), `metrics` and `font_widths` (text widths from Times New Roman's metrics), `linebreak` (names
+and titles broken evenly between words), `elements` (the writer: paragraphs, runs and tables added in
+constant time) and `reproducible` (fixed timestamps, stable zip).
 
 python-docx and markdown-it are imported inside the functions that need them: only `--format docx` pays
 for them.
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ktcn.docx_report.elements import Writer
 from ktcn.docx_report.frame import add_closing, add_frame
 from ktcn.docx_report.markdown_blocks import BODY, add_appendix, add_blocks
 from ktcn.docx_report.markers import Parts, split_markdown
@@ -46,11 +49,13 @@ def markdown_to_docx(markdown: str, report: Report) -> bytes:
     """
     parts = split_markdown(markdown)
     document = new_document(report)
+    writer = Writer(document)
     if parts.frame is not None:
-        add_frame(document, parts.frame, report)
-    add_blocks(document, parts.body, BODY)
+        add_frame(writer, parts.frame, report)
+    add_blocks(writer, parts.body, BODY)
     if parts.closing is not None:
-        add_closing(document, report)
+        add_closing(writer, report)
     if parts.appendix is not None:
-        add_appendix(document, parts.appendix)
+        add_appendix(writer, parts.appendix)
+    writer.finish()
     return deterministic_bytes(document, report.date)

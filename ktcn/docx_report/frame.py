@@ -1,41 +1,55 @@
-"""The Decree 30 frame around the body: header block and title above it, recipients and signature below."""
+"""The Decree 30 frame around the body: header block and title above it, recipients and signature below.
+
+Header: the directly superior body (cơ quan chủ quản) in capitals, upright; the issuing body in capitals, bold,
+with a short rule beneath; then `Số:`.  Beside them the national title and motto, a rule as long as the motto,
+and the place and date.  Names and the summary line (trích yếu) are broken between words by `linebreak`, so no
+word is left alone on a line; a short rule is drawn under the summary line.  The closing (recipients and the
+signature block) is kept on the page of the body's last paragraph.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ktcn.docx_report.elements import _AFTER_PBDR, _cell_line, _cell_paragraph, _element, _paragraph, _run
-from ktcn.docx_report.inline import add_inline, plain_text
+from ktcn.docx_report.elements import CELL, Ink, Look, Writer, lines_paragraph, set_rule
+from ktcn.docx_report.inline import plain_text
+from ktcn.docx_report.linebreak import UNIT_WORDS, balanced_lines, breaks_well
 from ktcn.docx_report.markdown_blocks import _parser
 from ktcn.docx_report.metrics import _text_mm
-from ktcn.docx_report.page import TEXT_WIDTH_MM
-from ktcn.docx_report.tables import _borderless_table, _mark_rows, cells
+from ktcn.docx_report.page import BODY_PT, TEXT_WIDTH_MM
+from ktcn.docx_report.tables import _borderless_table, _mark_row, cells
 from ktcn.labels import label
 from ktcn.templating import date_line
 
 if TYPE_CHECKING:
-    from docx.document import Document
     from docx.table import _Cell
     from markdown_it.token import Token
 
     from ktcn.reports import Report
 
+SUMMARY_WIDTH_MM = 150.0  # the summary line's longest line: a little inside the text width, as set by hand
+RULE_SHARE = 0.4  # a rule under a line of text: between 1/3 and 1/2 of it (Decree 30)
+
 
 # --- the frame: header block and title ------------------------------------------------------------------------
 
 
-def add_frame(document: Document, frame_markdown: str, report: Report) -> None:
-    """The Decree 30 header block drawn from `report`, then the type name, summary line and period note."""
-    add_header_block(document, report)
+def add_frame(writer: Writer, frame_markdown: str, report: Report) -> None:
+    """The Decree 30 header block drawn from `report`, then the type name, summary line, its rule, the note."""
+    add_header_block(writer, report)
     type_name, lines = frame_title(frame_markdown)
-    paragraph = _paragraph(document, "center", space_before=18)
-    _run(paragraph, (type_name or label("report.type", report.lang)).upper(), 14, bold=True)
-    for number, inline in enumerate(lines):
-        paragraph = _paragraph(document, "center", space_after=6 if number == len(lines) - 1 else 0)
-        if number == 0:  # the summary line: bold whatever the template wrote
-            _run(paragraph, plain_text(inline), 14, bold=True)
-        else:
-            add_inline(paragraph, inline, 13, italic=True)
+    title = writer.paragraph(Look("center", space_before=18))
+    writer.run(title, (type_name or label("report.type", report.lang)).upper(), Ink(BODY_PT, bold=True))
+    if not lines:
+        return
+    summary = balanced_lines(plain_text(lines[0]), SUMMARY_WIDTH_MM, BODY_PT, bold=True)
+    lines_paragraph(writer, None, summary, Ink(BODY_PT, bold=True), Look("center"))  # bold whatever was written
+    widest = max(_text_mm(line, BODY_PT, True) for line in summary)
+    set_rule(writer.paragraph(Look("center")), (TEXT_WIDTH_MM - widest * RULE_SHARE) / 2, after_pt=6)
+    for number, inline in enumerate(lines[1:], start=1):  # the period note: italic, broken evenly too
+        look = Look("center", space_after=6 if number == len(lines) - 1 else 0)
+        note = balanced_lines(plain_text(inline), SUMMARY_WIDTH_MM, 13)
+        lines_paragraph(writer, None, note, Ink(13, italic=True), look)
 
 
 def frame_title(frame_markdown: str) -> tuple[str, list[Token]]:
@@ -49,27 +63,55 @@ def frame_title(frame_markdown: str) -> tuple[str, list[Token]]:
     return plain_text(tokens[heading + 1]), lines
 
 
-def add_header_block(document: Document, report: Report) -> None:
-    """Borderless 2 × 2 table: agency and number on the left, national title, motto and date on the right.
+def add_header_block(writer: Writer, report: Report) -> None:
+    """Borderless 2 × 2 table: the bodies and the number on the left, national title, motto and date on the right.
 
     Two rows rather than one so that `Số:` and the date line sit on the same line, as Decree 30 places them.
-    The right column is as wide as the national title needs; the agency name has the rest and may wrap.
+    The right column is as wide as the national title needs; the names have the rest, each broken evenly.
     """
-    agency = (report.owner.name if report.owner else "..........").upper()
     nation, motto = label("report.nation", report.lang), label("report.motto", report.lang)
     right = min(max(_text_mm(nation, 12, True), _text_mm(motto, 13, True)) + 2, 100.0)
     widths = (TEXT_WIDTH_MM - right, right)
-    table = _borderless_table(document, 2, widths)
+    table = _borderless_table(writer, 2, widths)
     (left_cell, right_cell), (number_cell, date_cell) = cells(table)
-    size = 13 if _text_mm(agency, 13, True) + 6 <= widths[0] else 12  # 12 pt keeps air between the columns
-    _cell_line(left_cell, agency, size, bold=True)
-    _rule(left_cell, widths[0], min(_text_mm(agency, size, True), widths[0]) * 0.4)  # 1/3 to 1/2 of the name
-    _cell_line(right_cell, nation, 12, bold=True)
-    _cell_line(right_cell, motto, 13, bold=True)
-    _rule(right_cell, widths[1], _text_mm(motto, 13, True))  # as long as the motto
+    add_bodies(writer, left_cell, report, widths[0])
+    lines_paragraph(writer, right_cell, [nation], Ink(12, bold=True), Look("center", line_spacing=1.0))
+    lines_paragraph(writer, right_cell, [motto], Ink(13, bold=True), Look("center", line_spacing=1.0))
+    _cell_rule(writer, right_cell, widths[1], _text_mm(motto, 13, True))  # as long as the motto
     code = f"BC-{report.owner_code}" if report.owner_code else "BC"
-    _cell_line(number_cell, f"{label('report.number', report.lang)}: ......../{code}", 13)
-    _cell_line(date_cell, place_and_date(report), 14, italic=True)
+    lines_paragraph(writer, number_cell, [f"{label('report.number', report.lang)}: ......../{code}"], Ink(13),
+                    Look("center", line_spacing=1.0))
+    lines_paragraph(writer, date_cell, [place_and_date(report)], Ink(14, italic=True),
+                    Look("center", line_spacing=1.0))
+
+
+def add_bodies(writer: Writer, cell: _Cell, report: Report, width_mm: float) -> None:
+    """The superior body upright and the issuing body bold, both in capitals, then a short rule.
+
+    13 pt when each name then takes at most two lines, broken before its place ("THÀNH PHỐ CẦN THƠ"), else
+    12 pt; a little air is kept from the right column.
+    """
+    parent = report.parent.upper()
+    issuer = (report.owner.name if report.owner else "..........").upper()
+    room = width_mm - 6
+    size = next((s for s in (13, 12) if _names_fit(((parent, False), (issuer, True)), room, s)), 12)
+    look = Look("center", line_spacing=1.0)
+    if parent:
+        lines_paragraph(writer, cell, balanced_lines(parent, room, size, False, UNIT_WORDS), Ink(size), look)
+    issued = balanced_lines(issuer, room, size, True, UNIT_WORDS)
+    lines_paragraph(writer, cell, issued, Ink(size, bold=True), look)
+    widest = max(_text_mm(line, size, True) for line in issued)
+    _cell_rule(writer, cell, width_mm, widest * RULE_SHARE)
+
+
+def _names_fit(names: tuple[tuple[str, bool], ...], room: float, size: float) -> bool:
+    """Each name in one or two lines at `size`, any break falling before its administrative unit."""
+    for name, bold in names:
+        if name:
+            lines = balanced_lines(name, room, size, bold, UNIT_WORDS)
+            if len(lines) > 2 or not breaks_well(lines, UNIT_WORDS):
+                return False
+    return True
 
 
 def place_and_date(report: Report) -> str:
@@ -78,53 +120,57 @@ def place_and_date(report: Report) -> str:
     return f"{report.place}, {line}" if report.place else line[:1].upper() + line[1:]
 
 
-def _rule(cell: _Cell, cell_mm: float, length_mm: float) -> None:
-    """A short centred horizontal rule: the bottom border of an empty, tiny paragraph narrowed by indents."""
-    from docx.shared import Mm, Pt
-
-    paragraph = _cell_paragraph(cell)
-    side = max((cell_mm - length_mm) / 2, 0)  # borderless tables have no cell padding
-    paragraph.paragraph_format.left_indent = Mm(side)
-    paragraph.paragraph_format.right_indent = Mm(side)
-    paragraph.paragraph_format.space_after = Pt(4)
-    paragraph.paragraph_format.line_spacing = Pt(2)
-    border = _element("w:pBdr")
-    border.append(_element("w:bottom", {"w:val": "single", "w:sz": "6", "w:space": "1", "w:color": "000000"}))
-    paragraph._p.get_or_add_pPr().insert_element_before(border, *_AFTER_PBDR)
+def _cell_rule(writer: Writer, cell: _Cell, cell_mm: float, length_mm: float) -> None:
+    """A short centred rule in a borderless cell (whose padding is zero)."""
+    set_rule(writer.cell_paragraph(cell, Look("center")), (cell_mm - length_mm) / 2)
 
 
 # --- closing: recipients and signature ------------------------------------------------------------------------
 
 
-def add_closing(document: Document, report: Report) -> None:
-    """Borderless table: `Nơi nhận:` and its list on the left, the signature block centred on the right."""
+def add_closing(writer: Writer, report: Report) -> None:
+    """Borderless table: `Nơi nhận:` and its list on the left, the signature block centred on the right.
+
+    The body's last paragraph is kept with it, and it is one row that never splits: the signature never lands
+    on a page of its own.
+    """
+    from docx.text.paragraph import Paragraph
+
+    last = writer.last_block()
+    if last is not None and last.tag.endswith("}p"):
+        Paragraph(last, writer.document._body).paragraph_format.keep_with_next = True
     widths = (75.0, TEXT_WIDTH_MM - 75.0)
-    _paragraph(document, "left", space_before=6)  # room between the body and the table
-    table = _borderless_table(document, 1, widths)
-    _mark_rows(table, 0)  # never split the signature block across pages
+    table = _borderless_table(writer, 1, widths)
+    _mark_row(table._tbl.tr_lst[0], header=False)
     [(left, right)] = cells(table)
-    add_recipients(left, report)
-    add_signature(right, report)
+    add_recipients(writer, left, report)
+    add_signature(writer, right, report)
 
 
-def add_recipients(cell: _Cell, report: Report) -> None:
-    """`Nơi nhận:` bold italic 12 pt; each recipient `- ...;` 11 pt; last `- Lưu: VT, CODE.`"""
-    _cell_line(cell, f"{label('report.recipients', report.lang)}:", 12, bold=True, italic=True, align="left")
+def _line(writer: Writer, cell: _Cell, text: str, ink: Ink, align: str = "center", before: float = 0) -> None:
+    lines_paragraph(writer, cell, [text], ink, Look(align, space_before=before, line_spacing=1.0, keep_next=True))
+
+
+def add_recipients(writer: Writer, cell: _Cell, report: Report) -> None:
+    """`Nơi nhận:` bold italic 12 pt; each recipient `- ...;` 11 pt; the last, `- Lưu: VT, CODE.`"""
+    _line(writer, cell, f"{label('report.recipients', report.lang)}:", Ink(12, bold=True, italic=True), "left", 12)
     for line in report.recipients:
-        _cell_line(cell, f"- {line.rstrip(' ;,.')};", 11, align="left")
-    archive = "VT" + (f", {report.owner_code}" if report.owner_code else "")
-    _cell_line(cell, f"- {label('report.archive', report.lang)}: {archive}.", 11, align="left")
+        _line(writer, cell, f"- {line};", Ink(11), "left")
+    _line(writer, cell, f"- {label('report.archive', report.lang)}: {report.archive}.", Ink(11), "left")
 
 
-def add_signature(cell: _Cell, report: Report) -> None:
+def add_signature(writer: Writer, cell: _Cell, report: Report) -> None:
     """Authority and position in capitals bold 14 pt, `(Chữ ký, dấu)`, room to sign, the name bold 14 pt."""
     signer = report.signer
     if signer is None:
-        _cell_line(cell, label("report.signer_placeholder", report.lang), 14, bold=True)
+        _line(writer, cell, label("report.signer_placeholder", report.lang), Ink(14, bold=True), before=12)
         return
-    for line in (*signer.authority, signer.position):
-        _cell_line(cell, line.upper(), 14, bold=True)
-    _cell_line(cell, label("report.signature", report.lang), 14, italic=True)
+    for number, line in enumerate((*signer.authority, signer.position)):
+        _line(writer, cell, line.upper(), Ink(14, bold=True), before=12 if number == 0 else 0)
+    _line(writer, cell, label("report.signature", report.lang), Ink(14, italic=True))
     for _ in range(4):  # the space for the signature and seal
-        _cell_line(cell, "", 14)
-    _cell_line(cell, signer.name, 14, bold=True)
+        _line(writer, cell, "", Ink(14))
+    _line(writer, cell, signer.name, Ink(14, bold=True))
+
+
+__all__ = ["CELL", "add_closing", "add_frame"]

@@ -1,4 +1,8 @@
-"""The page and its type: A4 with Decree 30 margins, Times New Roman throughout, page numbers from page 2."""
+"""The page and its type: A4 with Decree 30 margins, Times New Roman throughout, page numbers from page 2.
+
+The appendix is a section of its own, starting on a new page, whose pages are numbered from 1 (Decree 30 numbers
+an appendix's pages on their own); like the body, its first page shows no number.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,18 @@ from ktcn.docx_report.elements import _element, qn_w
 if TYPE_CHECKING:
     from docx.document import Document
 
+    from ktcn.docx_report.elements import Writer
     from ktcn.reports import Report
 
 FONT = "Times New Roman"
 TEXT_WIDTH_MM = 165.0  # A4 width 210 mm less the 30 mm left and 15 mm right margins
-BODY_PT = 14
-CELL_PT = 12
-LINE_SPACING = 1.15  # Decree 30: from single to 1.5 lines
+BODY_PT = 13
+CELL_PT = 11
+LINE_SPACING = 1.0  # Decree 30: from single to 1.5 lines; single keeps a report of fifty tasks to a dozen pages
 INDENT_CM = 1.27
+# Children of w:sectPr that come after w:pgNumType, in schema order.
+_AFTER_PGNUMTYPE = ("w:cols", "w:formProt", "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi",
+                    "w:rtlGutter", "w:docGrid", "w:printerSettings", "w:sectPrChange")
 
 
 def new_document(report: Report) -> Document:
@@ -98,3 +106,25 @@ def add_page_numbers(document: Document) -> None:
             run.text = text  # the cached result, shown by readers that do not update fields
         else:
             run._r.append(_element("w:fldChar", {"w:fldCharType": kind}))
+
+
+def start_appendix_section(writer: Writer) -> None:
+    """End the body's section here and start the appendix's on a new page, its pages numbered from 1.
+
+    python-docx adds the section break as a paragraph at the very end of the body; it is moved to where the
+    writer is, so that what comes next is in the new section.  The break's own paragraph is made one point high.
+    """
+    from docx.enum.section import WD_SECTION
+    from docx.shared import Pt
+    from docx.text.paragraph import Paragraph
+
+    section = writer.document.add_section(WD_SECTION.NEW_PAGE)
+    body_end = writer.document.element.body
+    breaker = next(p for p in reversed(body_end.findall(qn_w("p"))) if p.pPr is not None
+                   and p.pPr.find(qn_w("sectPr")) is not None)
+    writer.place(breaker)
+    fmt = Paragraph(breaker, writer.document._body).paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.line_spacing = Pt(1)
+    numbering = _element("w:pgNumType", {"w:start": "1"})
+    section._sectPr.insert_element_before(numbering, *_AFTER_PGNUMTYPE)

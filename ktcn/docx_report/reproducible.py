@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
@@ -38,10 +39,18 @@ def _drop_thumbnail(document: Document) -> None:
             del package_rels[key]
 
 
-def stable_zip(data: bytes, stamp: datetime) -> bytes:
-    """The zip re-written with `[Content_Types].xml` first, then the entries by name, all dated `stamp`."""
+def stable_zip(data: bytes, stamp: datetime, core_modified: bool = False) -> bytes:
+    """The zip re-written with `[Content_Types].xml` first, then the entries by name, all dated `stamp`.
+
+    With `core_modified`, the document's last-modified time (docProps/core.xml) is set to `stamp` too: openpyxl
+    writes the time of saving there whatever the workbook's properties say.
+    """
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {name: source.read(name) for name in source.namelist()}
+    if core_modified and "docProps/core.xml" in entries:
+        when = stamp.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+        entries["docProps/core.xml"] = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                              rb"\g<1>" + when + rb"\g<2>", entries["docProps/core.xml"])
     order = sorted(entries, key=lambda name: (name != "[Content_Types].xml", name))
     date_time = (max(stamp.year, 1980), stamp.month, stamp.day, 0, 0, 0)  # zip cannot date before 1980
     out = io.BytesIO()
