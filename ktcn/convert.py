@@ -167,6 +167,26 @@ def _date_converter(parse: Callable[[str], Any], forms: str) -> Converter:
     return convert
 
 
+# What a required field is for, in Vietnamese (the English is the field's own `help`): KTCN102's hint.
+REQUIRED_HELP_VI = {
+    ("signer", "name"): "họ tên người ký", ("signer", "position"): "chức vụ, ví dụ Phó Chủ tịch",
+    ("settings", "name"): "tên cơ quan lưu giữ hồ sơ", ("agency", "id"): "mã cơ quan, ví dụ skhcn-cantho",
+    ("agency", "name"): "tên đầy đủ", ("agencies", "agencies"): "danh sách các cơ quan",
+    ("update", "date"): "ngày cập nhật, dạng YYYY-MM-DD",
+    ("task", "id"): "mã nhiệm vụ, không trùng trong chương trình, ví dụ \"9\"", ("task", "title"): "nội dung nhiệm vụ",
+    ("task", "lead"): "cơ quan chủ trì: ít nhất một mã cơ quan",
+    ("task", "schedule"): "thời hạn: due, ongoing, every hoặc rrule", ("period", "from"): "năm hoặc ngày bắt đầu",
+    ("programme", "id"): "mã văn bản, không trùng trong kho hồ sơ",
+    ("programme", "type"): "mã loại văn bản theo Nghị định 30/2020: CTr, KH, CV, ...",
+    ("programme", "title"): "trích yếu của văn bản", ("programme", "issuers"): "mã các cơ quan ban hành",
+}
+
+
+def field_help(record: str, spec: Field) -> Text:
+    """What a required field is for, in both languages."""
+    return Text(spec.help, REQUIRED_HELP_VI.get((record, spec.name), "xem tài liệu định dạng hồ sơ"))
+
+
 def with_suggestion(problem: Text | str, suggestion: str | None) -> Text | str:
     """A date's problem, followed by the ISO spelling that was likely meant, in both languages."""
     if not suggestion:
@@ -330,7 +350,7 @@ def read_record(r: Reader, node: yaml.Node, kp: KeyPath, record: Record, name: s
                 usable = False
     for spec in record.fields:
         if spec.required and (spec.name not in first_lines or spec.name in empty):
-            r.report("KTCN102", node, kp, field=spec.name, record=record.label, help=spec.help)
+            r.report("KTCN102", node, kp, field=spec.name, record=record.label, help=field_help(record.name, spec))
             usable = False
     return values if usable else None
 

@@ -193,7 +193,8 @@ def _typed(text: str, year: int, month: int, day: int) -> date:
     if not 1900 <= year <= 2999:
         raise DateIshError(Phrase("date.year_range", value=text, year=year))
     if not 1 <= month <= 12:
-        swapped = _valid(year, day, month)  # 12/31/2025: typed month first
+        # 12/31/2025: typed month first (02/31: that month's last day)
+        swapped = date(year, day, min(month, calendar.monthrange(year, day)[1])) if 1 <= day <= 12 else None
         raise DateIshError(Phrase("date.no_such_month", value=text, month=month), days=(swapped,) if swapped else ())
     last = calendar.monthrange(year, month)[1]
     if day < 1:

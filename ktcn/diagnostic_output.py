@@ -36,10 +36,25 @@ def render(diagnostics: Sequence[Diagnostic], output_format: str, lang: str) -> 
 
 
 def text_line(d: Diagnostic, lang: str) -> str:
-    """`path:line:col: error CODE message (hint)`."""
+    """`path:line:col: error CODE message (hint)`; in Vietnamese the severity too is a word ("lỗi", "cảnh báo")."""
+    from ktcn.labels import label
+
     hint = d.hint(lang)
-    return (f"{visible(d.path)}:{d.line}:{d.column}: {d.severity} {d.code} {d.message(lang)}"
+    severity = label(f"severity.{d.severity}", lang) if lang == "vi" else d.severity
+    return (f"{visible(d.path)}:{d.line}:{d.column}: {severity} {d.code} {d.message(lang)}"
             + (f" ({hint})" if hint else ""))
+
+
+def fit_to_terminal(text: str, width: int) -> str:
+    """Each line wrapped at spaces to `width`, continued with an indent: a terminal would break words.
+
+    Only for a terminal: tools reading a pipe get one diagnostic per line.
+    """
+    import textwrap
+
+    wrapper = textwrap.TextWrapper(width=max(width, 20), subsequent_indent="    ", break_long_words=False,
+                                   break_on_hyphens=False)
+    return "".join("\n".join(wrapper.wrap(line) or [""]) + "\n" for line in text.splitlines())
 
 
 def as_json(diagnostics: Sequence[Diagnostic], lang: str) -> str:

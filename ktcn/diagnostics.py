@@ -57,7 +57,7 @@ _REGISTRY = (
          "YAML alias expands past the limit: {problem}",
          "viết trực tiếp giá trị thay vì dùng neo (&) và bí danh (*) lồng nhau",
          "write the values out instead of nesting anchors (&) and aliases (*)"),
-    Code("KTCN007", E, "còn dấu xung đột khi gộp (merge) của git: '{marker}'",
+    Code("KTCN007", E, "còn dấu xung đột khi gộp các thay đổi của git: '{marker}'",
          "git merge-conflict marker left in the file: '{marker}'",
          "giữ phần đúng giữa '<<<<<<<', '=======' và '>>>>>>>', xóa các dòng dấu rồi kiểm tra lại",
          "keep the right side between '<<<<<<<', '=======' and '>>>>>>>', delete the marker lines, validate again"),

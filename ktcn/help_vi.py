@@ -43,6 +43,9 @@ COMMANDS: dict[str, str] = {
     "calendar": "Xuất các thời hạn thành tệp lịch iCalendar (RFC 5545): mỗi thời hạn một việc cần làm, kèm tình trạng."
                 "\n\nNhập vào Thunderbird, Outlook hoặc điện thoại.\n\n"
                 "Ví dụ:  ktcn calendar --agency skhcn-cantho -o han-chot.ics",
+    "find": "Tìm chương trình, nhiệm vụ, cập nhật (ghi chú, minh chứng) và cơ quan theo từ, không cần gõ dấu.\n\n"
+            "\"chuyen doi so\" tìm được \"chuyển đổi số\"; mỗi kết quả có mã để dùng với ktcn show (hoặc --agency)."
+            "\n\nVí dụ:  ktcn find \"chuyen doi so\"",
     "diff": "Thay đổi của hồ sơ nói bằng lời: nhiệm vụ thêm hay bớt, thời hạn bị dời, cập nhật mới, tình trạng thay"
             " đổi, và các cờ người duyệt cần xem.\n\nMặc định: HEAD so với bản đang sửa.\n\n"
             "Ví dụ:  ktcn diff main..feature --format md --fail-on-flags",
@@ -93,6 +96,8 @@ OPTIONS: dict[str, str] = {
     "period": "Kỳ mà cập nhật này thuộc về, ví dụ 2025-H1.",
     "extend_to": "Gia hạn: thời hạn mới.",
     "dry_run": "In phần thay đổi của tệp (từng dòng thêm, bớt); không ghi gì.",
+    "text": "Các từ cần tìm; có dấu hay không, chữ hoa hay thường đều được.",
+    "limit": "Chỉ hiện tối đa N kết quả (0: tất cả; mặc định 20).",
     "folder": "Nơi tạo kho hồ sơ (mặc định: thư mục hiện tại).",
     "kind": "Lược đồ của loại tệp nào: programme, agencies hoặc settings.",
     "site.output": "Thư mục của trang web (tạo mới nếu chưa có; lần tạo lại chỉ ghi những tệp đã thay đổi).",

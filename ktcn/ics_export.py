@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time
 
 from ktcn import __version__
+from ktcn.describe import occurrence_words
 from ktcn.labels import label
 from ktcn.model import Workspace
 from ktcn.status import CANCELLED, DONE_LATE, DONE_ON_TIME, Occurrence
@@ -47,11 +48,13 @@ def _todo(occurrence: Occurrence, ws: Workspace, stamp: datetime, lang: str) -> 
     todo = Todo()
     todo.add("uid", uid(occurrence))
     todo.add("dtstamp", stamp)
-    todo.add("summary", task.title)
+    period = occurrence_words(occurrence, lang)
+    recurring = task.schedule.form in ("every", "rrule")
+    todo.add("summary", f"{task.title} ({period})" if recurring else task.title)  # which round of a duty
     todo.add("due", occurrence.deadline)
     todo.add("status", STATUS.get(occurrence.status, "NEEDS-ACTION"))
     leads = [a.label if (a := ws.agency(i)) else i for i in occurrence.lead]
-    lines = [f"{task.ref} ({occurrence.label})", f"{label('col.lead', lang)}: {', '.join(leads)}",
+    lines = [f"{task.ref} ({period})", f"{label('col.lead', lang)}: {', '.join(leads)}",
              f"{label('col.status', lang)}: {label(occurrence.status, lang)}"]
     if task.schedule_text:
         lines.append(f"{label('show.source', lang)}: {task.schedule_text}")

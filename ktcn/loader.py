@@ -30,7 +30,7 @@ from ktcn.labels import Phrase
 from ktcn.model import Agency, Programme, Settings, Workspace
 from ktcn.schema import AGENCIES_FILE, PROGRAMME, SETTINGS, build_programme, build_settings
 from ktcn.standing import Board, Standing, Trim, standing
-from ktcn.yamlsource import locate, read_bytes, read_source
+from ktcn.yamlsource import IS_A_DIRECTORY, locate, read_bytes, read_source
 
 SETTINGS_FILE = "ktcn.yaml"
 AGENCIES_FILE_NAME = "agencies.yaml"
@@ -222,7 +222,7 @@ def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in dirs:
             if name.endswith(".yaml"):
-                problems.append(diag("KTCN009", display_path(Path(folder, name)), 1, 1, problem="it is a directory"))
+                problems.append(diag("KTCN009", display_path(Path(folder, name)), 1, 1, problem=IS_A_DIRECTORY))
         for name in files:
             if name.endswith(".yaml") and not name.startswith("."):
                 if os.path.realpath(Path(folder, name)).startswith(inside):
@@ -303,7 +303,7 @@ def _parse(file: Path, display: str, data: bytes | None, record: Record,
     problems = list(source.diagnostics)
     root = source.root
     if root is None and not problems:
-        problems.append(diag("KTCN008", display, 1, 1, got="empty"))
+        problems.append(diag("KTCN008", display, 1, 1, got=Text("empty", "tệp rỗng")))
     elif root is not None and not isinstance(root, yaml.MappingNode):
         problems.append(diag("KTCN008", display, root.start_mark.line + 1, root.start_mark.column + 1,
                              got=describe(root)))

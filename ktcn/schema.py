@@ -315,7 +315,7 @@ TASK = Record("task", Text("task", "nhiệm vụ"), (
 def _build_task(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Any:
     if not values["lead"]:
         r.report("KTCN102", _value_node(node, "lead"), (*kp, "lead"), field="lead", record=TASK.label,
-                 help="at least one agency id")
+                 help=Text("at least one agency id", "ít nhất một mã cơ quan"))
         return INVALID
     return Task(**values, span=r.span(node, kp))
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -171,10 +172,11 @@ def _measure(table: Table, lang: str, shape: Shape, cells: list[list[str]], widt
     natural, least = [], []
     for column, header, i in zip(columns, headers, shape.grid, strict=True):
         texts = [row[i] for row in cells]
-        widest = max((display_width(line) for text in texts for line in text.split("\n")), default=0)
+        measure = len if all(_narrow(text) for text in texts) else display_width
+        widest = max((measure(line) for text in texts for line in text.split("\n")), default=0)
         natural.append(max(widest, *(display_width(line) for line in header)))
         if column.ratio:  # wraps: as narrow as its longest word, or its comfortable minimum
-            words = max((display_width(w) for text in texts for w in text.split()), default=0)
+            words = max((measure(w) for text in texts for w in text.split()), default=0)
             header_words = max(display_width(w) for line in header for w in (line.split() or [""]))
             least.append(min(natural[-1], max(words, header_words, column.min_width)))
         else:
@@ -216,10 +218,26 @@ def _share(columns: Sequence[Column], natural: list[int], least: list[int], room
 
 
 def display_width(text: str) -> int:
-    """Terminal cells `text` takes (wide characters count two)."""
+    """Terminal cells `text` takes (wide characters count two).
+
+    Vietnamese in NFC (records are normalised) and Latin text take one cell a
+    character: counted as such, fast; anything from U+1100 on is rich's to measure.
+    """
+    if _narrow(text):
+        return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
+
+
+def _narrow(text: str) -> bool:
+    """Whether every character of `text` takes one cell: no wide (CJK, emoji) nor combining character."""
+    return text.isascii() or not _WIDE_OR_COMBINING.search(text)
+
+
+_WIDE_OR_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u1100-\u115f"
+                                "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+                                "\uffe0-\uffe6\U0001f000-\U0010ffff]")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -229,23 +247,26 @@ def wrap(text: str, width: int) -> list[str]:
     too narrow terminal); otherwise words stay whole.
     """
     lines: list[str] = []
+    measure = len if _narrow(text) else display_width
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0
         for word in paragraph.split():
-            while display_width(word) > width > 0:
+            size = measure(word)
+            while size > width > 0:
                 if line:
                     lines.append(line)
-                    line = ""
+                    line, used = "", 0
                 head = _fold(word, width)
                 lines.append(head)
                 word = word[len(head):]
+                size = measure(word)
             if not line:
-                line = word
-            elif display_width(line) + 1 + display_width(word) <= width:
-                line += " " + word
+                line, used = word, size
+            elif used + 1 + size <= width:
+                line, used = f"{line} {word}", used + 1 + size
             else:
                 lines.append(line)
-                line = word
+                line, used = word, size
         lines.append(line)
     return lines
 

@@ -285,6 +285,39 @@ def status_csv_table(view: StatusView) -> Table:
     return Table(columns, rows)
 
 
+def render_found(query: str, found: Sequence[Any], limit: int, lang: str) -> Iterator[Any]:
+    """`ktcn find`'s results: kind, the id to pass on, the text that matched; then how to see one."""
+    from rich.text import Text
+
+    yield Text(label("find.title", lang, query=query, n=len(found)), style="bold")
+    if not found:
+        yield Text(label("find.none", lang), style="dim")
+        return
+    shown = found[:limit] if limit else found
+    rows = [(label(f"find.kind.{f.kind}", lang), f.id, _found_text(f, lang)) for f in shown]
+    columns = (Column("kind", "find.col.kind"), Column("id", "find.col.id"),
+               Column("text", "find.col.text", ratio=1, min_width=24, own_line="below", bare=True))
+    yield to_rich(Table(columns, rows, indent_under="id"), lang)
+    if len(found) > len(shown):
+        yield Text(label("find.more", lang, n=len(found) - len(shown)), style="dim")
+    yield Text(label("find.hint", lang), style="dim")
+
+
+def _found_text(found: Any, lang: str) -> str:
+    text = " ".join(found.text.split())
+    if found.kind == "update":  # the day of the update, and whether it is its note or its evidence
+        return f"{day_text(found.day, lang)} · {label(f'find.field.{found.field}', lang)}: {text}"
+    if found.field in ("alias", "short", "number", "schedule_text"):
+        return f"{label(f'find.field.{found.field}', lang)}: {text}"
+    return text
+
+
+def found_json(found: Any) -> dict[str, Any]:
+    """A result for `ktcn find --format json`: stable keys, ISO date."""
+    return {"kind": found.kind, "id": found.id, "field": found.field, "text": found.text, "score": found.score,
+            "date": found.day.isoformat() if found.day else None}
+
+
 def deadline_words(value: Any, lang: str) -> str:
     """An `extend_to` (a date-ish value) as its last day, in the reader's style: what the new deadline is."""
     return day_text(value.end, lang)

@@ -287,7 +287,10 @@ def last_note(occurrence: Occurrence) -> str:
 # --- JSON (cli.md, "JSON output"): stable field names, ISO dates -----------------------------
 
 
-def item_json(occurrence: Occurrence, as_of: date, days_field: str) -> dict[str, Any]:
+def item_json(occurrence: Occurrence, as_of: date, days_field: str, lang: str = "en") -> dict[str, Any]:
+    """An overdue or upcoming item; `occurrence` is the machine label, `occurrence_words` says it in `lang`."""
+    from ktcn.describe import occurrence_words
+
     deadline = occurrence.deadline
     days = (as_of - deadline).days if days_field == "days_late" else (deadline - as_of).days  # type: ignore[operator]
     return {
@@ -295,6 +298,7 @@ def item_json(occurrence: Occurrence, as_of: date, days_field: str) -> dict[str,
         "task": occurrence.task.id,
         "title": occurrence.task.title,
         "occurrence": occurrence.label,
+        "occurrence_words": occurrence_words(occurrence, lang),
         "deadline": _iso(deadline),
         days_field: days,
         "lead": list(occurrence.lead),
@@ -303,14 +307,14 @@ def item_json(occurrence: Occurrence, as_of: date, days_field: str) -> dict[str,
     }
 
 
-def status_json(view: StatusView) -> dict[str, Any]:
+def status_json(view: StatusView, lang: str = "en") -> dict[str, Any]:
     return {
         "as_of": view.as_of.isoformat(),
         "programmes": [{"id": s.programme.id, "title": s.programme.title, "number": s.programme.number,
                         "counts": s.counts.as_dict()} for s in view.programmes],
         "totals": view.totals.as_dict(),
-        "overdue": [item_json(o, view.as_of, "days_late") for o in view.overdue],
-        "due_soon": [item_json(o, view.as_of, "days_left") for o in view.due_soon],
+        "overdue": [item_json(o, view.as_of, "days_late", lang) for o in view.overdue],
+        "due_soon": [item_json(o, view.as_of, "days_left", lang) for o in view.due_soon],
     }
 
 
@@ -325,9 +329,13 @@ def scorecard_json(card: Scorecard) -> dict[str, Any]:
     }
 
 
-def occurrence_json(occurrence: Occurrence) -> dict[str, Any]:
+def occurrence_json(occurrence: Occurrence, lang: str = "en") -> dict[str, Any]:
+    """An occurrence; `label` is the machine's, `label_words` the period in words in `lang`."""
+    from ktcn.describe import occurrence_words
+
     return {
         "label": occurrence.label,
+        "label_words": occurrence_words(occurrence, lang),
         "window_start": occurrence.window_start.isoformat(),
         "window_end": occurrence.window_end.isoformat(),
         "deadline": _iso(occurrence.deadline),
@@ -354,7 +362,7 @@ def update_json(update: Any) -> dict[str, Any]:
     }
 
 
-def task_json(task: Task, occurrences: tuple[Occurrence, ...], schedule_words: str) -> dict[str, Any]:
+def task_json(task: Task, occurrences: tuple[Occurrence, ...], schedule_words: str, lang: str = "en") -> dict[str, Any]:
     return {
         "programme": task.programme,
         "id": task.id,
@@ -365,7 +373,7 @@ def task_json(task: Task, occurrences: tuple[Occurrence, ...], schedule_words: s
         "to": list(task.to),
         "schedule": schedule_words,
         "schedule_text": task.schedule_text,
-        "occurrences": [occurrence_json(o) for o in occurrences],
+        "occurrences": [occurrence_json(o, lang) for o in occurrences],
     }
 
 
@@ -392,5 +400,6 @@ def programme_json(programme: Programme, occurrences: tuple[Occurrence, ...], as
         "state": programme.state,
         "issuers": list(programme.issuers),
         "counts": count(counted(occurrences, as_of)).as_dict(),
-        "tasks": [task_json(t, tuple(by_task[t.id]), describe_schedule(t.schedule, lang)) for t in programme.tasks],
+        "tasks": [task_json(t, tuple(by_task[t.id]), describe_schedule(t.schedule, lang), lang)
+                  for t in programme.tasks],
     }

@@ -36,7 +36,7 @@ def test_vietnamese_messages(ws, ktcn):
     ws({P: BROKEN})
     run = ktcn("validate", "--lang", "vi")
     assert run.stdout == (
-        "programmes/p.yaml:11:12: error KTCN202 không có cơ quan 'skhcm' trong agencies.yaml"
+        "programmes/p.yaml:11:12: lỗi KTCN202 không có cơ quan 'skhcm' trong agencies.yaml"
         " (có phải là 'skhcn'?)\n"
     )
 

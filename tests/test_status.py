@@ -51,7 +51,8 @@ def test_overdue_on_two_days(demo, ktcn):
     early = run_json(ktcn, "overdue", "--as-of", "2025-09-30")
     assert early == {"as_of": "2025-09-30", "items": [
         {"programme": "ctr-demo", "task": "bc-2024", "title": "Báo cáo năm 2024", "occurrence": "2024-12-31",
-         "deadline": "2024-12-31", "days_late": 273, "lead": ["sttt"], "status": "overdue", "last_note": ""}],
+         "occurrence_words": "2024-12-31", "deadline": "2024-12-31", "days_late": 273, "lead": ["sttt"],
+         "status": "overdue", "last_note": ""}],
         "record_errors": 0, "left_out": [], "files_with_errors": []}
     late = run_json(ktcn, "overdue", "--as-of", "2026-01-20")
     assert [(i["task"], i["occurrence"], i["deadline"], i["days_late"], i["lead"]) for i in late["items"]] == [

@@ -115,5 +115,5 @@ def test_a_large_table_streams_fast():
             for n in range(2000)]
     start = time.perf_counter()
     shown = rendered(to_rich(Table(COLUMNS, rows), "vi"), 100)
-    assert time.perf_counter() - start < 3
+    assert time.perf_counter() - start < 5  # about 0.5 s; the bound leaves room for a busy machine
     assert re.search(r"kh-1999-2024/1999", shown)

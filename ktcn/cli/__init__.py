@@ -24,6 +24,7 @@ COMMANDS = (
     looking.overdue,
     looking.upcoming,
     looking.show,
+    looking.find,
     reporting.report,
     editing.update,
     importing.import_file,

@@ -41,7 +41,7 @@ def validate(
 
     Example:  ktcn validate --records records --strict
     """
-    from ktcn.diagnostic_output import FORMATS, narrow, render
+    from ktcn.diagnostic_output import FORMATS, fit_to_terminal, narrow, render
     from ktcn.diagnostics import Severity
     from ktcn.loader import find_root, validate_workspace
 
@@ -50,7 +50,12 @@ def validate(
     settings, diagnostics = validate_workspace(find_root(records), today=today, use_cache=not no_cache)
     language = choose_lang(lang, settings.language)
     shown = narrow(diagnostics, paths or [])
-    sys.stdout.write(render(shown, output_format, language))
+    text = render(shown, output_format, language)
+    if output_format == "text" and sys.stdout.isatty():  # wrapped at words; a pipe keeps one line per finding
+        import shutil
+
+        text = fit_to_terminal(text, shutil.get_terminal_size().columns)
+    sys.stdout.write(text)
     errors = sum(d.severity is Severity.ERROR for d in shown)
     warnings = len(shown) - errors
     if output_format == "text":

@@ -116,7 +116,21 @@ def _show(error: Any, lang: str) -> None:
             lines.append(label("cli.try_help", lang, command=f"{ctx.command_path} {ctx.help_option_names[0]}"))
         lines.append("")
     lines.append(label("cli.error", lang, message=error_message(error, lang)))
-    typer.echo("\n".join(lines), err=True)
+    typer.echo(fit_to_terminal("\n".join(lines)), err=True)
+
+
+def fit_to_terminal(text: str) -> str:
+    """`text` wrapped at spaces when stderr is a terminal, which would otherwise break its lines inside words."""
+    import shutil
+    import sys
+    import textwrap
+
+    if not sys.stderr.isatty():
+        return text
+    width = shutil.get_terminal_size().columns
+    wrapper = textwrap.TextWrapper(width=max(width, 20), subsequent_indent="  ", break_long_words=False,
+                                   break_on_hyphens=False)
+    return "\n".join("\n".join(wrapper.wrap(line)) if len(line) > width else line for line in text.split("\n"))
 
 
 def error_message(error: Any, lang: str) -> str:

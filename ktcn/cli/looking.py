@@ -1,4 +1,4 @@
-"""Looking at where things stand: `status`, `overdue`, `upcoming`, `show`, and the same deadlines as a `calendar`.
+"""Looking at where things stand: `status`, `overdue`, `upcoming`, `show`, `find`, and the deadlines as a `calendar`.
 
 The command-line side only; what is computed lives in `ktcn.views`, how it is drawn in `ktcn.terminal`.
 Registered on the app, in help order, by `ktcn.cli`.
@@ -61,7 +61,7 @@ def status(
     else:
         view = views.status_view(ctx.board, chosen)
         if ctx.format == "json":
-            ctx.emit_json(views.status_json(view))
+            ctx.emit_json(views.status_json(view, ctx.lang))
         elif ctx.format == "csv":
             ctx.emit_csv(terminal.status_csv_table(view))
         else:
@@ -129,7 +129,7 @@ def _emit_items(ctx: Context, catalogue: Any, items: Any, days_field: str, title
 
     if ctx.format == "json":
         return ctx.emit_json({"as_of": ctx.as_of.isoformat(),
-                              "items": [views.item_json(o, ctx.as_of, days_field) for o in items]})
+                              "items": [views.item_json(o, ctx.as_of, days_field, ctx.lang) for o in items]})
     if ctx.format == "csv":
         return ctx.emit_csv(terminal.items_csv_table(items, ctx.as_of, days_field))
     heading = label(title, ctx.lang, day=day_text(ctx.as_of, ctx.lang), until=day_text(until, ctx.lang), n=len(items))
@@ -167,7 +167,7 @@ def show(
         found = task_occurrences(task, programme_bounds(programme), ctx.as_of, ws.settings.warn_days,
                                  ws.agency_index)
         if ctx.format == "json":
-            ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang)))
+            ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang), ctx.lang))
         else:
             ctx.emit(terminal.render_task(task, found, ws, ctx.lang, ctx.as_of))
     ctx.finish()
@@ -195,4 +195,31 @@ def calendar(
     ctx = Context(records, as_of, lang, use_cache=not no_cache)
     data = calendar_bytes(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, ctx.lang)
     write_output(output, data)
+    ctx.finish()
+
+
+def find(
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words to look for; marks and case do not matter.")],
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    lang: LangOption = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="table|json", help="Output format.")] = "table",
+    limit: Annotated[int, typer.Option("--limit", metavar="N", min=0,
+                                       help="Show at most N results (0: all; default 20).")] = 20,
+) -> None:
+    """Find programmes, tasks, updates (notes, evidence) and agencies by their words, without marks or case.
+
+    "chuyen doi so" finds "chuyển đổi số"; each result gives the id for ktcn show (or --agency).
+
+    Example:  ktcn find "chuyen doi so"
+    """
+    from ktcn import terminal
+    from ktcn.finding import find as search
+
+    ctx = Context(records, None, lang, output_format, formats=("table", "json"), use_cache=not no_cache)
+    found = search(ctx.workspace, text)
+    if ctx.format == "json":
+        ctx.emit_json({"query": text, "results": [terminal.found_json(f) for f in found]}, omissions=False)
+    else:
+        ctx.emit(terminal.render_found(text, found, limit, ctx.lang))
     ctx.finish()

@@ -153,15 +153,17 @@ class Context:
 
 def report_omissions(found: Any, lang: str) -> None:
     """Name on stderr each file with errors, its first error, and whether it was left out."""
+    from ktcn.cli.frame import fit_to_terminal
     from ktcn.diagnostics import visible
     from ktcn.labels import label
 
-    typer.echo(label("records.incomplete", lang, errors=found.errors, files=len(found.files)), err=True)
+    typer.echo(fit_to_terminal(label("records.incomplete", lang, errors=found.errors, files=len(found.files))),
+               err=True)
     for broken in found.files:
         first = broken.first
         fate = label("records.left_out" if broken.left_out else "records.counted", lang)
-        typer.echo(f"  {visible(broken.path)}:{first.line}:{first.column}: {first.code} {first.message(lang)} — {fate}",
-                   err=True)
+        line = f"  {visible(broken.path)}:{first.line}:{first.column}: {first.code} {first.message(lang)} — {fate}"
+        typer.echo(fit_to_terminal(line), err=True)
 
 
 def selection(programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:

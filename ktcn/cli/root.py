@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from ktcn import __version__
-from ktcn.cli.frame import KtcnContext, say, speak_usage_error
+from ktcn.cli.frame import KtcnContext, fit_to_terminal, say, speak_usage_error
 from ktcn.errors import KtcnError
 from ktcn.labels import label
 
@@ -90,9 +90,9 @@ class ErrorHandlingGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except KtcnError as error:
-            typer.echo(f"ktcn: {say(error.message, self.language)}", err=True)
+            typer.echo(fit_to_terminal(f"ktcn: {say(error.message, self.language)}"), err=True)
             if error.hint:
-                typer.echo(f"  ({say(error.hint, self.language)})", err=True)
+                typer.echo(fit_to_terminal(f"  ({say(error.hint, self.language)})"), err=True)
             raise typer.Exit(error.exit_code) from None
         except BrokenPipeError:
             _silence_stdout()  # the reader went away (`ktcn overdue | head`): stop quietly, as Unix tools do
