@@ -40,6 +40,7 @@ class Column:
     short: str | None = None  # an abbreviated header (label key), explained by the table's legend
     drop: bool = False  # may be left out on a narrow terminal: what it shows is said elsewhere too
     own_line: str | None = None  # 'above' or 'below': where its text goes when the row is too wide for it
+    spill: bool = False  # a cell wider than the column goes alone on a line above its row, the rest stay in place
     bare: bool = False  # moved under its row, shown without its header (the title: what the row is about)
 
 
@@ -95,6 +96,17 @@ def to_rich(table: Table, lang: str, title: str | None = None) -> Any:
     return _FittedTable(table, lang, title)
 
 
+class Listed(str):
+    """A list cell ("Sở KH&CN, Liên hiệp Hội"): it wraps between its items, and inside one only if it must."""
+
+    items: tuple[str, ...]
+
+    def __new__(cls, items: Any) -> Listed:
+        text = super().__new__(cls, ", ".join(str(v) for v in items))
+        text.items = tuple(str(v) for v in items)
+        return text
+
+
 def cell_text(value: Any, lang: str, compact: bool = False) -> str:
     """How a raw cell value reads in the terminal."""
     if isinstance(value, date):
@@ -102,7 +114,7 @@ def cell_text(value: Any, lang: str, compact: bool = False) -> str:
     if isinstance(value, Compact):
         return value.narrow if compact else value.wide
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return Listed(value)
     if value is None:
         return ""
     return value if isinstance(value, str) else str(value)
@@ -175,7 +187,10 @@ def _measure(table: Table, lang: str, shape: Shape, cells: list[list[str]], widt
         measure = len if all(_narrow(text) for text in texts) else display_width
         widest = max((measure(line) for text in texts for line in text.split("\n")), default=0)
         natural.append(max(widest, *(display_width(line) for line in header)))
-        if column.ratio:  # wraps: as narrow as its longest word, or its comfortable minimum
+        if column.spill:  # what does not fit goes above its row: as narrow as its header, or its minimum
+            header_words = max(display_width(w) for line in header for w in (line.split() or [""]))
+            least.append(min(natural[-1], max(header_words, column.min_width)))
+        elif column.ratio:  # wraps: as narrow as its longest word, or its comfortable minimum
             words = max((measure(w) for text in texts for w in text.split()), default=0)
             header_words = max(display_width(w) for line in header for w in (line.split() or [""]))
             least.append(min(natural[-1], max(words, header_words, column.min_width)))
@@ -184,14 +199,15 @@ def _measure(table: Table, lang: str, shape: Shape, cells: list[list[str]], widt
     room = width - GAP * (len(columns) - 1)
     widths = _share(columns, natural, least, room)
     fits = sum(least) <= room
-    headers = [wrap(" ".join(h), w) if c.ratio else h for c, h, w in zip(columns, headers, widths, strict=True)]
+    headers = [wrap(" ".join(h), w) if c.ratio or c.spill else h
+               for c, h, w in zip(columns, headers, widths, strict=True)]
     return Layout(shape, headers, widths, fits)
 
 
 def _share(columns: Sequence[Column], natural: list[int], least: list[int], room: int) -> list[int]:
     """Widths between `least` and `natural` that fill `room`: the wrapping columns share what is left by ratio."""
     widths = list(natural)
-    flexible = [i for i, c in enumerate(columns) if c.ratio]
+    flexible = [i for i, c in enumerate(columns) if c.ratio or c.spill]
     if sum(natural) <= room or not flexible:
         return widths
     spare = room - sum(natural[i] for i in range(len(columns)) if i not in flexible)
@@ -200,10 +216,10 @@ def _share(columns: Sequence[Column], natural: list[int], least: list[int], room
     spare -= sum(least[i] for i in flexible)
     open_ = [i for i in flexible if widths[i] < natural[i]]
     while spare > 0 and open_:  # water-filling: each gets its ratio's share, up to its natural width
-        shares = sum(columns[i].ratio or 0 for i in open_)
+        shares = sum(columns[i].ratio or 1 for i in open_)
         given = 0
         for i in open_:
-            grant = min(natural[i] - widths[i], max(1, spare * (columns[i].ratio or 0) // shares))
+            grant = min(natural[i] - widths[i], max(1, spare * (columns[i].ratio or 1) // shares))
             grant = min(grant, spare - given)
             widths[i] += grant
             given += grant
@@ -244,8 +260,11 @@ def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, broken at spaces and at its own line breaks.
 
     A word is broken only when it alone is wider than `width` (a squeezed,
-    too narrow terminal); otherwise words stay whole.
+    too narrow terminal); otherwise words stay whole.  A list (`Listed`) is
+    broken between its items: an agency's name stays on one line if it can.
     """
+    if isinstance(text, Listed) and len(text.items) > 1:
+        return _wrap_items(text.items, width)
     lines: list[str] = []
     measure = len if _narrow(text) else display_width
     for paragraph in text.split("\n"):
@@ -268,6 +287,26 @@ def wrap(text: str, width: int) -> list[str]:
                 lines.append(line)
                 line, used = word, size
         lines.append(line)
+    return lines
+
+
+def _wrap_items(items: tuple[str, ...], width: int) -> list[str]:
+    """Items joined with ', ' on lines of at most `width`; an item wider than a line is wrapped at its words."""
+    lines: list[str] = []
+    line = ""
+    for n, item in enumerate(items):
+        piece = item + ("," if n < len(items) - 1 else "")
+        if line and display_width(line) + 1 + display_width(piece) <= width:
+            line = f"{line} {piece}"
+            continue
+        if line:
+            lines.append(line)
+        if display_width(piece) <= width:
+            line = piece
+        else:
+            *whole, line = wrap(piece, width)
+            lines.extend(whole)
+    lines.append(line)
     return lines
 
 
@@ -365,7 +404,11 @@ def _row_lines(row: list[str], layout: Layout, table: Table, lang: str, indent: 
     blocks = []
     for i, w in zip(shape.grid, layout.widths, strict=True):
         text = row[i]
-        lines = text.split("\n") if all(display_width(x) <= w for x in text.split("\n")) else wrap(text, w)
+        fits = all(display_width(x) <= w for x in text.split("\n"))
+        if not fits and table.columns[i].spill:  # a long id or name goes whole above its row
+            yield from (line for line in wrap(text, width) if line)
+            text, fits = "", True
+        lines = text.split("\n") if fits else wrap(text, w)
         blocks.append((lines, w, table.columns[i].justify))
     height = max((len(b[0]) for b in blocks), default=1)
     for k in range(height):

@@ -51,7 +51,7 @@ def count_columns() -> tuple[Column, ...]:
 
 def status_table(view: StatusView, lang: str) -> Table:
     """Counts per programme: the number over the id (never cut: on a narrow terminal they go above the row)."""
-    columns = (Column("programme", "col.programme", own_line="above"), *count_columns(),
+    columns = (Column("programme", "col.programme", own_line="above", spill=True, min_width=12), *count_columns(),
                Column("progress", "col.progress"))
     rows = [(_programme_cell(s.programme), s.counts.total, *_counts(s.counts), progress_cell(s.counts))
             for s in view.programmes]
@@ -135,7 +135,7 @@ def _section(title: str, items: Sequence[Occurrence], view: StatusView, ws: Cata
 
 def scorecard_table(card: Scorecard, ws: Catalogue, lang: str) -> Table:
     """Counts per lead agency (names wrap, never cut), each agency's on-time rate with its base, and their sum."""
-    columns = (Column("agency", "col.agency", ratio=1, min_width=14, own_line="above"), *count_columns(),
+    columns = (Column("agency", "col.agency", ratio=1, min_width=14, own_line="above", spill=True), *count_columns(),
                Column("on_time_rate", "col.on_time_rate", "right", short="col.short.on_time_rate"))
     body = [(agency_names([r.agency], ws)[0], r.counts.total, *_counts(r.counts), rate_cell(r))
             for r in card.rows]
