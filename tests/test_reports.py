@@ -152,7 +152,7 @@ def test_template_errors_are_usage_errors_not_tracebacks(demo, ktcn, tmp_path):
     result = ktcn("report", "--year", "2025", "--template", str(wrong))
     assert result.exit_code == 2 and "no_such_field" in result.stderr and "Traceback" not in result.stderr
     escape = ktcn("report", "--year", "2025", "--template", "../../../etc/passwd")
-    assert escape.exit_code == 2 and "no report template" in escape.stderr
+    assert escape.exit_code == 2 and "không có mẫu báo cáo" in escape.stderr  # the demo workspace says vi
     unsafe = tmp_path / "unsafe.md.j2"
     unsafe.write_text("{{ report.__class__.__mro__ }}\n", encoding="utf-8")
     assert ktcn("report", "--year", "2025", "--template", str(unsafe)).exit_code == 2
@@ -174,7 +174,7 @@ def test_output_file_and_determinism(demo, ktcn):
 
 def test_unwritable_output_is_a_clear_error(demo, ktcn):
     result = ktcn("report", "--year", "2025", "-o", "no/such/folder/out.md")
-    assert result.exit_code == 3 and "cannot write" in result.stderr
+    assert result.exit_code == 3 and "không ghi được" in result.stderr  # the demo workspace says vi
 
 
 def test_markdown_has_no_trailing_spaces_and_one_final_newline(demo, ktcn):
