@@ -83,21 +83,27 @@ def _opened(open_file: Any, path: Path, lang: str) -> Any:
 
 # --- Word ------------------------------------------------------------------------------------------
 
+# The tags of WordprocessingML (OOXML part 1, 17): the namespace is fixed, so they are spelt out once.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _T, _TAB, _BR, _CR = (_W + tag for tag in ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr"))
+_GRID_SPAN, _GRID_BEFORE, _V_MERGE, _VAL = (f"{_W}tcPr/{_W}gridSpan", f"{_W}trPr/{_W}gridBefore",
+                                            f"{_W}tcPr/{_W}vMerge", f"{_W}val")
+
+
 def _docx_tables(path: Path, lang: str) -> list[Table]:
     """The tables of the document body in order; each knows the paragraphs and other tables' text above it."""
     import docx
-    from docx.oxml.ns import qn
 
     document = _opened(docx.Document, path, lang)
     lines: list[Line] = []
     tables: list[Table] = []
     for element in document.element.body.iterchildren():
-        if element.tag == qn("w:p"):
+        if element.tag == _P:
             line = _paragraph_line(element)
             if line.text:
                 lines.append(line)
-        elif element.tag == qn("w:tbl"):
-            rows = _grid(element, qn)
+        elif element.tag == _TBL:
+            rows = _grid(element)
             tables.append(Table(rows, list(range(1, len(rows) + 1)),
                                 Text(f"table {len(tables) + 1}", f"bảng {len(tables) + 1}"), list(lines)))
             # a header table (issuer | motto, number | date) reads as lines, left column first, row by row
@@ -127,54 +133,43 @@ def _distinct(row: list[str]) -> Iterator[str]:
             yield text
 
 
-def _grid(table: Any, qn: Any) -> list[list[str]]:
+def _grid(table: Any) -> list[list[str]]:
     """The table as a grid of texts: spans repeated across, vertical merges repeated down."""
     rows: list[list[str]] = []
-    for tr in table.iterchildren(qn("w:tr")):
-        row = [""] * _row_property(tr, qn, "w:gridBefore")
-        for tc in tr.iterchildren(qn("w:tc")):
-            span = max(_cell_property(tc, qn, "w:gridSpan") or 1, 1)
-            if _continues_merge(tc, qn) and rows:
+    for tr in table.iterchildren(_TR):
+        row = [""] * _number(tr.find(_GRID_BEFORE), 0)
+        for tc in tr.iterchildren(_TC):
+            span = max(_number(tc.find(_GRID_SPAN), 1), 1)
+            merge = tc.find(_V_MERGE)
+            if merge is not None and merge.get(_VAL, "continue") != "restart" and rows:  # continues the cell above
                 above = rows[-1]
                 text = above[len(row)] if len(row) < len(above) else ""
             else:
-                text = _cell_text(tc, qn)
+                text = _cell_text(tc)
             row.extend([text] * span)
         rows.append(row)
     width = max((len(row) for row in rows), default=0)
     return [row + [""] * (width - len(row)) for row in rows]
 
 
-def _cell_text(tc: Any, qn: Any) -> str:
+def _cell_text(tc: Any) -> str:
     """The cell's paragraphs, one a line; runs, hyperlinks and tracked insertions read straight from the XML.
 
     python-docx's Paragraph.text runs an XPath per paragraph: for a 500-row
     table that alone took a third of a second.
     """
-    text, tab, breaks = qn("w:t"), qn("w:tab"), (qn("w:br"), qn("w:cr"))
     lines = []
-    for p in tc.iterchildren(qn("w:p")):
-        parts = []
-        for node in p.iter(text, tab, *breaks):
-            parts.append(node.text or "" if node.tag == text else " " if node.tag == tab else "\n")
+    for p in tc.iterchildren(_P):
+        parts = [node.text or "" if node.tag == _T else " " if node.tag == _TAB else "\n"
+                 for node in p.iter(_T, _TAB, _BR, _CR)]
         lines.append("".join(parts))
     return clean("\n".join(lines))
 
 
-def _cell_property(tc: Any, qn: Any, name: str) -> int | None:
-    found = tc.find(f"{qn('w:tcPr')}/{qn(name)}")
-    return int(found.get(qn("w:val"))) if found is not None and found.get(qn("w:val"), "").isdigit() else None
-
-
-def _row_property(tr: Any, qn: Any, name: str) -> int:
-    found = tr.find(f"{qn('w:trPr')}/{qn(name)}")
-    return int(found.get(qn("w:val"))) if found is not None and found.get(qn("w:val"), "").isdigit() else 0
-
-
-def _continues_merge(tc: Any, qn: Any) -> bool:
-    """A vMerge without val="restart" continues the cell above (OOXML 17.4.85)."""
-    found = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
-    return found is not None and found.get(qn("w:val"), "continue") != "restart"
+def _number(element: Any, default: int) -> int:
+    """The w:val of a property element as a whole number (gridSpan, gridBefore), else `default`."""
+    value = element.get(_VAL, "") if element is not None else ""
+    return int(value) if value.isdigit() else default
 
 
 # --- Excel -----------------------------------------------------------------------------------------
