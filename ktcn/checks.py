@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from ktcn.convert import Suggester, did_you_mean
+from ktcn.describe import period_words
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.model import Agency, Programme, Settings, Span, Task
 from ktcn.schedule import (
@@ -206,8 +207,8 @@ def _outside_period(programme: Programme, task: Task, found: tuple[Window, ...],
         deadline = window.deadline
         if deadline and (deadline < bounds.start or (bounds.end and deadline > bounds.end)):
             period = f"{programme.period_from}..{programme.period_to or ''}"
-            yield at("KTCN501", task.span, "schedule", deadline=deadline.isoformat(), label=window.label,
-                     period=period)
+            words = Text(*(period_words(window.label, window.start, window.end, lang) for lang in ("en", "vi")))
+            yield at("KTCN501", task.span, "schedule", deadline=deadline, label=words, period=period)
             return  # one warning per task is enough to send the reader to its schedule
 
 

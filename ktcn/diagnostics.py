@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from enum import StrEnum
 
 
@@ -245,8 +246,17 @@ def diag(code: str, path: str, line: int = 0, column: int = 0,
     """Build a diagnostic; unknown codes fail loudly at the call site."""
     if code not in CODES:
         raise KeyError(f"unregistered diagnostic code {code}")
-    values = tuple((k, v if isinstance(v, Text) else visible(str(v))) for k, v in args.items())
+    values = tuple((k, v if isinstance(v, Text) else _day(v) or visible(str(v))) for k, v in args.items())
     return Diagnostic(code, path, line, column, values, keypath)
+
+
+def _day(value: object) -> Text | None:
+    """A day (a date, or a date-ish value naming one day) as people write it: ISO in English, dd/mm/yyyy in
+    Vietnamese; None for anything else."""
+    day = value.start if getattr(value, "precision", None) == "day" else value  # type: ignore[attr-defined]
+    if not isinstance(day, date):
+        return None
+    return Text(day.isoformat(), f"{day.day:02d}/{day.month:02d}/{day.year}")
 
 
 # Control characters (C0 but tab, DEL, C1) and the characters that break lines without being '\n':

@@ -136,3 +136,12 @@ def test_the_calendar_names_each_round_in_words(ktcn):
     round_ = todos["ctr-958-2022/5b/2023@ktcn"]
     assert str(round_["SUMMARY"]).endswith("(2023–2024)")
     assert "ctr-958-2022/5b (2023–2024)" in str(round_["DESCRIPTION"])
+
+
+def test_dates_inside_diagnostics_follow_the_language(demo, ktcn):
+    early = DEMO_PROGRAMME.replace("{date: 2024-07-05, status: done,", "{date: 2023-12-01, status: done,")
+    (demo / "programmes/demo.yaml").write_text(early, encoding="utf-8")
+    vi = ktcn("validate", "--no-cache").stdout
+    assert "KTCN503 cập nhật ngày 01/12/2023 trước ngày ban hành 15/01/2024" in vi
+    en = ktcn("validate", "--no-cache", "--lang", "en").stdout
+    assert "KTCN503 update dated 2023-12-01 is before the issue date 2024-01-15" in en
