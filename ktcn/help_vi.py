@@ -56,6 +56,24 @@ COMMANDS: dict[str, str] = {
             "Ví dụ:  ktcn site -o public --as-of 2025-12-31",
 }
 
+# One line each for the list of commands in `ktcn --help` (Click would cut the first sentence with '...').
+SHORT: dict[str, str] = {
+    "validate": "Kiểm tra hồ sơ; báo lỗi kèm dòng, cột và gợi ý sửa.",
+    "status": "Tình hình chung: số liệu, tiến độ, quá hạn, sắp đến hạn.",
+    "overdue": "Mọi kỳ quá hạn chưa hoàn thành.",
+    "upcoming": "Các kỳ đến hạn trong N ngày tới.",
+    "show": "Một chương trình hoặc nhiệm vụ, từng kỳ và nhật ký.",
+    "find": "Tìm theo từ, không cần gõ dấu.",
+    "report": "Lập báo cáo năm, 6 tháng, một kỳ hoặc tổng kết.",
+    "update": "Ghi thêm một cập nhật vào nhật ký tiến độ.",
+    "import": "Đọc bảng nhiệm vụ của một kế hoạch thành tệp hồ sơ.",
+    "init": "Tạo kho hồ sơ mới.",
+    "schema": "In lược đồ JSON của các tệp hồ sơ.",
+    "calendar": "Xuất các thời hạn thành tệp lịch.",
+    "site": "Tạo trang web tĩnh của hồ sơ.",
+    "diff": "Thay đổi của hồ sơ giữa hai phiên bản, nói bằng lời.",
+}
+
 OPTIONS: dict[str, str] = {
     "revisions": "Hai phiên bản A..B, hoặc một phiên bản để so với bản đang sửa.",
     "staged": "So HEAD với những gì đã đưa vào chỉ mục của git, chuẩn bị ghi.",

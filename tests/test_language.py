@@ -104,6 +104,7 @@ def test_the_root_help_frame(ktcn, monkeypatch):
     shown = ktcn("--help").stdout
     assert re.match(r"Cách dùng: \S+ \[TÙY-CHỌN\] LỆNH \[THAM-SỐ\]\.\.\.", shown)
     assert "Lệnh:" in shown and "Commands" not in shown
+    assert "..." not in shown.split("Lệnh:")[1]  # each command's line whole, not cut by the framework
     assert english_words(shown) == [], shown
     monkeypatch.setenv("KTCN_LANG", "en")
     assert re.match(r"Usage: \S+ \[OPTIONS\] COMMAND \[ARGS\]\.\.\.", ktcn("--help").stdout)

@@ -32,6 +32,8 @@ def _vietnamese_help(command: Any, name: str | None) -> None:
     from ktcn import help_vi
 
     command.help = help_vi.COMMANDS.get(name, command.help) if name else help_vi.APP
+    if name in help_vi.SHORT:
+        command.short_help = help_vi.SHORT[name]
     for param in command.params:
         text = help_vi.OPTIONS.get(f"{name}.{param.name}") or help_vi.OPTIONS.get(param.name or "")
         if getattr(param, "help", None) is not None and text:
