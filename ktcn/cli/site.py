@@ -38,8 +38,10 @@ def site(
     from pathlib import Path
 
     from ktcn.site.build import SiteOptions, build_site
+    from ktcn.site.output import check
     from ktcn.site.words import say
 
+    check(Path(output))  # a folder the site may not go to is said before the records are read
     ctx = Context(records, as_of, lang, use_cache=not no_cache)
     ws = ctx.workspace
     horizon = ws.settings.warn_days if days is None else days

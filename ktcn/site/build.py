@@ -102,11 +102,12 @@ def build_site(ws: Workspace, as_of: date, options: SiteOptions, problems: Seque
     from ktcn.fanout import fan_out
 
     lang = options.lang
-    before = prepare(options.folder, lang)
+    before = prepare(options.folder)
     site = Site(lang, as_of, ws.settings.name, ws.agency_index, {p.id: p for p in ws.programmes},
                 ws.settings.warn_days, options.days, __version__)
     env = environment(ws.root, lang)
     shared = _Shared(site, env, options, _implemented_by(ws.programmes), ws)
+    shared.previous = before
     from ktcn.site.changes import recent_changes
 
     # Before any page: whether there is a history decides whether every page links to the "what changed" page.
@@ -116,7 +117,7 @@ def build_site(ws: Workspace, as_of: date, options: SiteOptions, problems: Seque
     found: list[_Programme] = list(fan_out(shared.programme, range(len(ws.programmes)), work))
     board = Board(ws.root, as_of, ws.settings, ws.agencies, tuple(f.standing for f in found), ws.diagnostics,
                   ws.left_out)
-    writer = Writer(options.folder)
+    writer = Writer(options.folder, before)
     for result in found:
         writer.done.merge(result.written)
     pages = _Pages(shared, writer, board, found, problems)
@@ -140,6 +141,7 @@ class _Shared:
                  ws: Workspace) -> None:
         self.site, self.env, self.options, self.implemented_by, self.ws = site, env, options, implemented_by, ws
         self.folder = options.folder
+        self.previous: set[str] = set()  # the files the previous build made: only those may need no writing
         self.changes: list[Any] | None = None  # the reviews of the last commits; None: the records are not in git
         self.has_changes = True
         self._frames: dict[tuple[str, str, str, bool], Markup] = {}
@@ -174,7 +176,7 @@ class _Shared:
         found = [(task, task_occurrences(task, bounds, site.as_of, site.warn_days, site.agencies))
                  for task in programme.tasks]
         standing = standing_of(programme, found, site.as_of, site.warn_days)
-        writer = Writer(self.folder)
+        writer = Writer(self.folder, self.previous)
         # A programme with a long log shows each task's latest few updates; the task's page has them all.
         log_limit = None if sum(len(t.updates) for t in programme.tasks) <= FULL_LOG else LOG_ON_PROGRAMME_PAGE
         views = [task_views(site, programme, task, occurrences, CHIPS_ON_PROGRAMME_PAGE, log_limit)
@@ -211,6 +213,8 @@ class _Pages:
     def __init__(self, shared: _Shared, writer: Writer, board: Board, found: list[_Programme],
                  problems: Sequence[tuple[str, str]]) -> None:
         self.shared, self.site, self.writer, self.board = shared, shared.site, writer, board
+        self.queue: list[tuple[str, str, str, str, dict[str, Any]]] = []
+        self.weight = 0
         self.found, self.problems = found, problems
         self.view = status_view(board, Selection())
         self.everything = status_view(board, Selection(include_all=True))
@@ -233,11 +237,28 @@ class _Pages:
         self.items("upcoming", self.upcoming, "upcoming.heading", "upcoming.intro",
                    until=self.site.as_of + timedelta(days=self.site.days))
         self.search()
+        self.render_queued()
         for name in ASSETS:
             self.writer.write(f"assets/{name}", asset(self.shared.env, name))
 
-    def page(self, href: str, template: str, title: str, nav: str, **context: Any) -> None:
-        self.shared.page(self.writer, href, template, title, nav, **context)
+    def page(self, href: str, template: str, title: str, nav: str, weight: int = 1, **context: Any) -> None:
+        """Queue a page; `render_queued` makes them all, over the cores for a large site."""
+        self.queue.append((href, template, title, nav, context))
+        self.weight += weight
+
+    def render_queued(self) -> None:
+        from ktcn.fanout import fan_out
+
+        for written in fan_out(self._render, range(len(self.queue)), self.weight * 2_000):
+            self.writer.done.merge(written)
+        self.queue.clear()
+
+    def _render(self, index: int) -> Written:
+        """One queued page, here or in a worker process (which inherits the queue: only the index travels)."""
+        href, template, title, nav, context = self.queue[index]
+        writer = Writer(self.shared.folder, self.shared.previous)
+        self.shared.page(writer, href, template, title, nav, **context)
+        return writer.done
 
     # --- overview ------------------------------------------------------------------------------------
 
@@ -305,7 +326,7 @@ class _Pages:
         site, lang = self.site, self.site.lang
         words = say(intro, lang, n=len(items), day=site.day(site.as_of), until=site.day(until))
         for _, chunk, pager in _paged(name, items, ITEMS_PER_PAGE):
-            self.page(pager["href"], "items.html.j2", say(heading, lang), name, heading=say(heading, lang),
+            self.page(pager["href"], "items.html.j2", say(heading, lang), name, len(chunk), heading=say(heading, lang),
                       intro=words, items=chunk, pager=pager,
                       filters=_item_filters(site, chunk), days_late=name == "overdue")
 
@@ -359,9 +380,10 @@ class _Pages:
                           else "", "filters": (_item_filters if key == "overdue" else _row_filters)(site, rows)}
             for _, chunk, pager in pages[1:]:
                 self.page(pager["href"], "agency_list.html.j2", site.agency_name(agency_id, True), "agencies",
-                          agency=site.agency_link(agency_id), kind=key, rows=chunk, pager=pager,
+                          len(chunk), agency=site.agency_link(agency_id), kind=key, rows=chunk, pager=pager,
                           filters=lists[key]["filters"], crumbs=[site.agency_link(agency_id)])
-        self.page(href, "agency.html.j2", agency.name, "agencies", agency=agency,
+        self.page(href, "agency.html.j2", agency.name, "agencies", sum(len(v["rows"]) for v in lists.values()) + 1,
+                  agency=agency,
                   successor=site.agency_link(agency.succeeded_by) if agency.succeeded_by else None,
                   until=site.day(agency.until), predecessors=[site.agency_link(a) for a in predecessors],
                   parent=site.agency_link(agency.parent) if agency.parent else None,

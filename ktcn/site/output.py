@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ktcn.errors import UsageError
-from ktcn.site.words import say
+from ktcn.site.words import Said
 
 MANIFEST = ".ktcn-site"
 MANIFEST_HEAD = "# Files made by 'ktcn site'; a rebuild deletes those it no longer makes. Do not edit.\n"
@@ -35,53 +35,78 @@ class Written:
 
 
 class Writer:
-    """Writes files under `folder`, skipping those whose content is already there byte for byte."""
+    """Writes files under `folder`, skipping those whose content is already there byte for byte.
 
-    def __init__(self, folder: Path) -> None:
+    Only a file the previous build made (`previous`) can already be there: the
+    folder held nothing else (`prepare`), so the others are written straight away.
+    """
+
+    def __init__(self, folder: Path, previous: set[str] | frozenset[str] = frozenset()) -> None:
         self.folder = folder
+        self.previous = previous
         self.done = Written()
         self._made: set[str] = set()
 
     def write(self, name: str, content: str | bytes) -> None:
         """Write `content` at `name` (a relative path with '/') unless the file already holds it."""
         data = content.encode("utf-8") if isinstance(content, str) else content
-        target = self.folder / name
+        target = os.path.join(self.folder, name)
         self.done.files.append(name)
-        if _holds(target, data):
+        if name in self.previous and _holds(target, data):
             return
         parent = os.path.dirname(name)
         if parent and parent not in self._made:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
             self._made.add(parent)
-        if target.is_symlink():  # never write through a link left in the folder
-            target.unlink()
-        target.write_bytes(data)
+        _write(target, data)
         self.done.changed += 1
 
 
-def _holds(target: Path, data: bytes) -> bool:
+def _write(target: str, data: bytes) -> None:
+    """Write `data` at `target`, never through a link left there (it is replaced by the file)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
     try:
-        if target.is_symlink() or target.stat().st_size != len(data):
+        handle = os.open(target, flags, 0o666)
+    except OSError:  # ELOOP: a link is there
+        if not os.path.islink(target):
+            raise
+        os.unlink(target)
+        handle = os.open(target, flags, 0o666)
+    with os.fdopen(handle, "wb") as file:
+        file.write(data)
+
+
+def _holds(target: str, data: bytes) -> bool:
+    try:
+        if os.path.islink(target) or os.stat(target).st_size != len(data):
             return False
-        return target.read_bytes() == data
+        with open(target, "rb") as file:
+            return file.read() == data
     except OSError:
         return False
 
 
-def prepare(folder: Path, lang: str) -> set[str]:
-    """Check that `folder` may hold the site and return the files the previous build made (none when new)."""
+def check(folder: Path) -> set[str]:
+    """The files the previous build made in `folder` (none when it is new or empty); a usage error when the
+    folder is not one the site may be written to.  Nothing is created: this runs before the records are read."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(say("output.not_a_folder", lang, folder=folder))
-    manifest = folder / MANIFEST
+        raise UsageError(Said("output.not_a_folder", folder=folder))
     if not folder.exists():
-        folder.mkdir(parents=True)
         return set()
+    manifest = folder / MANIFEST
     if manifest.is_file() and not manifest.is_symlink():
         lines = manifest.read_text(encoding="utf-8", errors="replace").splitlines()
         return {line for line in lines[1:] if _relative(line)}
     if any(folder.iterdir()):
-        raise UsageError(say("output.not_a_site", lang, folder=folder, manifest=MANIFEST))
+        raise UsageError(Said("output.not_a_site", folder=folder, manifest=MANIFEST))
     return set()
+
+
+def prepare(folder: Path) -> set[str]:
+    """`check`, then make the folder."""
+    before = check(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    return before
 
 
 def _relative(name: str) -> bool:
@@ -100,7 +125,7 @@ def finish(folder: Path, before: set[str], made: Iterable[str]) -> int:
             target.unlink()
             removed += 1
             _prune(folder, target.parent)
-    writer = Writer(folder)
+    writer = Writer(folder, before | {MANIFEST})
     writer.write(MANIFEST, MANIFEST_HEAD + "".join(f"{name}\n" for name in now))
     return removed
 

@@ -16,25 +16,21 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from markupsafe import escape
-
 from ktcn.describe import describe_schedule, occurrence_words, span_words
 from ktcn.labels import day_text, label
 from ktcn.model import Agency, Programme, Task, Update
+from ktcn.site.rows import TOP, Chip, ItemRow, Link, OccurrenceRow, TaskRow, UpdateEntry
 from ktcn.site.words import SITE_LABELS, say
 from ktcn.status import DONE_LATE, DONE_ON_TIME, Counts, Occurrence, counted
 from ktcn.views import last_note
 
 STATUS_ORDER = ("overdue", "in_progress", "done_late", "done_on_time", "ongoing", "cancelled", "upcoming")
-SYMBOL = {"done_on_time": "✓", "done_late": "✓", "in_progress": "…", "overdue": "!", "ongoing": "↻",
-          "cancelled": "–", "upcoming": "○"}
 _SAFE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ROMAN = re.compile(r"(?i)^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
 
 
 # --- where pages live -----------------------------------------------------------------------------
 
-TOP = "@/"  # links made here start at the site's top; each page replaces it with its own way up (`relink`)
 
 
 def safe(name: str) -> str:
@@ -73,6 +69,9 @@ def relink(html: str, href: str) -> str:
 # --- the context every page shares ----------------------------------------------------------------
 
 
+_DAYS: dict[tuple[date, str], str] = {}
+
+
 @dataclass(frozen=True)
 class Site:
     """What every page knows: the language, the day, the keeper, the registry and the programmes by id."""
@@ -87,7 +86,13 @@ class Site:
     version: str
 
     def day(self, value: date | None) -> str:
-        return day_text(value, self.lang) if value else ""
+        """A date in the reader's style ('' for none); the same few thousand dates recur on every page."""
+        if not value:
+            return ""
+        said = _DAYS.get((value, self.lang))
+        if said is None:
+            said = _DAYS[(value, self.lang)] = day_text(value, self.lang)
+        return said
 
     def agency_name(self, agency_id: str, full: bool = False) -> str:
         agency = self.agencies.get(agency_id)
@@ -105,24 +110,6 @@ class Site:
         if programme is None:
             return Link("", programme_id)
         return Link(programme_href(programme_id), programme_label(programme), programme.title)
-
-
-@dataclass(frozen=True)
-class Link:
-    """A link for a template: where it goes ('' when nowhere), its text, and an optional title.
-
-    It is markup of its own (`__html__`): `{{ link }}` writes the <a> element, `{{ link.text }}` the text.
-    """
-
-    href: str
-    text: str
-    title: str = ""
-
-    def __html__(self) -> str:
-        if not self.href:
-            return str(escape(self.text))
-        title = f' title="{escape(self.title)}"' if self.title else ""
-        return f'<a href="{TOP}{escape(self.href)}"{title}>{escape(self.text)}</a>'
 
 
 def programme_label(programme: Programme) -> str:
@@ -158,24 +145,6 @@ def figures(counts: Counts, lang: str) -> dict[str, Any]:
 # --- occurrences and the log ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Chip:
-    """An occurrence on a timeline: its period in words, its status, and a tip with the status and deadline.
-
-    As markup (`__html__`), a list item: colour (by class), a symbol and the words, so that colour is never
-    the only sign of a status.
-    """
-
-    text: str
-    status: str
-    words: str  # the status, short
-    tip: str
-
-    def __html__(self) -> str:
-        return (f'<li class="chip s-{self.status}" title="{escape(self.tip)}"><span class="sym" aria-hidden="true">'
-                f'{SYMBOL[self.status]}</span> {escape(self.text)}: <span class="st">{escape(self.words)}</span></li>')
-
-
 def chip(site: Site, occurrence: Occurrence) -> Chip:
     lang = site.lang
     deadline = (say("chip.deadline", lang, day=site.day(occurrence.deadline)) if occurrence.deadline
@@ -189,41 +158,33 @@ def chip(site: Site, occurrence: Occurrence) -> Chip:
     return Chip(occurrence_words(occurrence, lang), occurrence.status, words, tip)
 
 
-def occurrence_view(site: Site, occurrence: Occurrence, its_chip: Chip | None = None) -> dict[str, Any]:
+def occurrence_view(site: Site, occurrence: Occurrence, its_chip: Chip | None = None,
+                    lead_column: bool = False) -> OccurrenceRow:
     """One row of a task's table of occurrences."""
     lang = site.lang
     extended = ""
     if occurrence.extended and occurrence.original_deadline and occurrence.original_deadline != occurrence.deadline:
         extended = label("show.extended_from", lang, day=site.day(occurrence.original_deadline))
     lead = occurrence.lead
-    return {
-        "period": occurrence_words(occurrence, lang),
-        "label": occurrence.label,
-        "window": f"{site.day(occurrence.window_start)} – {site.day(occurrence.window_end)}",
-        "deadline": site.day(occurrence.deadline) or label("ongoing", lang),
-        "extended": extended,
-        "status": occurrence.status,
-        "status_text": label(occurrence.status, lang),
-        "due_soon": occurrence.due_soon,
-        "done_on": site.day(occurrence.done_on),
-        "lead": [site.agency_link(a) for a in lead] if lead != occurrence.task.lead else [],
-        "chip": its_chip or chip(site, occurrence),
-    }
+    return OccurrenceRow(
+        lang, occurrence.label, occurrence_words(occurrence, lang),
+        f"{site.day(occurrence.window_start)} – {site.day(occurrence.window_end)}",
+        site.day(occurrence.deadline) or label("ongoing", lang), extended, occurrence.status,
+        label(occurrence.status, lang), occurrence.due_soon, site.day(occurrence.done_on),
+        tuple(site.agency_link(a) for a in lead) if lead != occurrence.task.lead else (), lead_column,
+        its_chip or chip(site, occurrence))
 
 
-def update_view(site: Site, update: Update) -> dict[str, Any]:
+def update_view(site: Site, update: Update) -> UpdateEntry:
     """One entry of a progress log, each part on its own."""
     lang = site.lang
-    return {
-        "date": site.day(update.date),
-        "status": label(f"update.{update.status}", lang) if update.status else "",
-        "progress": label("update.progress", lang, n=_number(update.progress)) if update.progress is not None else "",
-        "extend_to": label("update.extend_to", lang, day=site.day(update.extend_to.end)) if update.extend_to else "",
-        "period": span_words(update.period, lang) if update.period else "",
-        "by": site.agency_link(update.by) if update.by else None,
-        "note": update.note or "",
-        "evidence": list(update.evidence),
-    }
+    return UpdateEntry(
+        lang, site.day(update.date),
+        label(f"update.{update.status}", lang) if update.status else "",
+        label("update.progress", lang, n=_number(update.progress)) if update.progress is not None else "",
+        label("update.extend_to", lang, day=site.day(update.extend_to.end)) if update.extend_to else "",
+        span_words(update.period, lang) if update.period else "",
+        site.agency_link(update.by) if update.by else None, update.note or "", tuple(update.evidence))
 
 
 def _number(value: float) -> str:
@@ -231,26 +192,6 @@ def _number(value: float) -> str:
 
 
 # --- tasks ------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TaskRow:
-    """What lists of tasks (agency pages, the search) show of a task, small enough to gather from every programme."""
-
-    programme: str
-    task: str
-    href: str
-    title: str
-    programme_label: str
-    programme_href: str
-    state: str  # the programme's
-    lead: tuple[str, ...]  # after mergers: every agency that leads one of its occurrences
-    lead_names: str
-    support: tuple[str, ...]  # likewise, those not leading
-    chips: tuple[Chip, ...]
-    more: int  # occurrences not among the chips
-    categories: tuple[str, ...]
-    years: tuple[int, ...]
 
 
 CHIPS_IN_LISTS = 4  # a monthly duty over ten years has 120 occurrences: lists show the latest few and the next
@@ -263,10 +204,11 @@ def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occur
     support = tuple(a for a in supports_after_mergers(task, found, site.agencies) if a not in lead)
     chips = chips if chips is not None else [chip(site, o) for o in found]
     shown = timeline(range(len(found)), found, site.as_of, CHIPS_IN_LISTS)
-    return TaskRow(programme.id, task.id, task_href(programme.id, task.id), task.title, programme_label(programme),
-                   programme_href(programme.id), programme.state, lead, ", ".join(map(site.agency_name, lead)),
-                   support, tuple(chips[i] for i in shown), len(found) - len(shown), _categories(found),
-                   _years(found))
+    more = len(found) - len(shown)
+    return TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
+                   programme_label(programme), programme_href(programme.id), programme.state, lead,
+                   ", ".join(map(site.agency_name, lead)), support, tuple(chips[i] for i in shown), more,
+                   say("task.chips_more", site.lang, n=more) if more else "", _categories(found), _years(found))
 
 
 def supports_after_mergers(task: Task, found: Sequence[Occurrence], agencies: Mapping[str, Agency]) -> tuple[str, ...]:
@@ -281,7 +223,13 @@ def supports_after_mergers(task: Task, found: Sequence[Occurrence], agencies: Ma
 
 def timeline(indices: Sequence[int], found: Sequence[Occurrence], as_of: date,
              limit: int | None = None) -> list[int]:
-    """Which occurrences a timeline shows: those begun (the latest `limit` less one, when given) and the next one."""
+    """Which occurrences a timeline shows: those begun (the latest `limit` less one, when given) and the next one.
+
+    Ongoing work has no status per past year (records.md): only the year that counts, and any stopped, are shown.
+    """
+    if found and found[0].task.schedule.form == "ongoing":
+        now = str(as_of.year)
+        return [i for i in indices if found[i].label == now or found[i].status == "cancelled"]
     begun = [i for i in indices if found[i].window_start <= as_of]
     ahead = [i for i in indices if found[i].window_start > as_of][:1]
     if limit is not None and len(begun) + len(ahead) > limit:
@@ -336,7 +284,8 @@ def task_views(site: Site, programme: Programme, task: Task, found: Sequence[Occ
             "log_more": len(log) - len(kept), "filters": filter_data(row)}
     listed = begun_and_next(found, site.as_of)  # windows years ahead are noise to a reader, and weigh
     page = {**common, "programme": site.programme_link(programme.id), "programme_title": programme.title,
-            "log": log, "occurrences": [occurrence_view(site, found[i], chips[i]) for i in listed],
+            "log": log, "occurrences": [occurrence_view(site, found[i], chips[i], bool(common["lead_now"]))
+                                         for i in listed],
             "later": len(found) - len(listed)}
     return TaskViews(page, card, row)
 
@@ -368,10 +317,11 @@ def sections(tasks: Sequence[Task]) -> list[tuple[str, list[Task]]]:
 
 
 def section_key(task_id: str) -> str:
-    if "-" in task_id.strip("-"):
-        return task_id.rsplit("-", 1)[0]
-    found = re.fullmatch(r"(\d+)[a-zđ]+", task_id)
-    return found.group(1) if found else ""
+    """The section a task id names: '3-1a' → '3-1', '2b' → '2', 'iii-2' → 'iii', '2019-1' → '2019', '14' → ''."""
+    letters = re.fullmatch(r"(.*?\d)[a-zđ]+", task_id)
+    if letters:
+        return letters.group(1)
+    return task_id.rsplit("-", 1)[0] if "-" in task_id.strip("-") else ""
 
 
 def section_heading(key: str, lang: str) -> str:
@@ -437,37 +387,12 @@ def quarters_done(found: Iterable[Occurrence], as_of: date) -> dict[tuple[int, i
 # --- lists of occurrences: overdue, upcoming ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ItemRow:
-    """An occurrence in the overdue or upcoming list (`ktcn overdue` / `ktcn upcoming`)."""
-
-    deadline: date
-    deadline_text: str
-    days: int  # late (overdue) or left (upcoming)
-    programme: str
-    programme_label: str
-    task: str
-    title: str
-    href: str
-    period: str
-    lead: tuple[str, ...]
-    lead_links: tuple[Link, ...]
-    status: str
-    note: str
-    chip: Chip
-
-    @property
-    def data(self) -> dict[str, str]:
-        """The data attributes the list's filters read: lead agencies, status, year of the deadline."""
-        return {"agency": " ".join(self.lead), "cat": self.status, "year": str(self.deadline.year)}
-
-
 def item_row(site: Site, occurrence: Occurrence) -> ItemRow:
     """An overdue or upcoming occurrence as its list shows it (`days`: late when overdue, else left)."""
     deadline = occurrence.deadline or site.as_of
     days = (site.as_of - deadline).days if occurrence.status == "overdue" else (deadline - site.as_of).days
     programme = site.programmes.get(occurrence.programme)
-    return ItemRow(deadline, site.day(deadline), days, occurrence.programme,
+    return ItemRow(site.lang, deadline, site.day(deadline), days, occurrence.programme,
                    programme_label(programme) if programme else occurrence.programme, occurrence.task.id,
                    occurrence.task.title, task_href(occurrence.programme, occurrence.task.id),
                    occurrence_words(occurrence, site.lang), occurrence.lead,

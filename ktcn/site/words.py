@@ -198,7 +198,9 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
                         "The records are not in a git repository, so there is no history of changes."),
     "changes.none": ("Chưa có lần ghi nào thay đổi hồ sơ.", "No commit has changed the records yet."),
     "changes.commit": ("{day}: {subject}", "{day}: {subject}"),
-    "changes.first": ("Lần ghi đầu tiên: mọi văn bản được thêm vào.", "The first commit: every programme was added."),
+    "changes.first": ("Không có bản trước trong lịch sử git để so sánh (lần ghi đầu tiên, hoặc bản sao git chỉ lấy"
+                      " vài lần ghi gần nhất).",
+                      "No earlier state in the git history to compare with (the first commit, or a shallow clone)."),
     "search.label": ("Tìm nhiệm vụ, văn bản, cơ quan", "Find tasks, programmes, agencies"),
     "search.placeholder": ("ví dụ: chuyen doi so", "e.g. chuyen doi so"),
     "search.button": ("Tìm", "Search"),
@@ -251,3 +253,19 @@ def say(key: str, lang: str, **values: object) -> str:
     vi, en = SITE_LABELS.get(key) or LABELS[key]
     text = vi if lang == "vi" else en
     return text.format(**values) if values else text
+
+
+class Said:
+    """A site word to be said later, in the language of whoever reads it (as `ktcn.labels.Phrase`, for the
+    messages of errors raised before the language is known)."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+
+    def say(self, lang: str) -> str:
+        return say(self.key, lang, **self.values)
+
+    def __str__(self) -> str:
+        return self.say("en")

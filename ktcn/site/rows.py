@@ -1,0 +1,212 @@
+"""The rows the site repeats by the hundred thousand: links, chips, occurrences, log entries, list rows.
+
+Each is plain data for a template (`{{ row.title }}`, `{{ row.deadline_text }}`)
+and also markup of its own (`__html__`), so that `{{ row }}` writes it whole.
+The built-in templates write them whole: a national site has some 300,000
+such rows, and making each in a few string operations instead of a dozen
+template expressions halves the build.  A workspace's own template can still
+lay a row out field by field.  Every piece of text is escaped here.
+
+Links start at the site's top (`TOP`); each page makes them relative to itself
+(`ktcn.site.pages.relink`), so a row is the same markup on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from markupsafe import escape
+
+from ktcn.labels import label
+from ktcn.site.words import say
+
+TOP = "@/"  # links made here start at the site's top; each page replaces it with its own way up
+SYMBOL = {"done_on_time": "✓", "done_late": "✓", "in_progress": "…", "overdue": "!", "ongoing": "↻",
+          "cancelled": "–", "upcoming": "○"}
+
+
+@lru_cache(maxsize=4)
+def words(lang: str) -> dict[str, str]:
+    """The column names and small words the rows carry, escaped once per language."""
+    keys = {"occurrence": "col.occurrence", "window": "col.window", "deadline": "col.deadline",
+            "status": "col.status", "done_on": "col.done_on", "lead": "col.lead", "due_soon": "show.due_soon",
+            "period": "update.period", "by": "update.by", "evidence": "col.evidence", "days_late": "col.days_late",
+            "days_left": "col.days_left", "task": "col.task", "note": "col.last_note", "programme": "col.programme",
+            "occurrences": "col.occurrences"}
+    found = {name: str(escape(say(key, lang).replace("\n", " "))) for name, key in keys.items()}
+    for state in ("draft", "active", "closed", "superseded"):
+        found[f"state.{state}"] = str(escape(label(f"state.{state}", lang)))
+    return found
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link: where it goes ('' when nowhere), its text, and an optional title; `{{ link }}` writes <a>."""
+
+    href: str
+    text: str
+    title: str = ""
+
+    def __html__(self) -> str:
+        if not self.href:
+            return str(escape(self.text))
+        title = f' title="{escape(self.title)}"' if self.title else ""
+        return f'<a href="{TOP}{escape(self.href)}"{title}>{escape(self.text)}</a>'
+
+
+def links(items: tuple[Link, ...] | list[Link]) -> str:
+    return ", ".join(link.__html__() for link in items)
+
+
+@dataclass(frozen=True)
+class Chip:
+    """An occurrence on a timeline: its period in words, its status, and a tip with the status and deadline.
+
+    As markup, a list item: colour (by class), a symbol and the words, so that colour is never the only sign.
+    """
+
+    text: str
+    status: str
+    words: str  # the status, short
+    tip: str
+
+    def __html__(self) -> str:
+        return (f'<li class="chip s-{self.status}" title="{escape(self.tip)}"><span class="sym" aria-hidden="true">'
+                f'{SYMBOL[self.status]}</span> {escape(self.text)}: <span class="st">{escape(self.words)}</span></li>')
+
+
+@dataclass(frozen=True)
+class OccurrenceRow:
+    """One row of a task's table of occurrences."""
+
+    lang: str
+    label: str
+    period: str
+    window: str
+    deadline: str
+    extended: str  # 'gia hạn từ ...' when extended, else ''
+    status: str
+    status_text: str
+    due_soon: bool
+    done_on: str
+    lead: tuple[Link, ...]  # after mergers, when they differ from the task's
+    lead_column: bool  # whether the table has a lead column (some occurrence's lead differs)
+    chip: Chip
+
+    def __html__(self) -> str:
+        w = words(self.lang)
+        extended = f' <span class="muted">({escape(self.extended)})</span>' if self.extended else ""
+        soon = f' <span class="tag">{w["due_soon"]}</span>' if self.due_soon else ""
+        lead = f'<td data-label="{w["lead"]}">{links(self.lead)}</td>' if self.lead_column else ""
+        return (f'<tr data-occurrence="{escape(self.label)}" data-status="{self.status}">'
+                f'<th scope="row" data-label="{w["occurrence"]}">{escape(self.period)}</th>'
+                f'<td data-label="{w["window"]}">{escape(self.window)}</td>'
+                f'<td data-label="{w["deadline"]}">{escape(self.deadline)}{extended}</td>'
+                f'<td data-label="{w["status"]}"><span class="status s-{self.status}"><span class="sym"'
+                f' aria-hidden="true">{SYMBOL[self.status]}</span> {escape(self.status_text)}</span>{soon}</td>'
+                f'<td data-label="{w["done_on"]}">{escape(self.done_on or "—")}</td>{lead}</tr>\n')
+
+
+@dataclass(frozen=True)
+class UpdateEntry:
+    """One entry of a progress log: its date, what it says, the note and the evidence."""
+
+    lang: str
+    date: str
+    status: str
+    progress: str
+    extend_to: str
+    period: str
+    by: Link | None
+    note: str
+    evidence: tuple[str, ...]
+
+    def __html__(self) -> str:
+        w = words(self.lang)
+        tags = "".join(f' <span class="tag">{escape(t)}</span>' for t in (self.status, self.progress, self.extend_to)
+                       if t)
+        period = f' <span class="muted">{w["period"]} {escape(self.period)}</span>' if self.period else ""
+        by = f' <span class="muted">{w["by"]} {self.by.__html__()}</span>' if self.by else ""
+        note = f"<p>{escape(self.note)}</p>" if self.note else ""
+        evidence = (f'<p class="evidence"><span class="k">{w["evidence"]}:</span> '
+                    f'{escape("; ".join(self.evidence))}</p>') if self.evidence else ""
+        return f'<li><span class="date">{escape(self.date)}</span>{tags}{period}{by}{note}{evidence}</li>\n'
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """A task in lists (agency pages, the search): small enough to gather from every programme."""
+
+    lang: str
+    programme: str
+    task: str
+    href: str
+    title: str
+    programme_label: str
+    programme_href: str
+    state: str  # the programme's
+    lead: tuple[str, ...]  # after mergers: every agency that leads one of its occurrences
+    lead_names: str
+    support: tuple[str, ...]  # likewise, those not leading
+    chips: tuple[Chip, ...]
+    more: int  # occurrences not among the chips
+    more_words: str  # 'và N kỳ khác...' when `more`
+    categories: tuple[str, ...]
+    years: tuple[int, ...]
+
+    def __html__(self) -> str:
+        w = words(self.lang)
+        state = f' <span class="tag">{w["state." + self.state]}</span>' if self.state != "active" else ""
+        more = (f'<li class="chip more"><a href="{TOP}{escape(self.href)}">{escape(self.more_words)}</a></li>'
+                if self.more else "")
+        chips = "".join(c.__html__() for c in self.chips)
+        return (f'<tr data-agency="{escape(" ".join(self.lead))}" data-cat="{" ".join(self.categories)}"'
+                f' data-year="{" ".join(map(str, self.years))}">'
+                f'<th scope="row" data-label="{w["task"]}"><a href="{TOP}{escape(self.href)}">{escape(self.title)}</a>'
+                f' <span class="muted">{escape(self.task)}</span></th>'
+                f'<td data-label="{w["programme"]}"><a href="{TOP}{escape(self.programme_href)}">'
+                f'{escape(self.programme_label)}</a>{state}</td>'
+                f'<td data-label="{w["lead"]}">{escape(self.lead_names)}</td>'
+                f'<td data-label="{w["occurrences"]}"><ul class="chips">{chips}{more}</ul></td></tr>\n')
+
+
+@dataclass(frozen=True)
+class ItemRow:
+    """An occurrence in the overdue or upcoming list (`ktcn overdue` / `ktcn upcoming`)."""
+
+    lang: str
+    deadline: date
+    deadline_text: str
+    days: int  # late (overdue) or left (upcoming)
+    programme: str
+    programme_label: str
+    task: str
+    title: str
+    href: str
+    period: str
+    lead: tuple[str, ...]
+    lead_links: tuple[Link, ...]
+    status: str
+    note: str
+    chip: Chip
+
+    @property
+    def data(self) -> dict[str, str]:
+        """The data attributes the list's filters read: lead agencies, status, year of the deadline."""
+        return {"agency": " ".join(self.lead), "cat": self.status, "year": str(self.deadline.year)}
+
+    def __html__(self) -> str:
+        w = words(self.lang)
+        late = self.status == "overdue"
+        note = f'<span class="note"><span class="k">{w["note"]}:</span> {escape(self.note)}</span>' if self.note else ""
+        return (f'<tr data-agency="{escape(" ".join(self.lead))}" data-cat="{self.status}"'
+                f' data-year="{self.deadline.year}">'
+                f'<td data-label="{w["deadline"]}" class="date">{escape(self.deadline_text)}</td>'
+                f'<td data-label="{w["days_late" if late else "days_left"]}" class="num{" alert" if late else ""}">'
+                f"{self.days}</td>"
+                f'<th scope="row" data-label="{w["task"]}"><a href="{TOP}{escape(self.href)}">{escape(self.title)}</a>'
+                f' <span class="muted">{escape(self.programme_label)} · {escape(self.task)}</span>{note}</th>'
+                f'<td data-label="{w["occurrence"]}"><ul class="chips">{self.chip.__html__()}</ul></td>'
+                f'<td data-label="{w["lead"]}">{links(self.lead_links)}</td></tr>\n')
