@@ -44,7 +44,7 @@ from ktcn.site.pages import (
     sections,
     task_views,
 )
-from ktcn.site.render import ASSETS, asset, environment, render
+from ktcn.site.render import ASSETS, asset, compile_all, environment, render
 from ktcn.site.search_index import Entry, shard_names, shards
 from ktcn.site.words import say
 from ktcn.standing import Board, Standing, standing_of
@@ -106,6 +106,7 @@ def build_site(ws: Workspace, as_of: date, options: SiteOptions, problems: Seque
     site = Site(lang, as_of, ws.settings.name, ws.agency_index, {p.id: p for p in ws.programmes},
                 ws.settings.warn_days, options.days, __version__)
     env = environment(ws.root, lang)
+    compile_all(env)
     shared = _Shared(site, env, options, _implemented_by(ws.programmes), ws)
     shared.previous = before
     from ktcn.site.changes import recent_changes
@@ -184,22 +185,21 @@ class _Shared:
         for view in views:
             self.page(writer, view.row.href, "task.html.j2", view.row.title, "programmes", task=view.page,
                       crumbs=[view.page["programme"]])
-        self._programme_page(writer, programme, standing, found, views)
         quarters = quarters_done((o for _, occurrences in found for o in occurrences), site.as_of)
+        self._programme_page(writer, programme, standing, quarters, views)
         until = site.as_of + timedelta(days=site.days)
         upcoming = tuple(item_row(site, o) for _, occurrences in found for o in occurrences
                          if due_between(o, site.as_of, until))
         return _Programme(standing, tuple(view.row for view in views), quarters, upcoming, writer.done)
 
-    def _programme_page(self, writer: Writer, programme: Programme, standing: Standing, found: list,
-                        views: list[TaskViews]) -> None:
+    def _programme_page(self, writer: Writer, programme: Programme, standing: Standing,
+                        quarters: dict[tuple[int, int], tuple[int, int]], views: list[TaskViews]) -> None:
         site = self.site
         counts = standing.counts_for(None)
         cards = {view.row.task: view.card for view in views}
         groups = [(section_heading(key, site.lang) if key else "", [cards[t.id] for t in tasks])
                   for key, tasks in sections(programme.tasks)]
         rows = [view.row for view in views]
-        quarters = quarters_done((o for _, occurrences in found for o in occurrences), site.as_of)
         self.page(writer, programme_href(programme.id), "programme.html.j2", programme.title, "programmes",
                   programme=programme_fields(site, programme, self.implemented_by.get(programme.id, ())),
                   figures=figures(counts, site.lang), groups=groups, filters=_row_filters(site, rows),
@@ -487,14 +487,15 @@ def _quarter_chart(site: Site, key: str, quarters: dict[tuple[int, int], tuple[i
     """Completion per quarter from the first quarter anything was done to the as-of day's quarter."""
     lang = site.lang
     if not quarters:
-        columns: list[tuple[str, str, int, int]] = []
+        columns: list[tuple[str, str, str, int, int]] = []
     else:
         year, quarter = min(quarters)
         last = (site.as_of.year, (site.as_of.month + 2) // 3)
         columns = []
         while (year, quarter) <= max(last, max(quarters)):
             on_time, late = quarters.get((year, quarter), (0, 0))
-            columns.append((say("quarter", lang, q=quarter, year=year), str(year), on_time, late))
+            columns.append((say("quarter", lang, q=quarter, year=year), say("quarter.short", lang, q=quarter),
+                            str(year), on_time, late))
             year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
     return charts.quarter_columns(key, say("chart.quarterly", lang), say("chart.quarterly_desc", lang), columns,
                                   (say("done_on_time", lang), say("done_late", lang)),

@@ -31,11 +31,12 @@ class Change:
 
 
 def recent_changes(root: Path, as_of: date, lang: str, count: int) -> list[Change] | None:
-    """The last `count` commits that touched the records, newest first; None when the records are not in git."""
+    """The last `count` commits that touched the records, newest first; None when the records are not in git
+    (or `count` is 0: no page then)."""
     from ktcn.gitsnap import git, repository_of
 
     if count <= 0:
-        return []
+        return None
     try:
         top, prefix = repository_of(root, lang)
         log = git(["log", f"-n{count}", "--no-color", "--format=%H%x1f%P%x1f%ad%x1f%s%x1e", "--date=short", "--",

@@ -143,11 +143,15 @@ def value_bars(key: str, title: str, desc: str, rows: Sequence[tuple[str, float,
     return Chart(key, title, desc, _svg(key, max(1, len(rows)) * ROW, "".join(body)), head, tuple(table))
 
 
-def quarter_columns(key: str, title: str, desc: str, quarters: Sequence[tuple[str, str, int, int]],
+def quarter_columns(key: str, title: str, desc: str, quarters: Sequence[tuple[str, str, str, int, int]],
                     names: tuple[str, str], head: tuple[str, ...]) -> Chart:
-    """One column per quarter (`label`, `year`, done on time, done late), stacked; the year under its first quarter."""
-    height, top, bottom = 190, 22, 24
-    tallest = max((a + b for _, _, a, b in quarters), default=0) or 1
+    """One column per quarter (`label`, its short name, `year`, done on time, done late), stacked.
+
+    Under each column its quarter (when there is room), under the first quarter of each year the year; the total
+    over each column when they are few enough to read.
+    """
+    height, top, bottom = 214, 24, 44
+    tallest = max((a + b for _, _, _, a, b in quarters), default=0) or 1
     step = nice_step(tallest)
     scale = (height - top - bottom) / (step * -(-tallest // step))
     body = [_titled(key, title, desc)]
@@ -157,8 +161,9 @@ def quarter_columns(key: str, title: str, desc: str, quarters: Sequence[tuple[st
         body.append(f'<line x1="{_pct(left)}" x2="100%" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
                     f'<text x="{_pct(left - 1)}" y="{y + 4:.1f}" text-anchor="end" font-size="11">{value}</text>')
     width = room / max(1, len(quarters))
+    few = len(quarters) <= 24
     shown_year = ""
-    for i, (label, year, on_time, late) in enumerate(quarters):
+    for i, (label, short, year, on_time, late) in enumerate(quarters):
         x = left + i * width
         base = height - bottom
         for category, value in (("done_on_time", on_time), ("done_late", late)):
@@ -167,10 +172,18 @@ def quarter_columns(key: str, title: str, desc: str, quarters: Sequence[tuple[st
                             f' width="{_pct(width * 0.76)}" height="{value * scale:.1f}"'
                             f' fill="url(#{key}-{category})"><title>{escape(label)}: {value}</title></rect>')
                 base -= value * scale
+        middle = _pct(x + width / 2)
+        if few and on_time + late:
+            body.append(f'<text x="{middle}" y="{base - 4:.1f}" text-anchor="middle" font-size="11">'
+                        f"{on_time + late}</text>")
+        if few:
+            body.append(f'<text x="{middle}" y="{height - 26}" text-anchor="middle" font-size="11"'
+                        f' class="muted">{escape(short)}</text>')
         if year != shown_year:
             shown_year = year
-            body.append(f'<text x="{_pct(x)}" y="{height - 6}" font-size="11">{escape(year)}</text>')
-    rows = tuple((label, str(a), str(b), str(a + b)) for label, _, a, b in quarters)
+            body.append(f'<line x1="{_pct(x)}" x2="{_pct(x)}" y1="{top}" y2="{height - 14}" class="grid"/>'
+                        f'<text x="{_pct(x + 0.5)}" y="{height - 4}" font-size="11">{escape(year)}</text>')
+    rows = tuple((label, str(a), str(b), str(a + b)) for label, _, _, a, b in quarters)
     legend = tuple((n, swatch(f"{key}-l", c)) for n, c in zip(names, ("done_on_time", "done_late"), strict=True))
     return Chart(key, title, desc, _svg(key, height, "".join(body), ("done_on_time", "done_late")), head, rows, legend)
 

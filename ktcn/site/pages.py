@@ -70,6 +70,7 @@ def relink(html: str, href: str) -> str:
 
 
 _DAYS: dict[tuple[date, str], str] = {}
+_AGENCY_LINKS: dict[tuple[int, str], Link] = {}
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,14 @@ class Site:
         return agency.name if full else agency.label
 
     def agency_link(self, agency_id: str) -> Link:
-        agency = self.agencies.get(agency_id)
-        title = agency.name if agency and agency.short else ""
-        return Link(agency_href(agency_id) if agency else "", self.agency_name(agency_id), title)
+        """A link to the agency's page, named as tables name it, its full name as the title (made once per id)."""
+        found = _AGENCY_LINKS.get((id(self), agency_id))
+        if found is None:
+            agency = self.agencies.get(agency_id)
+            title = agency.name if agency and agency.short else ""
+            found = Link(agency_href(agency_id) if agency else "", self.agency_name(agency_id), title)
+            _AGENCY_LINKS[(id(self), agency_id)] = found
+        return found
 
     def programme_link(self, programme_id: str) -> Link:
         programme = self.programmes.get(programme_id)

@@ -13,6 +13,7 @@ unless a value is markup made here (a link, a chip, a chart).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,21 @@ def environment(workspace_root: Path, lang: str) -> Any:
 
     found = [f for f in folders(workspace_root) if f.is_dir()]
     kind = ImmutableSandboxedEnvironment if overridden(workspace_root) else Environment
+    # auto_reload off: a build reads each template once, instead of checking its file before every page
     env = kind(loader=ChoiceLoader([ContainedLoader(str(f)) for f in found]), undefined=StrictUndefined,
-               autoescape=True, trim_blocks=True, lstrip_blocks=True)
+               autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1)
     env.globals["t"] = lambda key, **values: say(key, lang, **values)
     env.globals["lang"] = lang
     return env
+
+
+def compile_all(env: Any) -> None:
+    """Compile every page template now, once, rather than in each worker process after the fork."""
+    from jinja2 import TemplateError
+
+    for name in env.list_templates(filter_func=lambda n: n.endswith(".html.j2")):
+        with contextlib.suppress(TemplateError):  # said, with its place, when a page is rendered with it
+            env.get_template(name)
 
 
 def overridden(workspace_root: Path) -> bool:

@@ -124,7 +124,8 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "age.4": ("181–365 ngày", "181–365 days"),
     "age.5": ("1–2 năm", "1–2 years"),
     "age.6": ("trên 2 năm", "over 2 years"),
-    "quarter": ("Q{q}/{year}", "Q{q} {year}"),
+    "quarter": ("Quý {q}/{year}", "Q{q} {year}"),
+    "quarter.short": ("Q{q}", "Q{q}"),
     # lists, filters, pages
     "filter.legend": ("Lọc danh sách", "Filter the list"),
     "filter.text": ("Có chữ", "Containing"),
@@ -205,10 +206,10 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "search.placeholder": ("ví dụ: chuyen doi so", "e.g. chuyen doi so"),
     "search.button": ("Tìm", "Search"),
     "search.heading": ("Tìm kiếm", "Search"),
-    "search.intro": ("Gõ vài từ, có dấu hay không dấu đều được (\"chuyen doi so\" tìm được \"chuyển đổi số\"; \"dd\""
-                     " là \"đ\"). Lọc theo cơ quan chủ trì, tình trạng và năm.",
-                     "Type a few words, with or without Vietnamese accents (\"chuyen doi so\" finds \"chuyển đổi"
-                     " số\"; \"dd\" is \"đ\"). Filter by lead agency, status and year."),
+    "search.intro": ("Gõ vài từ, có dấu hay không dấu đều được (“chuyen doi so” tìm được “chuyển đổi số”; “dd” là"
+                     " “đ”). Lọc theo cơ quan chủ trì, tình trạng và năm.",
+                     "Type a few words, with or without Vietnamese accents (“chuyen doi so” finds “chuyển đổi số”;"
+                     " “dd” is “đ”). Filter by lead agency, status and year."),
     "search.results": ("{n} kết quả", "{n} results"),
     "search.more": ("Hiện {shown} kết quả đầu; thêm từ hoặc bộ lọc để thu hẹp.",
                     "Showing the first {shown}; add words or filters to narrow it."),
