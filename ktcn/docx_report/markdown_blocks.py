@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 from ktcn.docx_report.elements import Ink, Look, Writer, qn_w
 from ktcn.docx_report.inline import _all_bold, add_inline
 from ktcn.docx_report.page import BODY_PT, CELL_PT, INDENT_CM, TEXT_WIDTH_MM
-from ktcn.docx_report.tables import add_table
+from ktcn.docx_report.pipe_tables import read_table, segments
+from ktcn.docx_report.tables import TableCell, add_table, table_rows
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -45,8 +46,21 @@ def _parser() -> Any:
 
 
 def add_blocks(writer: Writer, markdown: str, mode: Mode) -> None:
-    """Headings, paragraphs, lists, code and pipe tables of `markdown`; HTML comments are dropped."""
-    tokens = _parser().parse(markdown)
+    """Headings, paragraphs, lists, code and pipe tables of `markdown`; HTML comments are dropped.
+
+    Pipe tables that can be read line by line are (`pipe_tables`); the rest goes through markdown-it.
+    """
+    parser = _parser()
+    for segment in segments(markdown):
+        if segment.table:
+            rows, header = read_table(segment.text, parser)
+            _space_after_last_paragraph(writer)
+            add_table(writer, [[TableCell(*cell) for cell in row] for row in rows], header, CELL_PT, mode.width_mm)
+        else:
+            _add_tokens(writer, parser.parse(segment.text), mode)
+
+
+def _add_tokens(writer: Writer, tokens: Sequence[Token], mode: Mode) -> None:
     lists: list[str] = []  # the type of each open list, innermost last
     prefix = ""
     index = 0
@@ -55,7 +69,7 @@ def add_blocks(writer: Writer, markdown: str, mode: Mode) -> None:
         if token.type == "table_open":
             end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
             _space_after_last_paragraph(writer)
-            add_table(writer, tokens[index:end + 1], CELL_PT, mode.width_mm)
+            add_table(writer, *table_rows(tokens[index:end + 1]), CELL_PT, mode.width_mm)
             index = end
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             lists.append(token.type)

@@ -30,7 +30,10 @@ def _ems(char: str, bold: bool) -> float:
 @lru_cache(maxsize=1 << 16)
 def word_ems(word: str, bold: bool = False) -> float:
     """The width of a word (or any text) in ems: measured once, as reports repeat their words."""
-    return sum(_ems(char, bold) for char in word)
+    try:
+        return sum(map((_BOLD if bold else _REGULAR).__getitem__, word)) / 1000
+    except KeyError:  # a character outside the table: each measured on its own
+        return sum(_ems(char, bold) for char in word)
 
 
 def _text_mm(text: str, size: float, bold: bool = False) -> float:

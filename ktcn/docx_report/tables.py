@@ -28,9 +28,10 @@ from ktcn.docx_report.elements import (
     _element,
     qn_w,
 )
-from ktcn.docx_report.inline import inline_pieces, plain_text
+from ktcn.docx_report.inline import inline_pieces
 from ktcn.docx_report.metrics import _MM_PER_PT, longest_word_mm, word_ems
 from ktcn.docx_report.page import TEXT_WIDTH_MM
+from ktcn.docx_report.pipe_tables import Pieces
 
 if TYPE_CHECKING:
     from docx.table import Table, _Cell
@@ -38,8 +39,9 @@ if TYPE_CHECKING:
 
 PADDING_MM = 1.5  # each side of a cell's text (w:tblCellMar), and above and below: 0.6 mm
 _TWIPS_PER_MM = 1440 / 25.4
+HEADER_SLACK = 1.15  # a header word gets 15% more than its measured width: other renderers, other fonts
 SIZES = (12, 11, 10)  # a table's type size: the largest whose columns fit their widest words
-SAMPLE_ROWS = 120  # rows measured to size the columns of a long table (spread over it)
+SAMPLE_ROWS = 80  # rows measured to size the columns of a long table (spread over it)
 
 
 _TC = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tc"
@@ -49,14 +51,18 @@ _LOOKS = {(align, keep): Look(align, line_spacing=1.0, keep_next=keep)
 
 @dataclass(frozen=True)
 class TableCell:
-    """One cell of a pipe table: its inline content and its column's alignment."""
+    """One cell of a pipe table: its text in pieces of a look, and its column's alignment."""
 
-    inline: Token | None
+    pieces: Pieces  # (text, bold, italic); '\n' within a text is a line break
     align: str  # left | center | right
+
+    @property
+    def text(self) -> str:
+        return "".join(text for text, _, _ in self.pieces).replace("\n", " ")
 
 
 def table_rows(tokens: Iterable[Token]) -> tuple[list[list[TableCell]], int]:
-    """The rows of a pipe table's tokens and how many of them are header rows."""
+    """The rows of a pipe table's markdown-it tokens and how many of them are header rows."""
     rows: list[list[TableCell]] = []
     header = 0
     align = "left"
@@ -69,7 +75,7 @@ def table_rows(tokens: Iterable[Token]) -> tuple[list[list[TableCell]], int]:
             style = str(token.attrs.get("style", ""))
             align = style.removeprefix("text-align:") if style.startswith("text-align:") else "left"
         elif token.type == "inline":
-            rows[-1].append(TableCell(token, align))
+            rows[-1].append(TableCell(tuple(inline_pieces(token)), align))
     return rows, header
 
 
@@ -78,19 +84,20 @@ def is_group_row(texts: Sequence[str]) -> bool:
     return len(texts) > 2 and bool(texts[1].strip()) and not any(t.strip() for t in texts[2:])
 
 
-def add_table(writer: Writer, tokens: Sequence[Token], size: float, width_mm: float = TEXT_WIDTH_MM) -> Table:
+def add_table(writer: Writer, rows: Sequence[Sequence[TableCell]], header: int, size: float,
+              width_mm: float = TEXT_WIDTH_MM) -> Table:
     """A pipe table as a Word table `width_mm` wide: all borders, header rows bold, centred, repeated on each page.
 
     The type is `size` points, or smaller (down to 10) when the columns would not fit their widest words.
     """
-    rows, header = table_rows(tokens)
     columns = max(len(row) for row in rows)
-    texts = [[plain_text(c.inline) if c.inline else "" for c in row] + [""] * (columns - len(row)) for row in rows]
+    empty = TableCell((), "left")
+    rows = [[*row, *[empty] * (columns - len(row))] for row in rows]
+    texts = [[cell.text for cell in row] for row in rows]
     size = table_size(texts, header, size, width_mm)
     widths = column_widths(texts, size, width_mm, header=header)
     grid = TableGrid(writer, widths, header)
-    for r, row in enumerate(rows):
-        cells = [*row, *[TableCell(None, "left")] * (columns - len(row))]
+    for r, cells in enumerate(rows):
         if r < header:
             grid.fill(grid.header_row(), cells, Ink(size, bold=True), "center")
         elif is_group_row(texts[r]):
@@ -144,9 +151,8 @@ class TableGrid:
         for tc, found in zip(tr.iterchildren(_TC), cells, strict=False):
             look = _LOOKS[(align or found.align, keep)]
             paragraph = self.writer.cell_paragraph(_Cell(tc, self.table), look)
-            if found.inline is not None:
-                for text, strong, emphasis in inline_pieces(found.inline):
-                    self.writer.run(paragraph, text, Ink(ink.size, ink.bold or strong, ink.italic or emphasis))
+            for text, strong, emphasis in found.pieces:
+                self.writer.run(paragraph, text, Ink(ink.size, ink.bold or strong, ink.italic or emphasis))
 
     def done(self) -> Table:
         return self.table
@@ -165,15 +171,17 @@ def least_widths(texts: Sequence[Sequence[str]], size: float, header: int = 1,
                  total: float = TEXT_WIDTH_MM) -> list[float]:
     """Each column's widest word (bold in header and group rows), plus the cell's padding and a millimetre.
 
-    A header word is never split.  A word of the body wider than a third of the table (a long URL, a made-up
-    word) is not allowed to widen its column past that: the word processor breaks it instead.
+    A header word is never split: it gets `HEADER_SLACK` more room than it measures.  A word of the body wider
+    than a third of the table (a long URL, a made-up word) is not allowed to widen its column past that: the
+    word processor breaks it instead.
     """
     return _least(_widest_words(texts, header), size, total)
 
 
 def _least(widest: Sequence[tuple[float, float]], size: float, total: float) -> list[float]:
     scale = size * _MM_PER_PT
-    return [max(head * scale, min(body * scale, total / 3)) + 2 * PADDING_MM + 1.0 for head, body in widest]
+    return [max(head * scale * HEADER_SLACK, min(body * scale, total / 3)) + 2 * PADDING_MM + 1.0
+            for head, body in widest]
 
 
 def _widest_words(texts: Sequence[Sequence[str]], header: int) -> list[tuple[float, float]]:
