@@ -320,10 +320,12 @@ def test_long_lists_are_paged(demo, ktcn, monkeypatch):
 
     monkeypatch.setattr(site_build, "ITEMS_PER_PAGE", 2)
     monkeypatch.setattr(site_build, "TASKS_PER_PAGE", 2)
+    monkeypatch.setattr(site_build, "FIRST_ON_AGENCY_PAGE", 1)
     site = build(ktcn)
     assert (site / "overdue-2.html").is_file() and 'aria-current="page">2<' in read(site, "overdue-2.html")
-    assert (site / "a/skhcn-leads-2.html").is_file()
-    assert 'href="../a/skhcn-leads-2.html"' in read(site, "a/skhcn.html")
+    assert (site / "a/lhh-leads-2.html").is_file() and (site / "a/lhh-overdue-2.html").is_file()
+    assert 'href="../a/lhh-leads-2.html"' in read(site, "a/lhh.html")
+    assert read(site, "a/lhh.html").count('<tr data-agency="') == 3  # one row of each of its lists on its page
 
 
 def test_print_stylesheet_and_accessible_frame(demo, ktcn):
@@ -334,6 +336,15 @@ def test_print_stylesheet_and_accessible_frame(demo, ktcn):
     assert '<a class="skip" href="#main">' in html and '<main id="main"' in html
     assert html.count("<h1>") == 1 and '<th scope="col">' in html
     assert re.search(r'<label for="tasks-category">', html) and 'aria-current="page"' in html
+
+
+def test_docs_name_every_template():
+    from ktcn.site.render import folders
+
+    documented = (Path(__file__).resolve().parent.parent / "docs" / "site.md").read_text(encoding="utf-8")
+    built_in = folders(Path("."))[1]
+    for template in built_in.iterdir():
+        assert f"`{template.name}`" in documented, template.name
 
 
 @pytest.mark.parametrize("key", sorted(SITE_LABELS))

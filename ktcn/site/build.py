@@ -11,7 +11,6 @@ count on the site is a count of `ktcn status`.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -51,8 +50,9 @@ from ktcn.standing import Board, Standing, standing_of
 from ktcn.status import Counts
 from ktcn.views import Selection, agency_scorecard, chooses, due_between, overdue_items, status_view
 
-TASKS_PER_PAGE = 150  # rows of a list of tasks on one page: each page stays well under 300 KB
-ITEMS_PER_PAGE = 250
+TASKS_PER_PAGE = 150  # rows of a list of tasks on one page (about 1 KB each): each page stays under 300 KB
+ITEMS_PER_PAGE = 200
+FIRST_ON_AGENCY_PAGE = 60  # of each of an agency's three lists, on its own page
 PROGRAMMES_PER_PAGE = 40
 AGENCIES_PER_PAGE = 150
 OVERVIEW_PROGRAMMES = 12
@@ -90,6 +90,7 @@ class _Programme:
     rows: tuple[TaskRow, ...]
     quarters: dict[tuple[int, int], tuple[int, int]]
     upcoming: tuple[ItemRow, ...]
+    overdue: dict[tuple[str, str], ItemRow]  # its overdue occurrences as the lists show them, by (task, label)
     written: Written
 
 
@@ -190,7 +191,8 @@ class _Shared:
         until = site.as_of + timedelta(days=site.days)
         upcoming = tuple(item_row(site, o) for _, occurrences in found for o in occurrences
                          if due_between(o, site.as_of, until))
-        return _Programme(standing, tuple(view.row for view in views), quarters, upcoming, writer.done)
+        overdue = {(o.task.id, o.label): item_row(site, o) for o in standing.overdue}  # said here, over the cores
+        return _Programme(standing, tuple(view.row for view in views), quarters, upcoming, overdue, writer.done)
 
     def _programme_page(self, writer: Writer, programme: Programme, standing: Standing,
                         quarters: dict[tuple[int, int], tuple[int, int]], views: list[TaskViews]) -> None:
@@ -220,7 +222,8 @@ class _Pages:
         self.everything = status_view(board, Selection(include_all=True))
         card = agency_scorecard(board, Selection())
         self.scorecard = card.rows  # the agencies' scorecard, in its (Vietnamese alphabetical) order
-        self.overdue = [item_row(self.site, o) for o in overdue_items(board, Selection())]
+        said = {programme.id: result.overdue for programme, result in zip(board.programmes, found, strict=True)}
+        self.overdue = [said[o.programme][(o.task.id, o.label)] for o in overdue_items(board, Selection())]
         active = {p.id for p in board.programmes if chooses(Selection(), p)}
         self.rows = [row for result in found for row in result.rows]
         self.upcoming = sorted((i for result in found for i in result.upcoming if i.programme in active),
@@ -276,7 +279,8 @@ class _Pages:
                                                        for s in ranked[:OVERVIEW_PROGRAMMES]]),
                   agencies=self._rate_chart("c2", OVERVIEW_AGENCIES), ages=self._age_chart("c3"),
                   quarters=_quarter_chart(site, "c4", self.quarters), overdue=self.overdue[-OVERVIEW_ITEMS:][::-1],
-                  overdue_total=len(self.overdue), due_soon=[item_row(site, o) for o in view.due_soon],
+                  overdue_total=len(self.overdue), due_soon_total=view.due_soon_total,
+                  due_soon=[item_row(site, o) for o in view.due_soon[:OVERVIEW_ITEMS]],
                   warn_days=site.warn_days, problems=self.problems, year=site.as_of.year)
 
     def _programme_row(self, summary: Any) -> dict[str, Any]:
@@ -375,13 +379,14 @@ class _Pages:
         lists = {}
         for key, rows, per_page in (("overdue", overdue, ITEMS_PER_PAGE), ("leads", leads, TASKS_PER_PAGE),
                                     ("supports", supports, TASKS_PER_PAGE)):
-            pages = _paged(f"{base}-{key}", rows, per_page, first=href)
+            pages = _paged(f"{base}-{key}", rows, per_page, first=href, first_size=FIRST_ON_AGENCY_PAGE)
+            filters = _item_filters if key == "overdue" else _row_filters
             lists[key] = {"rows": pages[0][1], "total": len(rows), "more": pages[1][2]["href"] if len(pages) > 1
-                          else "", "filters": (_item_filters if key == "overdue" else _row_filters)(site, rows)}
+                          else "", "filters": filters(site, pages[0][1])}
             for _, chunk, pager in pages[1:]:
                 self.page(pager["href"], "agency_list.html.j2", site.agency_name(agency_id, True), "agencies",
                           len(chunk), agency=site.agency_link(agency_id), kind=key, rows=chunk, pager=pager,
-                          filters=lists[key]["filters"], crumbs=[site.agency_link(agency_id)])
+                          filters=filters(site, chunk), crumbs=[site.agency_link(agency_id)])
         self.page(href, "agency.html.j2", agency.name, "agencies", sum(len(v["rows"]) for v in lists.values()) + 1,
                   agency=agency,
                   successor=site.agency_link(agency.succeeded_by) if agency.succeeded_by else None,
@@ -440,16 +445,22 @@ class _Pages:
 # --- helpers ---------------------------------------------------------------------------------------------------
 
 
-def _paged(name: str, rows: Sequence[Any], per_page: int, first: str | None = None) -> list[tuple[int, Sequence[Any],
-                                                                                                dict[str, Any]]]:
-    """`rows` cut into pages: `name.html` (or `first`), `name-2.html`, ...; each with its pager."""
-    total = max(1, math.ceil(len(rows) / per_page))
+def _paged(name: str, rows: Sequence[Any], per_page: int, first: str | None = None,
+           first_size: int | None = None) -> list[tuple[int, Sequence[Any], dict[str, Any]]]:
+    """`rows` cut into pages: `name.html` (or `first`), `name-2.html`, ...; each with its pager.
+
+    The first page may hold fewer rows (`first_size`): an agency's page carries three lists.
+    """
+    head = per_page if first_size is None else first_size
+    starts = [0, *range(head, len(rows), per_page)] if len(rows) > head else [0]
+    total = len(starts)
     hrefs = [first or f"{name}.html", *(f"{name}-{n}.html" for n in range(2, total + 1))]
     pages = []
-    for number in range(1, total + 1):
+    for number, start in enumerate(starts, start=1):
+        end = starts[number] if number < total else len(rows)
         pager = {"number": number, "total": total, "href": hrefs[number - 1],
                  "pages": [(n, hrefs[n - 1]) for n in range(1, total + 1)] if total > 1 else []}
-        pages.append((number, rows[(number - 1) * per_page: number * per_page], pager))
+        pages.append((number, rows[start:end], pager))
     return pages
 
 

@@ -203,12 +203,24 @@ def _number(value: float) -> str:
 CHIPS_IN_LISTS = 4  # a monthly duty over ten years has 120 occurrences: lists show the latest few and the next
 
 
+class _Chips(dict):
+    """The chips of a task's occurrences, each made when first asked for: most of a long duty's are never shown."""
+
+    def __init__(self, site: Site, found: Sequence[Occurrence]) -> None:
+        super().__init__()
+        self.site, self.found = site, found
+
+    def __missing__(self, index: int) -> Chip:
+        made = self[index] = chip(self.site, self.found[index])
+        return made
+
+
 def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occurrence],
-             chips: Sequence[Chip] | None = None) -> TaskRow:
+             chips: Mapping[int, Chip] | None = None) -> TaskRow:
     """A task as lists show it: its leads and supports after mergers, its latest occurrences, what filters see."""
     lead = tuple(dict.fromkeys(a for o in found for a in o.lead)) if found else task.lead  # the engine's succession
     support = tuple(a for a in supports_after_mergers(task, found, site.agencies) if a not in lead)
-    chips = chips if chips is not None else [chip(site, o) for o in found]
+    chips = chips if chips is not None else _Chips(site, found)
     shown = timeline(range(len(found)), found, site.as_of, CHIPS_IN_LISTS)
     more = len(found) - len(shown)
     return TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
@@ -269,7 +281,7 @@ def task_views(site: Site, programme: Programme, task: Task, found: Sequence[Occ
     links to the task's page for the rest.
     """
     lang = site.lang
-    chips = [chip(site, o) for o in found]
+    chips = _Chips(site, found)
     row = task_row(site, programme, task, found, chips)
     log = [update_view(site, u) for u in task.updates if u.date <= site.as_of]
     shown = timeline(range(len(found)), found, site.as_of, chips_limit)

@@ -85,6 +85,7 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "overview.overdue_latest": ("{shown} việc quá hạn gần đây nhất trong số {n}.",
                                 "The {shown} most recent of {n} overdue occurrences."),
     "overview.due_soon": ("Sắp đến hạn trong {days} ngày", "Due within {days} days"),
+    "overview.due_soon_first": ("{shown} việc đến hạn sớm nhất trong số {n}.", "The {shown} soonest of {n}."),
     "overview.see_all": ("Xem tất cả ({n})", "See all ({n})"),
     "overview.completion": ("Hoàn thành theo quý", "Completion per quarter"),
     "overview.errors": ("Hồ sơ còn lỗi: số liệu chưa đầy đủ", "The records have errors: the figures are incomplete"),
