@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -336,6 +337,19 @@ def test_print_stylesheet_and_accessible_frame(demo, ktcn):
     assert '<a class="skip" href="#main">' in html and '<main id="main"' in html
     assert html.count("<h1>") == 1 and '<th scope="col">' in html
     assert re.search(r'<label for="tasks-category">', html) and 'aria-current="page"' in html
+
+
+def test_no_page_of_a_province_weighs_300_kb(tmp_path, ktcn):
+    """A generated province (benchmarks/gen_corpus.py): long lists are cut into pages, none over 300 KB."""
+    corpus = tmp_path / "province"
+    generator = Path(__file__).resolve().parent.parent / "benchmarks" / "gen_corpus.py"
+    subprocess.run([sys.executable, str(generator), "--size", "province", "--seed", "1", "--out", str(corpus)],
+                   check=True, capture_output=True)
+    result = ktcn("site", "--records", str(corpus), "-o", str(tmp_path / "public"), "--as-of", "2026-06-30")
+    assert result.exit_code == 0, result.stderr
+    sizes = {p.relative_to(tmp_path).as_posix(): p.stat().st_size for p in (tmp_path / "public").rglob("*")
+             if p.suffix in (".html", ".js", ".css")}
+    assert len(sizes) > 1700 and max(sizes.values()) < 300 * 1024, max(sizes.items(), key=lambda item: item[1])
 
 
 def test_docs_name_every_template():

@@ -51,7 +51,7 @@ from ktcn.status import Counts
 from ktcn.views import Selection, agency_scorecard, chooses, due_between, overdue_items, status_view
 
 TASKS_PER_PAGE = 150  # rows of a list of tasks on one page (about 1 KB each): each page stays under 300 KB
-ITEMS_PER_PAGE = 200
+ITEMS_PER_PAGE = 150
 FIRST_ON_AGENCY_PAGE = 60  # of each of an agency's three lists, on its own page
 PROGRAMMES_PER_PAGE = 40
 AGENCIES_PER_PAGE = 150
@@ -101,20 +101,16 @@ def build_site(ws: Workspace, as_of: date, options: SiteOptions, problems: Seque
     earlier build made that this one does not are removed.
     """
     from ktcn.fanout import fan_out
-
-    lang = options.lang
-    before = prepare(options.folder)
-    site = Site(lang, as_of, ws.settings.name, ws.agency_index, {p.id: p for p in ws.programmes},
-                ws.settings.warn_days, options.days, __version__)
-    env = environment(ws.root, lang)
-    compile_all(env)
-    shared = _Shared(site, env, options, _implemented_by(ws.programmes), ws)
-    shared.previous = before
     from ktcn.site.changes import recent_changes
 
+    before = prepare(options.folder)
+    site = Site(options.lang, as_of, ws.settings.name, ws.agency_index, {p.id: p for p in ws.programmes},
+                ws.settings.warn_days, options.days, __version__)
+    env = environment(ws.root, options.lang)
+    compile_all(env)
     # Before any page: whether there is a history decides whether every page links to the "what changed" page.
-    shared.changes = recent_changes(ws.root, as_of, lang, options.changes)
-    shared.has_changes = shared.changes is not None
+    changes = recent_changes(ws.root, as_of, options.lang, options.changes)
+    shared = _Shared(site, env, options, ws, before, changes)
     work = sum(len(p.tasks) for p in ws.programmes) * 2_000  # fan_out weighs bytes: about that much per task
     found: list[_Programme] = list(fan_out(shared.programme, range(len(ws.programmes)), work))
     board = Board(ws.root, as_of, ws.settings, ws.agencies, tuple(f.standing for f in found), ws.diagnostics,
@@ -122,8 +118,7 @@ def build_site(ws: Workspace, as_of: date, options: SiteOptions, problems: Seque
     writer = Writer(options.folder, before)
     for result in found:
         writer.done.merge(result.written)
-    pages = _Pages(shared, writer, board, found, problems)
-    pages.write_all()
+    _Pages(shared, writer, board, found, problems).write_all()
     removed = finish(options.folder, before, writer.done.files)
     return Built(sum(name.endswith(".html") for name in writer.done.files), writer.done.changed, removed)
 
@@ -139,13 +134,14 @@ def _implemented_by(programmes: Sequence[Programme]) -> dict[str, list[str]]:
 class _Shared:
     """What every page is made with; forked workers inherit it, so only a programme's index travels to them."""
 
-    def __init__(self, site: Site, env: Any, options: SiteOptions, implemented_by: dict[str, list[str]],
-                 ws: Workspace) -> None:
-        self.site, self.env, self.options, self.implemented_by, self.ws = site, env, options, implemented_by, ws
+    def __init__(self, site: Site, env: Any, options: SiteOptions, ws: Workspace, previous: set[str],
+                 changes: list[Any] | None) -> None:
+        self.site, self.env, self.options, self.ws = site, env, options, ws
         self.folder = options.folder
-        self.previous: set[str] = set()  # the files the previous build made: only those may need no writing
-        self.changes: list[Any] | None = None  # the reviews of the last commits; None: the records are not in git
-        self.has_changes = True
+        self.implemented_by = _implemented_by(ws.programmes)
+        self.previous = previous  # the files the previous build made: only those may need no writing
+        self.changes = changes  # the reviews of the last commits; None: no such page (the records are not in git)
+        self.has_changes = changes is not None
         self._frames: dict[tuple[str, str, str, bool], Markup] = {}
 
     def page(self, writer: Writer, href: str, template: str, title: str, nav: str, **context: Any) -> None:
@@ -274,7 +270,8 @@ class _Pages:
         self.page("index.html", "index.html.j2", say("overview.title", lang), "overview",
                   heading=say("status.title", lang, day=site.day(site.as_of)), figures=figures(view.totals, lang),
                   programmes=[self._programme_row(s) for s in top], all_programmes=len(view.programmes),
-                  totals=view.totals, inactive=[self._programme_row(s) for s in inactive],
+                  totals=view.totals, inactive=[self._programme_row(s) for s in inactive[:OVERVIEW_PROGRAMMES]],
+                  all_inactive=len(inactive),
                   chart=_categories_chart(site, "c1", [(programme_label(s.programme), s.counts)
                                                        for s in ranked[:OVERVIEW_PROGRAMMES]]),
                   agencies=self._rate_chart("c2", OVERVIEW_AGENCIES), ages=self._age_chart("c3"),

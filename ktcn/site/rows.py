@@ -8,7 +8,9 @@ template expressions halves the build.  A workspace's own template can still
 lay a row out field by field.  Every piece of text is escaped here.
 
 Links start at the site's top (`TOP`); each page makes them relative to itself
-(`ktcn.site.pages.relink`), so a row is the same markup on every page.
+(`ktcn.site.pages.relink`), so a row is the same markup on every page.  Rows
+travel back from the worker processes by the hundred thousand: they have
+slots and pickle as their constructor's arguments, as the records do.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from functools import lru_cache
 from markupsafe import escape
 
 from ktcn.labels import label
+from ktcn.model import pickled_by_arguments
 from ktcn.site.words import say
 
 TOP = "@/"  # links made here start at the site's top; each page replaces it with its own way up
@@ -41,9 +44,11 @@ def words(lang: str) -> dict[str, str]:
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     """A link: where it goes ('' when nowhere), its text, and an optional title; `{{ link }}` writes <a>."""
+
+    __reduce__ = pickled_by_arguments
 
     href: str
     text: str
@@ -60,12 +65,14 @@ def links(items: tuple[Link, ...] | list[Link]) -> str:
     return ", ".join(link.__html__() for link in items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chip:
     """An occurrence on a timeline: its period in words, its status, and a tip with the status and deadline.
 
     As markup, a list item: colour (by class), a symbol and the words, so that colour is never the only sign.
     """
+
+    __reduce__ = pickled_by_arguments
 
     text: str
     status: str
@@ -77,9 +84,11 @@ class Chip:
                 f'{SYMBOL[self.status]}</span> {escape(self.text)}: <span class="st">{escape(self.words)}</span></li>')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OccurrenceRow:
     """One row of a task's table of occurrences."""
+
+    __reduce__ = pickled_by_arguments
 
     lang: str
     label: str
@@ -109,9 +118,11 @@ class OccurrenceRow:
                 f'<td data-label="{w["done_on"]}">{escape(self.done_on or "—")}</td>{lead}</tr>\n')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class UpdateEntry:
     """One entry of a progress log: its date, what it says, the note and the evidence."""
+
+    __reduce__ = pickled_by_arguments
 
     lang: str
     date: str
@@ -135,9 +146,11 @@ class UpdateEntry:
         return f'<li><span class="date">{escape(self.date)}</span>{tags}{period}{by}{note}{evidence}</li>\n'
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TaskRow:
     """A task in lists (agency pages, the search): small enough to gather from every programme."""
+
+    __reduce__ = pickled_by_arguments
 
     lang: str
     programme: str
@@ -172,9 +185,11 @@ class TaskRow:
                 f'<td data-label="{w["occurrences"]}"><ul class="chips">{chips}{more}</ul></td></tr>\n')
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemRow:
     """An occurrence in the overdue or upcoming list (`ktcn overdue` / `ktcn upcoming`)."""
+
+    __reduce__ = pickled_by_arguments
 
     lang: str
     deadline: date
