@@ -1,21 +1,25 @@
 #!/usr/bin/env python3
 """How the Word report grows with the number of tasks: time per task at two sizes, measured side by side.
 
-    python benchmarks/report_docx.py                       # 1,000 and 8,000 tasks, 3 rounds
+    python benchmarks/report_docx.py                         # about 1,000 and 8,000 tasks, 3 rounds
     python benchmarks/report_docx.py --sizes 500 4000 --rounds 5
-    python benchmarks/report_docx.py --baseline /tmp/old   # beside another ktcn source tree (git archive)
+    python benchmarks/report_docx.py --corpus /tmp/national  # a national corpus made before (gen_corpus.py)
+    python benchmarks/report_docx.py --baseline /tmp/old     # beside another ktcn source tree (git archive)
 
-For each size a workspace is written into a temporary folder (40 tasks a programme: ongoing work, one-off
-deadlines, some carried over, monthly, quarterly, six-monthly and yearly reports, with updates; titles of 20 to
-60 words), its cache filled by one untimed run, then `ktcn report --year 2025 --format docx` runs as a fresh
-process, the sizes alternating within each round so that a slow spell hits both.  Times are CPU times (user and
-system, from the child's rusage): on a shared machine they move far less than wall times.  The table gives the
-median time, the time per task, and the ratio of the time per task at each size to that at the smallest: about
-1.0 when the report is linear in the tasks.  The Word-writing step is also timed on its own, in this process
-(`markdown_to_docx` on the rendered Markdown, which it parses).
+The workspaces are taken from the national corpus of `gen_corpus.py` (generated with seed 1 into a temporary
+folder unless `--corpus` names one): for each size, whole provinces (`programmes/<province>/`, about 1,000
+tasks each, with their progress logs since 2016) until the size is reached, with the corpus's `ktcn.yaml` and
+`agencies.yaml`; such a workspace validates clean.  Each gets its cache filled by one untimed run; then
+`ktcn report --year 2025 --as-of 2025-12-31 --format docx` runs as a fresh process, the sizes alternating
+within each round so that a slow spell hits both.  Times are CPU times (user and system, from the child's
+rusage): on a shared machine they move far less than wall times.  The table gives the median time, the time per
+task, and the ratio of the time per task at each size to that at the smallest: about 1.0 (or below, as start-up
+is shared out) when the report is linear in the tasks.  The Word-writing step is also timed on its own, in this
+process (`markdown_to_docx` on the rendered Markdown, which it parses).
+
 With `--baseline DIR` (a ktcn source tree, e.g. `git archive <commit> | tar -x -C DIR`, its `templates/` copied
-into `DIR/ktcn/templates`), that ktcn runs the same command in the same rounds, and the table adds its times
-and ours / baseline.
+into `DIR/ktcn/templates`), that ktcn runs the same command in the same rounds, and a second table gives its
+times and ours / baseline.
 
 It reports; it does not judge: it exits 0 whatever the numbers are.  The tests check no timings.
 """
@@ -24,8 +28,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,55 +37,34 @@ import tempfile
 import time
 from pathlib import Path
 
-PHRASES = ("Tổ chức hội thảo khoa học về", "Xây dựng cơ sở dữ liệu", "Tuyên truyền, phổ biến", "Triển khai",
-           "chuyển đổi số trong quản lý nhà nước", "đổi mới sáng tạo", "tư vấn, phản biện và giám định xã hội",
-           "đội ngũ trí thức", "doanh nghiệp khoa học và công nghệ", "các hội thành viên", "trên địa bàn thành phố",
-           "theo kế hoạch hằng năm", "phối hợp với các sở, ban, ngành", "ứng dụng tiến bộ kỹ thuật vào sản xuất")
-LEADS = ("skhcn", "lhh", "snv", "stc", "huyen")
+HERE = Path(__file__).resolve().parent
 
 
-def write_workspace(root: Path, tasks: int, seed: int = 1) -> None:
-    """A workspace of `tasks` tasks in programmes of 40, deterministic for a seed."""
-    rng = random.Random(seed)
-    (root / "programmes").mkdir(parents=True)
-    (root / "ktcn.yaml").write_text("name: Sở KH&CN\nowner: skhcn\nplace: Cần Thơ\nlanguage: vi\n", encoding="utf-8")
-    (root / "agencies.yaml").write_text(
-        "agencies:\n"
-        "  - {id: ubnd, name: Ủy ban nhân dân thành phố Cần Thơ}\n"
-        "  - {id: skhcn, name: Sở Khoa học và Công nghệ thành phố Cần Thơ, short: Sở KH&CN}\n"
-        "  - {id: lhh, name: Liên hiệp các Hội Khoa học và Kỹ thuật thành phố Cần Thơ, short: Liên hiệp Hội}\n"
-        "  - {id: snv, name: Sở Nội vụ thành phố Cần Thơ, short: Sở Nội vụ}\n"
-        "  - {id: stc, name: Sở Tài chính thành phố Cần Thơ, short: Sở Tài chính}\n"
-        "  - {id: huyen, name: 'Ủy ban nhân dân quận, huyện', group: true, until: 2025-06-30, succeeded_by: xa}\n"
-        "  - {id: xa, name: 'Ủy ban nhân dân xã, phường', group: true}\n", encoding="utf-8")
-    for number in range((tasks + 39) // 40):
-        count = min(40, tasks - 40 * number)
-        lines = [f"id: kh-{number}", f"number: {number + 1}/KH-UBND", "type: KH",
-                 f"title: Kế hoạch {number + 1} về khoa học và công nghệ", "issued: 2024-01-15", "issuers: [ubnd]",
-                 "period: {from: 2024, to: 2026}", "tasks:"]
-        for task in range(count):
-            lines += _task(rng, task)
-        (root / "programmes" / f"kh-{number}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+def national_corpus(folder: Path) -> Path:
+    """The national corpus of gen_corpus.py, seed 1, generated into `folder` (about a minute)."""
+    target = folder / "national"
+    subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), "--size", "national", "--seed", "1", "--out",
+                    str(target)], check=True, stdout=subprocess.DEVNULL)
+    return target
 
 
-def _task(rng: random.Random, number: int) -> list[str]:
-    title = " ".join(rng.choice(PHRASES) for _ in range(rng.randint(4, 10)))
-    kind, schedule, updates = rng.choice((
-        ("work", "ongoing", ["{date: 2025-05-10, note: Đã triển khai tại 5 đơn vị}"]),
-        ("work", f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}", ["{date: 2025-06-01, status: done}"]),
-        ("work", "2024-12-31", []),  # carried over from the year before
-        ("report", "{every: 6m, from: 2024}", ["{date: 2025-07-20, status: done, period: 2025-H1, note: Gửi chậm}"]),
-        ("report", "{every: 1q, from: 2024}", [f"{{date: 2025-{m:02d}-05, status: done}}" for m in (4, 7)]),
-        ("report", "{every: 1m, from: 2025}", [f"{{date: 2025-{m:02d}-28, status: done}}" for m in range(1, 10)]),
-        ("report", "{every: 1y, day: 11-30, from: 2024}", []),
-        ("event", "2025-09-30", ["{date: 2025-09-15, status: done, evidence: [Báo cáo 45/BC-LHH]}"]),
-    ))
-    lines = [f"  - id: t{number}", f"    kind: {kind}", f"    title: {title}",
-             f"    lead: [{rng.choice(LEADS)}]", f"    support: [{rng.choice(LEADS)}]", f"    schedule: {schedule}"]
-    if updates:
-        lines.append("    updates:")
-        lines += [f"      - {u}" for u in updates]
-    return lines
+def subset(corpus: Path, tasks: int, target: Path) -> int:
+    """Whole provinces of `corpus` copied to `target` until they hold `tasks` tasks; how many they hold."""
+    (target / "programmes").mkdir(parents=True)
+    for name in ("ktcn.yaml", "agencies.yaml"):
+        shutil.copy(corpus / name, target / name)
+    held = 0
+    for province in sorted(p for p in (corpus / "programmes").iterdir() if p.is_dir()):
+        if held >= tasks:
+            break
+        shutil.copytree(province, target / "programmes" / province.name)
+        held += sum(_task_count(f) for f in province.glob("*.yaml"))
+    return held
+
+
+def _task_count(path: Path) -> int:
+    """Tasks in a generated programme file: its lines `  - id:` (the generator writes every task so)."""
+    return sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("  - id:"))
 
 
 def run_report(root: Path, out: Path, source: str | None = None) -> float:
@@ -90,7 +73,10 @@ def run_report(root: Path, out: Path, source: str | None = None) -> float:
                "docx", "-o", str(out), "--records", str(root), "--as-of", "2025-12-31"]
     env = {**os.environ, "NO_COLOR": "1", **({"PYTHONPATH": source} if source else {})}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    # run from the workspace's folder: `python -c` puts the current folder first on sys.path, and from a
+    # checkout of ktcn that would shadow the baseline's PYTHONPATH
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                   cwd=root.parent)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
@@ -117,54 +103,61 @@ def docx_only(root: Path) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 8000], help="numbers of tasks")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 8000], help="numbers of tasks (at least)")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--corpus", metavar="DIR", help="a national corpus of gen_corpus.py (default: make one)")
     parser.add_argument("--baseline", metavar="DIR", help="another ktcn source tree to run beside this one")
     args = parser.parse_args(argv)
-    sizes = sorted(args.sizes)
     with tempfile.TemporaryDirectory() as folder:
-        roots = {n: Path(folder) / f"ws-{n}" for n in sizes}
-        for n, root in roots.items():
-            write_workspace(root, n)
-            run_report(root, Path(folder) / "warm.docx")  # fills the cache, untimed
+        corpus = Path(args.corpus) if args.corpus else national_corpus(Path(folder))
+        roots, tasks = {}, {}
+        for size in sorted(args.sizes):
+            roots[size] = Path(folder) / f"ws-{size}"
+            tasks[size] = subset(corpus, size, roots[size])
+            run_report(roots[size], Path(folder) / "warm.docx")  # fills the cache, untimed
             if args.baseline:
-                run_report(root, Path(folder) / "warm.docx", args.baseline)
-        whole: dict[int, list[float]] = {n: [] for n in sizes}
-        writing: dict[int, list[float]] = {n: [] for n in sizes}
-        baseline: dict[int, list[float]] = {n: [] for n in sizes}
-        for round_ in range(args.rounds):
-            for n in sizes if round_ % 2 == 0 else reversed(sizes):
-                out = Path(folder) / f"out-{n}.docx"
-                if args.baseline and round_ % 2:
-                    baseline[n].append(run_report(roots[n], out, args.baseline))
-                whole[n].append(run_report(roots[n], out))
-                if args.baseline and not round_ % 2:
-                    baseline[n].append(run_report(roots[n], out, args.baseline))
-                writing[n].append(docx_only(roots[n]))
-    _print_table(sizes, whole, writing)
+                run_report(roots[size], Path(folder) / "warm.docx", args.baseline)
+        times = _measure(roots, args.rounds, args.baseline, Path(folder))
+    _print_table(tasks, times["ours"], times["docx"])
     if args.baseline:
-        _print_baseline(sizes, whole, baseline)
+        _print_baseline(tasks, times["ours"], times["baseline"])
     return 0
 
 
-def _print_table(sizes: list[int], whole: dict[int, list[float]], writing: dict[int, list[float]]) -> None:
-    base_whole = statistics.median(whole[sizes[0]]) / sizes[0]
-    base_writing = statistics.median(writing[sizes[0]]) / sizes[0]
+def _measure(roots: dict[int, Path], rounds: int, baseline: str | None, folder: Path) -> dict[str, dict]:
+    """Each contender on each size in every round, the order reversed every other round."""
+    times: dict[str, dict[int, list[float]]] = {k: {n: [] for n in roots} for k in ("ours", "docx", "baseline")}
+    sizes = sorted(roots)
+    for round_ in range(rounds):
+        for n in sizes if round_ % 2 == 0 else reversed(sizes):
+            out = folder / f"out-{n}.docx"
+            contenders = [("ours", None)] + ([("baseline", baseline)] if baseline else [])
+            for name, source in contenders if round_ % 2 == 0 else reversed(contenders):
+                times[name][n].append(run_report(roots[n], out, source))
+            times["docx"][n].append(docx_only(roots[n]))
+    return times
+
+
+def _print_table(tasks: dict[int, int], whole: dict[int, list[float]], writing: dict[int, list[float]]) -> None:
+    sizes = sorted(tasks)
+    base_whole = statistics.median(whole[sizes[0]]) / tasks[sizes[0]]
+    base_writing = statistics.median(writing[sizes[0]]) / tasks[sizes[0]]
     print(f"{'tasks':>7} | {'report':>9} | {'per task':>9} | {'ratio':>6} | {'docx step':>9} | {'per task':>9} |"
           f" {'ratio':>6}")
     for n in sizes:
-        total, step = statistics.median(whole[n]), statistics.median(writing[n])
-        print(f"{n:>7} | {total:>8.2f}s | {1000 * total / n:>7.2f}ms | {total / n / base_whole:>5.2f}x |"
-              f" {step:>8.2f}s | {1000 * step / n:>7.2f}ms | {step / n / base_writing:>5.2f}x")
-    print("ratio: time per task at this size / at the smallest size (1.00x = linear)")
+        total, step, count = statistics.median(whole[n]), statistics.median(writing[n]), tasks[n]
+        print(f"{count:>7} | {total:>8.2f}s | {1000 * total / count:>7.2f}ms | {total / count / base_whole:>5.2f}x |"
+              f" {step:>8.2f}s | {1000 * step / count:>7.2f}ms | {step / count / base_writing:>5.2f}x")
+    print("CPU time; ratio: time per task at this size / at the smallest size (1.00x = linear)")
 
 
-def _print_baseline(sizes: list[int], whole: dict[int, list[float]], baseline: dict[int, list[float]]) -> None:
-    base = statistics.median(baseline[sizes[0]]) / sizes[0]
+def _print_baseline(tasks: dict[int, int], whole: dict[int, list[float]], baseline: dict[int, list[float]]) -> None:
+    sizes = sorted(tasks)
+    base = statistics.median(baseline[sizes[0]]) / tasks[sizes[0]]
     print(f"\n{'tasks':>7} | {'baseline':>9} | {'per task':>9} | {'ratio':>6} | {'ours/baseline':>13}")
     for n in sizes:
-        theirs = statistics.median(baseline[n])
-        print(f"{n:>7} | {theirs:>8.2f}s | {1000 * theirs / n:>7.2f}ms | {theirs / n / base:>5.2f}x |"
+        theirs, count = statistics.median(baseline[n]), tasks[n]
+        print(f"{count:>7} | {theirs:>8.2f}s | {1000 * theirs / count:>7.2f}ms | {theirs / count / base:>5.2f}x |"
               f" {statistics.median(whole[n]) / theirs:>12.2f}x")
 
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 FONT = "Times New Roman"
 SIZE = 12
 PRINT_WIDTH_MM = 267.0  # A4 turned, 297 mm, less 15 mm margins each side
-_MM_PER_UNIT = 2.0  # an Excel column-width unit (a digit of the default font, 7 px) is about 1.9 mm: rounded up
+_MM_PER_PX = 25.4 / 96  # Excel lays a column of width w out as 7w + 5 pixels of the default font, at 96 dpi
 _LINE_PT = 15.5  # one line of 12 pt Times New Roman, with a little air
 
 
@@ -159,7 +159,7 @@ def _fill(sheet: Any, columns: Sequence[Column], rows: Sequence[Sequence[Any]], 
         cell.font = Font(name=FONT, size=SIZE, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = border
-        sheet.column_dimensions[cell.column_letter].width = round(widths[c - 1] / _MM_PER_UNIT, 1)
+        sheet.column_dimensions[cell.column_letter].width = round((widths[c - 1] / _MM_PER_PX - 5) / 7, 1)
     sheet.row_dimensions[1].height = _height([label(col.key, lang) for col in columns], widths, bold=True)
     for r, values in enumerate(rows, start=2):
         grouped = r - 2 in groups

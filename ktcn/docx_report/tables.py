@@ -124,8 +124,7 @@ class TableGrid:
         proto_header, proto_body, proto_group = self.table._tbl.tr_lst
         group = cells(self.table)[2]
         group[1].merge(group[-1])  # the group name spans every column after the first
-        _mark_row(proto_header, header=True)
-        _mark_row(proto_group, header=False)
+        _mark_row(proto_header, header=True)  # no row of a bordered table is kept whole: every row may break
         self._prototypes = {"header": proto_header, "body": proto_body, "group": proto_group}
         for element in self._prototypes.values():
             element.getparent().remove(element)
@@ -276,10 +275,9 @@ def _best_column(rows: Sequence[Sequence[Wrapped]], widths: Sequence[float]) -> 
 
 
 def _mark_row(tr: Any, header: bool) -> None:
-    """Keep the row whole on one page (w:cantSplit); a header row is repeated on each page (w:tblHeader)."""
+    """A header row is repeated on each page (w:tblHeader); any other row marked so is kept whole (w:cantSplit)."""
     tr_pr = tr.get_or_add_trPr()
-    for tag in ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",):
-        tr_pr.insert_element_before(_element(tag), *_AFTER_TBLHEADER)
+    tr_pr.insert_element_before(_element("w:tblHeader" if header else "w:cantSplit"), *_AFTER_TBLHEADER)
 
 
 def _table(writer: Writer, rows: int, widths: Sequence[float]) -> Table:
