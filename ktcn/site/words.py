@@ -76,7 +76,8 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "overview.inactive_note": ("Dự thảo, văn bản đã kết thúc hoặc đã được thay thế không được cộng vào tổng số ở"
                                " trên.",
                                "Drafts and programmes closed or superseded are not in the totals above."),
-    "overview.inactive_first": ("Dưới đây là {shown} văn bản đầu tiên trong số {n}.", "Below, the first {shown} of {n}."),
+    "overview.inactive_first": ("Dưới đây là {shown} văn bản đầu tiên trong số {n}.",
+                                "Below, the first {shown} of {n}."),
     "overview.agencies": ("Cơ quan chủ trì", "Lead agencies"),
     "overview.agencies_note": ("{shown} cơ quan có nhiều kỳ đã đến hạn nhất, xếp theo tỷ lệ đúng hạn từ thấp đến"
                                " cao; bảng đủ ở trang Cơ quan.",
