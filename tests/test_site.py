@@ -361,6 +361,14 @@ def test_docs_name_every_template():
         assert f"`{template.name}`" in documented, template.name
 
 
+def test_headings_never_skip_a_level(demo, ktcn):
+    site = build(ktcn)
+    for page in site.rglob("*.html"):
+        levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", page.read_text(encoding="utf-8"))]
+        assert levels[0] == 1 and levels.count(1) == 1, page
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (page, levels)
+
+
 @pytest.mark.parametrize("key", sorted(SITE_LABELS))
 def test_every_site_word_exists_in_both_languages_with_the_same_fields(key):
     import string

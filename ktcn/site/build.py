@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -90,7 +90,7 @@ class _Programme:
     rows: tuple[TaskRow, ...]
     quarters: dict[tuple[int, int], tuple[int, int]]
     upcoming: tuple[ItemRow, ...]
-    overdue: dict[tuple[str, str], ItemRow]  # its overdue occurrences as the lists show them, by (task, label)
+    listed: dict[tuple[str, str], ItemRow]  # its overdue and due-soon occurrences as lists show them, by (task, label)
     written: Written
 
 
@@ -187,8 +187,12 @@ class _Shared:
         until = site.as_of + timedelta(days=site.days)
         upcoming = tuple(item_row(site, o) for _, occurrences in found for o in occurrences
                          if due_between(o, site.as_of, until))
-        overdue = {(o.task.id, o.label): item_row(site, o) for o in standing.overdue}  # said here, over the cores
-        return _Programme(standing, tuple(view.row for view in views), quarters, upcoming, overdue, writer.done)
+        # The lists' rows are said here, over the cores; the standing goes back without the occurrences' own
+        # updates (a national board would carry 118,000 overdue occurrences' logs back to one process).
+        listed = {(o.task.id, o.label): item_row(site, o) for o in (*standing.overdue, *standing.due_soon)}
+        lean = replace(standing, overdue=tuple(replace(o, updates=()) for o in standing.overdue),
+                       due_soon=tuple(replace(o, updates=()) for o in standing.due_soon))
+        return _Programme(lean, tuple(view.row for view in views), quarters, upcoming, listed, writer.done)
 
     def _programme_page(self, writer: Writer, programme: Programme, standing: Standing,
                         quarters: dict[tuple[int, int], tuple[int, int]], views: list[TaskViews]) -> None:
@@ -218,8 +222,9 @@ class _Pages:
         self.everything = status_view(board, Selection(include_all=True))
         card = agency_scorecard(board, Selection())
         self.scorecard = card.rows  # the agencies' scorecard, in its (Vietnamese alphabetical) order
-        said = {programme.id: result.overdue for programme, result in zip(board.programmes, found, strict=True)}
-        self.overdue = [said[o.programme][(o.task.id, o.label)] for o in overdue_items(board, Selection())]
+        said = {programme.id: result.listed for programme, result in zip(board.programmes, found, strict=True)}
+        self.said = lambda occurrence: said[occurrence.programme][(occurrence.task.id, occurrence.label)]
+        self.overdue = [self.said(o) for o in overdue_items(board, Selection())]
         active = {p.id for p in board.programmes if chooses(Selection(), p)}
         self.rows = [row for result in found for row in result.rows]
         self.upcoming = sorted((i for result in found for i in result.upcoming if i.programme in active),
@@ -277,7 +282,7 @@ class _Pages:
                   agencies=self._rate_chart("c2", OVERVIEW_AGENCIES), ages=self._age_chart("c3"),
                   quarters=_quarter_chart(site, "c4", self.quarters), overdue=self.overdue[-OVERVIEW_ITEMS:][::-1],
                   overdue_total=len(self.overdue), due_soon_total=view.due_soon_total,
-                  due_soon=[item_row(site, o) for o in view.due_soon[:OVERVIEW_ITEMS]],
+                  due_soon=[self.said(o) for o in view.due_soon[:OVERVIEW_ITEMS]],
                   warn_days=site.warn_days, problems=self.problems, year=site.as_of.year)
 
     def _programme_row(self, summary: Any) -> dict[str, Any]:
