@@ -8,6 +8,7 @@ override in the sandbox.  `tests/test_site_browser.py` opens it in Chromium.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import subprocess
@@ -366,7 +367,7 @@ def test_headings_never_skip_a_level(demo, ktcn):
     for page in site.rglob("*.html"):
         levels = [int(n) for n in re.findall(r"<h([1-6])[ >]", page.read_text(encoding="utf-8"))]
         assert levels[0] == 1 and levels.count(1) == 1, page
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), (page, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (page, levels)
 
 
 @pytest.mark.parametrize("key", sorted(SITE_LABELS))
