@@ -95,7 +95,7 @@ def figure_counts(html: str) -> dict[str, int]:
     """The key figures of a page (the first figures block)."""
     block = html[html.index('<ul class="figures">'):]
     block = block[:block.index("</p>")]
-    return {k: int(v) for k, v in re.findall(r'data-count="(\w+)">(\d+)<', block)}
+    return {k: int(v) for k, v in re.findall(r'data-count="(\w+)" data-value="(\d+)"', block)}
 
 
 def test_overview_counts_are_those_of_status(demo, ktcn):
@@ -227,6 +227,12 @@ def test_refuses_a_folder_that_is_not_its_own(demo, ktcn):
     assert [p.name for p in Path("docs").iterdir()] == ["notes.txt"]
     Path("afile").write_text("x", encoding="utf-8")
     assert ktcn("site", "-o", "afile", *AS_OF).exit_code == 2
+
+
+def test_big_numbers_are_grouped_as_each_language_writes_them():
+    from ktcn.site.render import grouped
+
+    assert (grouped(169586, "vi"), grouped(169586, "en"), grouped(12, "vi")) == ("169.586", "169,586", "12")
 
 
 def test_dates_and_words_in_either_language(demo, ktcn):

@@ -133,17 +133,21 @@ def percent(part: int, base: int) -> str:
 
 def figures(counts: Counts, lang: str) -> dict[str, Any]:
     """The key numbers of some counts, each rate with its base (`Counts.due`, `Counts.with_deadline`)."""
+    from ktcn.site.render import grouped
+
     return {
         "counts": counts,
         "total": counts.total,
         "done": counts.done,
-        "split": say("figure.done_split", lang, on_time=counts.done_on_time, late=counts.done_late),
+        "split": say("figure.done_split", lang, on_time=grouped(counts.done_on_time, lang),
+                     late=grouped(counts.done_late, lang)),
         "rate": percent(counts.done_on_time, counts.due),
-        "rate_words": say("figure.rate_of", lang, part=counts.done_on_time, base=counts.due) if counts.due
-        else say("figure.no_base", lang),
+        "rate_words": say("figure.rate_of", lang, part=grouped(counts.done_on_time, lang),
+                          base=grouped(counts.due, lang)) if counts.due else say("figure.no_base", lang),
         "progress": percent(counts.done, counts.with_deadline),
         "progress_share": round(100 * counts.done / counts.with_deadline) if counts.with_deadline else 0,
-        "progress_words": say("figure.progress_of", lang, part=counts.done, base=counts.with_deadline)
+        "progress_words": say("figure.progress_of", lang, part=grouped(counts.done, lang),
+                              base=grouped(counts.with_deadline, lang))
         if counts.with_deadline else say("figure.no_deadline_base", lang),
     }
 
