@@ -45,10 +45,11 @@ def run(command: list[str]) -> tuple[float, float, str]:
 
 
 def sizes(folder: Path) -> tuple[int, int, list[tuple[int, str]]]:
-    """Pages, bytes in all, and the largest files."""
+    """Pages, bytes in all, and the largest files a browser loads (pages, scripts, the stylesheet)."""
     files = [(p.stat().st_size, p.relative_to(folder).as_posix()) for p in folder.rglob("*") if p.is_file()]
     pages = sum(1 for _, name in files if name.endswith(".html"))
-    return pages, sum(size for size, _ in files), sorted(files, reverse=True)[:8]
+    loaded = [(size, name) for size, name in files if name.endswith((".html", ".js", ".css"))]
+    return pages, sum(size for size, _ in files), sorted(loaded, reverse=True)[:8]
 
 
 def main() -> None:
@@ -78,11 +79,11 @@ def main() -> None:
             wall, cpu, said = run(command)
             print(f"{name:36} {wall:7.2f} s wall  {cpu:7.2f} s CPU   {said.splitlines()[-1] if said else ''}")
         pages, total, largest = sizes(site)
-        print(f"{pages} pages, {total / 1e6:.1f} MB in all; largest files:")
+        print(f"{pages} pages, {total / 1e6:.1f} MB in all; the largest files a browser loads:")
         for size, name in largest:
             print(f"  {size / 1024:8.1f} KB  {name}{'   OVER 300 KB' if size > LIMIT else ''}")
-        over = [p for p in site.rglob("*.html") if p.stat().st_size > LIMIT]
-        print(f"pages over 300 KB: {len(over)}")
+        over = [p for p in site.rglob("*") if p.suffix in (".html", ".js", ".css") and p.stat().st_size > LIMIT]
+        print(f"pages, scripts and stylesheets over 300 KB: {len(over)}")
     finally:
         if args.keep:
             print(f"kept: {scratch}")
