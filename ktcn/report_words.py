@@ -16,7 +16,7 @@ from ktcn.status import CANCELLED, DONE_LATE, DONE_ON_TIME, IN_PROGRESS, ONGOING
 if TYPE_CHECKING:
     from ktcn.model import Agency, Programme
     from ktcn.reports import Item, Period, Section, TaskEntry
-    from ktcn.status import Counts
+    from ktcn.status import Counts, Occurrence
 
 # The order in which a task's occurrences are summarised: what needs acting on first.
 _WORD_ORDER = (OVERDUE, IN_PROGRESS, DONE_LATE, DONE_ON_TIME, CANCELLED, UPCOMING)
@@ -114,9 +114,9 @@ def occurrence_name(item: Item, period: Period, lang: str) -> str:
     return name if own_year else label("report.period_name.in_year", lang, name=name, year=year)
 
 
-def _year_name(occurrence: object, lang: str) -> str:
+def _year_name(occurrence: Occurrence, lang: str) -> str:
     """'năm 2025' for a one-year window; a window of several years by its first and last year."""
-    start, end = occurrence.window_start.year, occurrence.window_end.year  # type: ignore[attr-defined]
+    start, end = occurrence.window_start.year, occurrence.window_end.year
     if start == end:
         return label("report.period_name.year", lang, year=start)
     return label("report.period_name.years", lang, start=start, end=end)

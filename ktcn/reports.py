@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ktcn.errors import UsageError
-from ktcn.model import Agency, Programme, Signer, Task, Workspace
+from ktcn.model import Agency, Programme, Signer, Task, Update, Workspace
 from ktcn.omissions import Omissions
 from ktcn.schedule import programme_bounds
 from ktcn.status import (
@@ -159,7 +159,7 @@ class TaskEntry:
         return any(i.carried_over for i in self.items)
 
     @property
-    def updates(self) -> tuple:
+    def updates(self) -> tuple[Update, ...]:
         """The updates dated in the period, oldest first (an update belongs to one occurrence: no repeats)."""
         return tuple(sorted((u for i in self.items for u in i.updates), key=lambda u: u.date))
 
