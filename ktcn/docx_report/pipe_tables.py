@@ -19,9 +19,10 @@ from typing import Any
 _DELIMITER = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 _MARKUP = re.compile(r"[\\`*_<\[&!~]")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-# What markdown-it trims from a cell (markdown_it.common.utils.MD_TRIM_CHARS): Unicode's white space.
-_TRIM = ("\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-         "\u2028\u2029\u202f\u205f\u3000")
+try:  # What markdown-it trims from a cell: Unicode's white space (markdown-it-py 4 names the characters) ...
+    from markdown_it.common.utils import MD_TRIM_CHARS as _TRIM
+except ImportError:  # ... and what older versions trim: whatever str.strip() trims.
+    _TRIM = None
 
 Pieces = tuple[tuple[str, bool, bool], ...]  # (text, bold, italic), '\n' within text a line break
 
