@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
@@ -279,6 +279,38 @@ def number_matches_type(ctx: Context, programme: Programme) -> Iterator[Diagnost
         yield at("KTCN508", programme.span, "number", number=programme.number, found=found, type=programme.type)
 
 
+def calendar_days(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagnostic]:
+    """ktcn.yaml's `holidays:` and `working_days:`: each day once, in one list, and changing something."""
+    from ktcn.working_days import WorkingCalendar
+
+    settings = ctx.settings
+    if not settings.holidays and not settings.working_days:
+        return  # the common case: nothing to check, and the holidays package stays unloaded
+    seen: dict[date, tuple[str, Span | None]] = {}
+    plain = WorkingCalendar(replace(settings, holidays=(), working_days=()))
+    for name, notes in (("holidays", settings.holidays), ("working_days", settings.working_days)):
+        for note in notes:
+            if note.span is None:
+                continue
+            if note.day in seen:
+                first_list, first_span = seen[note.day]
+                yield diag("KTCN310", note.span.path, keypath=note.span.keypath, day=note.day, list=name,
+                           first=f"'{first_list}', {_where(first_span)}")
+                continue
+            seen[note.day] = (name, note.span)
+            if plain.is_working_day(note.day) == (name == "working_days"):
+                yield diag("KTCN509", note.span.path, keypath=note.span.keypath, day=note.day, list=name,
+                           weekday=Text(_weekday(note.day, "en"), _weekday(note.day, "vi")),
+                           already=Text("a working day", "ngày làm việc") if name == "working_days"
+                           else Text("a day off", "ngày nghỉ"))
+
+
+def _weekday(day: date, lang: str) -> str:
+    from ktcn.labels import weekday_text
+
+    return weekday_text(day, lang, long=True)
+
+
 PROGRAMME_CHECKS: tuple[ProgrammeCheck, ...] = (
     unique_task_ids,
     programme_agency_references,
@@ -292,6 +324,7 @@ WORKSPACE_CHECKS: tuple[WorkspaceCheck, ...] = (
     unique_agency_ids,
     registry_agency_references,
     programme_references,
+    calendar_days,
 )
 
 

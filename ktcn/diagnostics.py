@@ -150,6 +150,11 @@ _REGISTRY = (
          "the schedule has no occurrence within {period}",
          "kiểm tra 'from:'/'until:' của lịch và 'period:' của chương trình",
          "check the schedule's 'from:'/'until:' and the programme's 'period:'"),
+    # --- the working-day calendar (ktcn.yaml's holidays: and working_days:) -----
+    Code("KTCN310", E, "ngày {day} trong '{list}' đã có ở {first}",
+         "day {day} in '{list}' is already listed at {first}",
+         "mỗi ngày chỉ ghi một lần, hoặc là ngày nghỉ (holidays) hoặc là ngày làm bù (working_days); xóa một dòng",
+         "list each day once, either as a day off (holidays) or as a day worked (working_days); delete one"),
     # --- warnings --------------------------------------------------------------
     Code("KTCN501", W, "hạn {deadline} ({label}) nằm ngoài thời gian của chương trình ({period})",
          "deadline {deadline} ({label}) is outside the programme period ({period})",
@@ -178,6 +183,10 @@ _REGISTRY = (
     Code("KTCN508", W, "số ký hiệu '{number}' mang loại '{found}' khác với type '{type}'",
          "number '{number}' carries type code '{found}' but type is '{type}'",
          "sửa 'type:' hoặc 'number:' cho khớp", "make 'type:' and 'number:' agree"),
+    Code("KTCN509", W, "ngày {day} ({weekday}) trong '{list}' vốn đã là {already}",
+         "day {day} ({weekday}) in '{list}' is {already} anyway",
+         "kiểm tra lại ngày theo thông báo nghỉ lễ (ktcn holidays --year NĂM liệt kê các ngày đang áp dụng)",
+         "check the day against the announcement (ktcn holidays --year YYYY lists the days in force)"),
 )
 # fmt: on
 

@@ -43,6 +43,10 @@ COMMANDS: dict[str, str] = {
     "calendar": "Xuất các thời hạn thành tệp lịch iCalendar (RFC 5545): mỗi thời hạn một việc cần làm, kèm tình trạng."
                 "\n\nNhập vào Thunderbird, Outlook hoặc điện thoại.\n\n"
                 "Ví dụ:  ktcn calendar --agency skhcn-cantho -o han-chot.ics",
+    "holidays": "Các ngày nghỉ và ngày làm bù của một năm, và mỗi ngày lấy từ đâu (lịch nghỉ lễ của Việt Nam trong"
+                " gói holidays, hoặc ktcn.yaml).\n\n"
+                "Với deadline_rule: civil-code, thời hạn rơi vào ngày nghỉ được lùi sang ngày làm việc tiếp theo.\n\n"
+                "Ví dụ:  ktcn holidays --year 2026",
     "find": "Tìm chương trình, nhiệm vụ, cập nhật (ghi chú, minh chứng) và cơ quan theo từ, không cần gõ dấu.\n\n"
             "\"chuyen doi so\" tìm được \"chuyển đổi số\"; mỗi kết quả có mã để dùng với ktcn show (hoặc --agency)."
             "\n\nVí dụ:  ktcn find \"chuyen doi so\"",
@@ -70,6 +74,7 @@ SHORT: dict[str, str] = {
     "init": "Tạo kho hồ sơ mới.",
     "schema": "In lược đồ JSON của các tệp hồ sơ.",
     "calendar": "Xuất các thời hạn thành tệp lịch.",
+    "holidays": "Các ngày nghỉ lễ và ngày làm bù của một năm.",
     "site": "Tạo trang web tĩnh của hồ sơ.",
     "diff": "Thay đổi của hồ sơ giữa hai phiên bản, nói bằng lời.",
 }
@@ -97,6 +102,7 @@ OPTIONS: dict[str, str] = {
     "days": "Xem trước bao nhiêu ngày (mặc định: warn_days).",
     "reference": "Mã chương trình hoặc chương-trình/nhiệm-vụ, ví dụ kh-231-2024/9.",
     "year": "Năm báo cáo.",
+    "holidays.year": "Năm cần liệt kê (mặc định: năm của --as-of, hoặc năm nay).",
     "half": "Nửa năm (sơ kết 6 tháng): 1 hoặc 2.",
     "start": "Ngày đầu của kỳ báo cáo tự chọn.",
     "end": "Ngày cuối của kỳ báo cáo tự chọn.",

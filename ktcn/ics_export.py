@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time
 
 from ktcn import __version__
 from ktcn.describe import occurrence_words
-from ktcn.labels import label
+from ktcn.labels import in_force_text, label
 from ktcn.model import Workspace
 from ktcn.status import CANCELLED, DONE_LATE, DONE_ON_TIME, Occurrence
 from ktcn.views import Selection, selected_occurrences
@@ -56,6 +56,9 @@ def _todo(occurrence: Occurrence, ws: Workspace, stamp: datetime, lang: str) -> 
     leads = [a.label if (a := ws.agency(i)) else i for i in occurrence.lead]
     lines = [f"{task.ref} ({period})", f"{label('col.lead', lang)}: {', '.join(leads)}",
              f"{label('col.status', lang)}: {label(occurrence.status, lang)}"]
+    if occurrence.moved_from:  # DUE is the deadline in force; say the written one it replaces
+        moved = in_force_text(occurrence.deadline, occurrence.moved_from, lang)
+        lines.append(f"{label('col.deadline', lang)}: {moved}")
     if task.schedule_text:
         lines.append(f"{label('show.source', lang)}: {task.schedule_text}")
     todo.add("description", "\n".join(lines))

@@ -668,6 +668,27 @@ LABELS: dict[str, tuple[str, str]] = {
                                 "pass --records DIR, set KTCN_RECORDS, or run 'ktcn init' to create one"),
     "usage.jobs": ("KTCN_JOBS={value}: cần một số nguyên các tiến trình, từ 1 trở lên",
                    "KTCN_JOBS={value}: give a whole number of processes, 1 or more"),
+    # the working-day calendar (ktcn holidays) and deadlines moved off a day off (deadline_rule: civil-code)
+    "holidays.title": ("Ngày nghỉ và ngày làm bù năm {year}", "Days off and days worked in {year}"),
+    "holidays.col.day": ("Ngày", "Day"),
+    "holidays.col.weekday": ("Thứ", "Weekday"),
+    "holidays.col.kind": ("Loại", "Kind"),
+    "holidays.col.name": ("Tên ngày", "Name"),
+    "holidays.col.source": ("Nguồn", "Source"),
+    "holidays.kind.off": ("nghỉ", "day off"),
+    "holidays.kind.worked": ("làm bù", "worked"),
+    "holidays.source.package": ("gói holidays {version}", "holidays {version}"),
+    "holidays.source.workspace": ("ktcn.yaml, dòng {line}", "ktcn.yaml, line {line}"),
+    "holidays.worked_for": ("Làm bù cho ngày nghỉ {day}", "Worked in exchange for {day} off"),
+    "holidays.rule.as-written": ("Thời hạn tính đúng ngày ghi trong văn bản (deadline_rule: as-written).",
+                                 "Deadlines are the days written (deadline_rule: as-written)."),
+    "holidays.rule.civil-code": ("Thời hạn rơi vào ngày nghỉ được lùi sang ngày làm việc tiếp theo (Bộ luật Dân sự"
+                                 " 2015, Điều 148 khoản 5; deadline_rule: civil-code).",
+                                 "A deadline on a day off moves to the next working day (Civil Code 2015, art."
+                                 " 148.5; deadline_rule: civil-code)."),
+    "holidays.none": ("Không có ngày nghỉ lễ nào ngoài thứ Bảy, Chủ nhật (public_holidays: none).",
+                      "No holidays besides Saturdays and Sundays (public_holidays: none)."),
+    "deadline.moved": ("{written} ({weekday}) → {in_force}", "{written} ({weekday}) → {in_force}"),
     "diff.git.failed": ("lệnh git {command} không thành công; git báo: {message}", "git {command}: {message}"),
 }
 
@@ -677,6 +698,29 @@ def label(key: str, lang: str, **values: object) -> str:
     vi, en = LABELS[key]
     text = vi if lang == "vi" else en
     return text.format(**values) if values else text
+
+
+WEEKDAYS = (("T2", "Mon"), ("T3", "Tue"), ("T4", "Wed"), ("T5", "Thu"), ("T6", "Fri"), ("T7", "Sat"), ("CN", "Sun"))
+WEEKDAY_NAMES = (("Thứ Hai", "Monday"), ("Thứ Ba", "Tuesday"), ("Thứ Tư", "Wednesday"), ("Thứ Năm", "Thursday"),
+                 ("Thứ Sáu", "Friday"), ("Thứ Bảy", "Saturday"), ("Chủ nhật", "Sunday"))
+
+
+def weekday_text(day: object, lang: str, long: bool = False) -> str:
+    """A day's weekday as a calendar prints it: T2..CN (Thứ Hai..Chủ nhật), Mon..Sun."""
+    from datetime import date
+
+    if not isinstance(day, date):
+        return ""
+    vi, en = (WEEKDAY_NAMES if long else WEEKDAYS)[day.weekday()]
+    return vi if lang == "vi" else en
+
+
+def in_force_text(deadline: object, moved_from: object, lang: str) -> str:
+    """The deadline in force, after the written one when a day off moved it: "30/11/2025 (CN) → 01/12/2025"."""
+    if moved_from is None or moved_from == deadline:
+        return day_text(deadline, lang)
+    return label("deadline.moved", lang, written=day_text(moved_from, lang), weekday=weekday_text(moved_from, lang),
+                 in_force=day_text(deadline, lang))
 
 
 def day_text(day: object, lang: str) -> str:

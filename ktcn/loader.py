@@ -272,6 +272,11 @@ class _Standings:
 
     def __init__(self, cache: Cache, key: str, as_of: date, settings: Settings, agencies: tuple[Agency, ...],
                  trim: Trim | None) -> None:
+        from ktcn.working_days import calendar_version, deadline_shift
+
+        self.shift = deadline_shift(settings)
+        if self.shift is not None:  # a deadline in force depends on the holidays package's calendar too
+            key += "|" + calendar_version(settings)
         self.cache, self.key, self.as_of, self.trim = cache, key, as_of, trim
         self.warn_days = settings.warn_days
         self.agencies = {a.id: a for a in agencies}
@@ -287,7 +292,7 @@ class _Standings:
 
     def compute(self, file: Path, content: str | None, programme: Programme) -> Standing:
         """The programme's standing on the day, stored for the days it holds (`content`: the file's digest)."""
-        found = standing(programme, self.as_of, self.warn_days, self.agencies)
+        found = standing(programme, self.as_of, self.warn_days, self.agencies, self.shift)
         if content is not None:
             self.cache.store_standing(file, content, self.key, found)
         return found

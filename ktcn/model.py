@@ -57,6 +57,17 @@ class Signer:
 
 
 @dataclass(frozen=True, slots=True)
+class DayNote:
+    """A day of ktcn.yaml's `holidays:` or `working_days:` lists, with what it is."""
+
+    __reduce__ = pickled_by_arguments
+
+    day: date
+    name: str | None = None
+    span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """ktcn.yaml: who keeps the records and how they are shown."""
 
@@ -72,6 +83,10 @@ class Settings:
     recipients: tuple[str, ...] = ()
     parent: str | None = None  # the directly superior body (cơ quan chủ quản) as printed in report headers
     archive: str | None = None  # the 'Lưu:' line of reports, e.g. "VT, VP"
+    deadline_rule: str = "as-written"  # as-written | civil-code (Điều 148.5: a deadline on a day off moves on)
+    public_holidays: str = "vn"  # vn: the `holidays` package's Vietnamese calendar | none
+    holidays: tuple[DayNote, ...] = ()  # the workspace's own days off (local holidays, announced swaps)
+    working_days: tuple[DayNote, ...] = ()  # weekend days worked in exchange (ngày làm bù)
     span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from ktcn.labels import LABELS, day_text, label
+from ktcn.labels import LABELS, day_text, in_force_text, label
 from ktcn.status import CANCELLED, DONE_LATE, DONE_ON_TIME, IN_PROGRESS, ONGOING, OVERDUE, UPCOMING
 
 if TYPE_CHECKING:
@@ -67,7 +67,8 @@ def _unit(kind: str, n: int, lang: str) -> str:
 def _one_occurrence(item: Item, lang: str) -> str:
     """One occurrence: its status with its dates, extension, progress and carrying over."""
     occurrence = item.occurrence
-    deadline, done = day_text(occurrence.deadline, lang), day_text(occurrence.done_on, lang)
+    deadline = in_force_text(occurrence.deadline, occurrence.moved_from, lang)
+    done = day_text(occurrence.done_on, lang)
     words = label(f"report.one.{occurrence.status}", lang, deadline=deadline, done=done)
     progress = [u.progress for u in occurrence.updates if u.progress is not None]
     if progress and occurrence.status in (IN_PROGRESS, OVERDUE):
@@ -87,7 +88,8 @@ def _named(item: Item, status: str, period: Period, lang: str) -> str:
     if status == DONE_LATE and occurrence.done_on:
         return f"{name} ({label('report.words.done_on', lang, done=day_text(occurrence.done_on, lang))})"
     if status in (IN_PROGRESS, UPCOMING) and occurrence.deadline:
-        return f"{name} ({label('report.words.due', lang, deadline=day_text(occurrence.deadline, lang))})"
+        deadline = in_force_text(occurrence.deadline, occurrence.moved_from, lang)
+        return f"{name} ({label('report.words.due', lang, deadline=deadline)})"
     return name
 
 
@@ -131,7 +133,7 @@ def task_deadlines(entry: TaskEntry, lang: str) -> str:
 
 def _deadline(item: Item, lang: str) -> str:
     occurrence = item.occurrence
-    text = day_text(occurrence.deadline, lang)
+    text = in_force_text(occurrence.deadline, occurrence.moved_from, lang)
     if occurrence.extended and occurrence.original_deadline != occurrence.deadline:
         text += f" ({label('show.extended_from', lang, day=day_text(occurrence.original_deadline, lang))})"
     return text

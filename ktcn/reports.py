@@ -36,6 +36,7 @@ from ktcn.status import (
     task_occurrences,
 )
 from ktcn.views import Selection, chosen_programmes
+from ktcn.working_days import deadline_shift
 
 
 @dataclass(frozen=True)
@@ -375,10 +376,10 @@ def as_of_agencies(ids: Sequence[str], agencies: dict[str, Agency], as_of: date)
 
 
 def _task_items(task: Task, programme: Programme, ws: Workspace, period: Period, as_of: date) -> list[Item]:
-    bounds = programme_bounds(programme)
-    now = task_occurrences(task, bounds, as_of, ws.settings.warn_days, ws.agency_index, horizon=period.end)
+    bounds, shift = programme_bounds(programme), deadline_shift(ws.settings)
+    now = task_occurrences(task, bounds, as_of, ws.settings.warn_days, ws.agency_index, period.end, shift)
     before = {o.label: o for o in task_occurrences(task, bounds, period.start - timedelta(days=1),
-                                                   ws.settings.warn_days, ws.agency_index, horizon=period.end)}
+                                                   ws.settings.warn_days, ws.agency_index, period.end, shift)}
     items = []
     for occurrence in now:
         earlier = before.get(occurrence.label)
@@ -404,7 +405,7 @@ def _next_items(programme: Programme, ws: Workspace, period: Period, as_of: date
         if task.schedule.form == "ongoing":
             continue
         for occurrence in task_occurrences(task, bounds, as_of, ws.settings.warn_days, ws.agency_index,
-                                           horizon=following.end):
+                                           horizon=following.end, shift=deadline_shift(ws.settings)):
             wanted = occurrence.status != CANCELLED and (not agency or agency in occurrence.lead)
             if wanted and occurrence.deadline and following.start <= occurrence.deadline <= following.end:
                 items.append(Item(occurrence, False, ()))

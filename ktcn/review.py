@@ -249,7 +249,10 @@ def _done_without_evidence(task: Task, updates: tuple[Update, ...], lang: str) -
 
 
 def _occurrences(task: Task, programme: Programme, ws: Workspace, as_of: date) -> dict[str, Occurrence]:
-    found = task_occurrences(task, programme_bounds(programme), as_of, ws.settings.warn_days, ws.agency_index)
+    from ktcn.working_days import deadline_shift
+
+    found = task_occurrences(task, programme_bounds(programme), as_of, ws.settings.warn_days, ws.agency_index,
+                             shift=deadline_shift(ws.settings))
     return {o.label: o for o in found}
 
 

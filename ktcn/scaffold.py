@@ -28,6 +28,7 @@ place: Cần Thơ                          # địa danh ở dòng ngày tháng 
 language: vi                            # vi | en
 warn_days: 14                           # báo "sắp đến hạn" trước bao nhiêu ngày / "due soon" horizon
 cutoff: calendar                        # calendar | decree-09 (kỳ báo cáo theo Nghị định 09/2019)
+deadline_rule: civil-code               # hạn rơi vào ngày nghỉ lùi sang ngày làm việc tiếp theo (BLDS 2015 Đ.148)
 """,
         "agencies.yaml": MODELINE.format(path="schemas/agencies.schema.json") + """\
 # Danh mục cơ quan / the agency registry. id: chữ thường không dấu, số, gạch ngang.

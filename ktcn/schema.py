@@ -36,7 +36,7 @@ from ktcn.convert import (
 )
 from ktcn.dateish import DateIshError, month_end, parse_dateish
 from ktcn.diagnostics import Text
-from ktcn.model import Agency, Programme, Schedule, Settings, Signer, Task, Update
+from ktcn.model import Agency, DayNote, Programme, Schedule, Settings, Signer, Task, Update
 from ktcn.yamlsource import pairs
 
 # Decree 30/2020/NĐ-CP, Appendix III, plus CV for official letters (công văn carry no code).
@@ -49,6 +49,8 @@ KINDS = ("work", "event", "report")
 STATUSES = ("in-progress", "done", "cancelled")
 LANGUAGES = ("vi", "en")
 CUTOFFS = ("calendar", "decree-09")
+DEADLINE_RULES = ("as-written", "civil-code")  # ktcn.working_days reads them
+PUBLIC_HOLIDAYS = ("vn", "none")
 FORMS = ("due", "ongoing", "every", "rrule")
 UNITS = {"y": "year", "q": "quarter", "m": "month", "w": "week"}
 
@@ -109,6 +111,30 @@ def _build_signer(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPat
 
 SIGNER_TYPE = record_of(SIGNER, _build_signer)
 
+DAY_NOTE = Record("day_note", Text("day", "ngày"), (
+    Field("date", DATE, True, "the day, YYYY-MM-DD", attr="day"),
+    Field("name", TEXT, help="what the day is, e.g. Nghỉ bù Tết (Thông báo số .../TB-BNV)"),
+))
+
+
+def _build_day_note(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> DayNote:
+    return DayNote(**values, span=r.span(node, kp))
+
+
+def _convert_day_note(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
+    """A day as a bare date (`- 2026-02-23`) or as a mapping with its name (`- {date: 2026-02-23, name: ...}`)."""
+    if isinstance(node, yaml.ScalarNode):
+        day = DATE.convert(r, node, kp, name)
+        return INVALID if day is INVALID else DayNote(day, span=r.span(node, kp))
+    values = read_record(r, node, kp, DAY_NOTE, name)
+    return INVALID if values is None else _build_day_note(r, values, node, kp)
+
+
+DAY_NOTE_TYPE = ValueType("day_note", Text("a date YYYY-MM-DD or {date, name}",
+                                          "một ngày YYYY-MM-DD hoặc {date, name}"), _convert_day_note,
+                          {"anyOf": [DATE.json_schema, {"$ref": "#/$defs/day_note"}]})
+DAY_NOTES = list_of(DAY_NOTE_TYPE)
+
 SETTINGS = Record("settings", Text("ktcn.yaml", "ktcn.yaml"), (
     Field("name", TEXT, True, "who keeps these records"),
     Field("owner", SLUG_ID, help="agency id of the keeper, shown in report headers"),
@@ -122,6 +148,15 @@ SETTINGS = Record("settings", Text("ktcn.yaml", "ktcn.yaml"), (
                                "keeper's name in report headers; default: the owner agency's parent"),
     Field("archive", TEXT, help="addition to records.md: the 'Lưu:' line of reports (default: VT and the "
                                 "keeper's code)"),
+    Field("deadline_rule", enum(DEADLINE_RULES), help="addition to records.md: as-written (default: a deadline is "
+                                                      "the day written) | civil-code (Bộ luật Dân sự 2015 Điều "
+                                                      "148.5: a deadline on a day off moves to the next working day)"),
+    Field("public_holidays", enum(PUBLIC_HOLIDAYS), help="addition to records.md: vn (default: Vietnam's public "
+                                                         "holidays from the holidays package) | none"),
+    Field("holidays", DAY_NOTES, help="addition to records.md: the workspace's own days off (announced swaps, "
+                                      "local holidays), each a date or {date, name}"),
+    Field("working_days", DAY_NOTES, help="addition to records.md: weekend days worked in exchange (ngày làm bù), "
+                                          "each a date or {date, name}"),
 ), "Workspace settings (ktcn.yaml).")
 
 
@@ -364,4 +399,5 @@ def build_programme(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyP
     return Programme(**values, period_from=period[0], period_to=period[1], span=r.span(node, kp))
 
 
-RECORDS: tuple[Record, ...] = (PROGRAMME, TASK, SCHEDULE, UPDATE, PERIOD, SIGNER, AGENCY, AGENCIES_FILE, SETTINGS)
+RECORDS: tuple[Record, ...] = (PROGRAMME, TASK, SCHEDULE, UPDATE, PERIOD, SIGNER, AGENCY, AGENCIES_FILE, SETTINGS,
+                               DAY_NOTE)

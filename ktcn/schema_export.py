@@ -14,6 +14,7 @@ from ktcn.convert import Record
 from ktcn.schema import (
     AGENCIES_FILE,
     AGENCY,
+    DAY_NOTE,
     FORMS,
     PERIOD,
     PROGRAMME,
@@ -26,7 +27,7 @@ from ktcn.schema import (
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 KINDS = {"programme": PROGRAMME, "agencies": AGENCIES_FILE, "settings": SETTINGS}
-_NESTED = (TASK, UPDATE, SCHEDULE, PERIOD, SIGNER, AGENCY)
+_NESTED = (TASK, UPDATE, SCHEDULE, PERIOD, SIGNER, AGENCY, DAY_NOTE)
 
 
 def json_schema(kind: str) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from typing import Protocol
 from ktcn.diagnostics import Diagnostic
 from ktcn.model import Agency, ById, Programme, Settings, Task, Workspace, pickled_by_arguments
 from ktcn.schedule import programme_bounds
-from ktcn.status import OVERDUE, SHOW_AHEAD, Counts, Occurrence, count, counted, task_occurrences
+from ktcn.status import OVERDUE, SHOW_AHEAD, Counts, Occurrence, Shift, count, counted, task_occurrences
 
 ONE_DAY = timedelta(days=1)
 
@@ -50,10 +50,12 @@ class Standing:
         return sum((c for lead, c in self.counts if agency is None or agency in lead), Counts())
 
 
-def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mapping[str, Agency]) -> Standing:
-    """Where `programme` stands on `as_of`, and until when that holds."""
+def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mapping[str, Agency],
+             shift: Shift | None = None) -> Standing:
+    """Where `programme` stands on `as_of`, and until when that holds (`shift`: the deadline rule's)."""
     bounds = programme_bounds(programme)
-    found = ((task, task_occurrences(task, bounds, as_of, warn_days, agencies)) for task in programme.tasks)
+    found = ((task, task_occurrences(task, bounds, as_of, warn_days, agencies, shift=shift))
+             for task in programme.tasks)
     return standing_of(programme, found, as_of, warn_days)
 
 
@@ -144,6 +146,9 @@ class Trim(Protocol):
 
 def board_of(ws: Workspace, as_of: date, trim: Trim | None = None) -> Board:
     """The board of a workspace already in memory."""
-    found = (standing(p, as_of, ws.settings.warn_days, ws.agency_index) for p in ws.programmes)
+    from ktcn.working_days import deadline_shift
+
+    shift = deadline_shift(ws.settings)
+    found = (standing(p, as_of, ws.settings.warn_days, ws.agency_index, shift) for p in ws.programmes)
     return Board(ws.root, as_of, ws.settings, ws.agencies, tuple(map(trim, found) if trim else found),
                  ws.diagnostics, ws.left_out)

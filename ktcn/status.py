@@ -6,7 +6,7 @@ ignored, so the status on any past day can be reproduced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
@@ -17,6 +17,7 @@ DONE_ON_TIME, DONE_LATE, IN_PROGRESS, OVERDUE = "done_on_time", "done_late", "in
 ONGOING, CANCELLED, UPCOMING = "ongoing", "cancelled", "upcoming"
 STATUSES = (DONE_ON_TIME, DONE_LATE, IN_PROGRESS, OVERDUE, ONGOING, CANCELLED, UPCOMING)
 SHOW_AHEAD = timedelta(days=366)  # open-ended schedules are listed this far past the as-of day
+Shift = Callable[[date], date]  # a written deadline to the one in force (deadline_rule)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Occurrence:
     done_on: date | None
     updates: tuple[Update, ...]
     lead: tuple[str, ...]  # after agency succession
+    moved_from: date | None = None  # the deadline as written, when the deadline rule moved it off a day off
 
     @property
     def programme(self) -> str:
@@ -84,8 +86,13 @@ class Counts:
 
 
 def task_occurrences(task: Task, bounds: Bounds, as_of: date, warn_days: int,
-                     agencies: Mapping[str, Agency], horizon: date | None = None) -> tuple[Occurrence, ...]:
-    """Every occurrence of `task` whose window starts by `horizon` (default: `default_horizon`)."""
+                     agencies: Mapping[str, Agency], horizon: date | None = None,
+                     shift: Shift | None = None) -> tuple[Occurrence, ...]:
+    """Every occurrence of `task` whose window starts by `horizon` (default: `default_horizon`).
+
+    `shift` turns a written deadline into the one in force (`ktcn.working_days.deadline_shift`);
+    None keeps deadlines as written.
+    """
     found = windows(task.schedule, bounds, horizon or default_horizon(bounds, as_of))
     if not found:
         return ()
@@ -93,7 +100,7 @@ def task_occurrences(task: Task, bounds: Bounds, as_of: date, warn_days: int,
     buckets = attribute(known, found, ongoing=task.schedule.form == "ongoing")
     cancelled_from = _cancelled_from(known, buckets)
     return tuple(
-        _occurrence(task, window, buckets[i], i >= cancelled_from, as_of, warn_days, agencies)
+        _occurrence(task, window, buckets[i], i >= cancelled_from, as_of, warn_days, agencies, shift)
         for i, window in enumerate(found)
     )
 
@@ -153,15 +160,17 @@ def _cancelled_from(updates: Sequence[Update], buckets: Sequence[Sequence[Update
 
 
 def _occurrence(task: Task, window: Window, updates: list[Update], stopped: bool, as_of: date,
-                warn_days: int, agencies: Mapping[str, Agency]) -> Occurrence:
+                warn_days: int, agencies: Mapping[str, Agency], shift: Shift | None = None) -> Occurrence:
     extensions = [u.extend_to for u in updates if u.extend_to]
-    deadline = extensions[-1].end if extensions and window.deadline else window.deadline
+    written = extensions[-1].end if extensions and window.deadline else window.deadline
+    deadline = shift(written) if shift and written else written
     done_on = _done_on(updates)
     status = _status(window, deadline, done_on, stopped or _last_status(updates) == "cancelled", as_of)
     due_soon = status == IN_PROGRESS and deadline is not None and (deadline - as_of).days <= warn_days
     lead = _lead(task, deadline or window.end, agencies)
     return Occurrence(task, window.label, window.start, window.end, deadline, window.deadline, status,
-                      bool(extensions), due_soon, done_on, tuple(updates), lead)
+                      bool(extensions), due_soon, done_on, tuple(updates), lead,
+                      written if written != deadline else None)
 
 
 def _lead(task: Task, on: date, agencies: Mapping[str, Agency]) -> tuple[str, ...]:
@@ -217,10 +226,12 @@ def successor(agency_id: str, on: date, agencies: Mapping[str, Agency]) -> str:
 def programme_occurrences(programme: Programme, ws: Workspace, as_of: date,
                           horizon: date | None = None) -> tuple[Occurrence, ...]:
     """The occurrences of every task of `programme`."""
+    from ktcn.working_days import deadline_shift
+
     bounds = programme_bounds(programme)
-    warn_days = ws.settings.warn_days
+    warn_days, shift = ws.settings.warn_days, deadline_shift(ws.settings)
     return tuple(o for task in programme.tasks
-                 for o in task_occurrences(task, bounds, as_of, warn_days, ws.agency_index, horizon))
+                 for o in task_occurrences(task, bounds, as_of, warn_days, ws.agency_index, horizon, shift))
 
 
 def counted(occurrences: Iterable[Occurrence], as_of: date) -> list[Occurrence]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ktcn.errors import UsageError
-from ktcn.labels import day_text, label
+from ktcn.labels import day_text, in_force_text, label
 from ktcn.report_words import clause, sentence
 
 SUFFIX = ".md.j2"
@@ -142,7 +142,7 @@ def deadline_text(item: Any, lang: str) -> str:
     occurrence = item.occurrence
     if occurrence.deadline is None:
         return label("ongoing", lang)
-    text = day_text(occurrence.deadline, lang)
+    text = in_force_text(occurrence.deadline, occurrence.moved_from, lang)
     if occurrence.extended and occurrence.original_deadline != occurrence.deadline:
         text += f" ({label('show.extended_from', lang, day=day_text(occurrence.original_deadline, lang))})"
     return text

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from ktcn.describe import describe_schedule, occurrence_words, span_words
-from ktcn.labels import day_text, label
+from ktcn.labels import day_text, in_force_text, label
 from ktcn.model import Programme, Task
 from ktcn.status import OVERDUE, Counts, Occurrence
 from ktcn.tabular import Column, Compact, Table, to_rich
@@ -80,13 +80,20 @@ def items_table(items: Sequence[Occurrence], as_of: date, ws: Catalogue, days_fi
                Column("occurrence", "col.occurrence", ratio=1, min_width=10, own_line="below"),
                Column("lead", "col.lead", ratio=2, min_width=16, own_line="below"),
                Column("title", "col.title", ratio=3, min_width=24, own_line="below", bare=True)]
-    rows = [[o.deadline, _days(o, as_of, days_field), f"{o.programme}/{o.task.id}", occurrence_words(o, lang),
+    rows = [[_in_force(o, lang), _days(o, as_of, days_field), f"{o.programme}/{o.task.id}", occurrence_words(o, lang),
              agency_names(o.lead, ws), " ".join(o.task.title.split())] for o in items]
     if any(notes):  # the column only earns its width when someone wrote a note
         columns.append(Column("last_note", "col.last_note", ratio=2, min_width=16, own_line="below"))
         rows = [[*row, " ".join(note.split())] for row, note in zip(rows, notes, strict=True)]
     return Table(tuple(columns), [tuple(r) for r in rows],
                  [STATUS_STYLE.get(o.status) if o.status == OVERDUE else None for o in items], indent_under="task")
+
+
+def _in_force(occurrence: Occurrence, lang: str) -> Any:
+    """The deadline cell: the date, or "30/11/2025 (CN) → 01/12/2025" when the deadline rule moved it."""
+    if occurrence.moved_from:
+        return in_force_text(occurrence.deadline, occurrence.moved_from, lang)
+    return occurrence.deadline
 
 
 def items_csv_table(items: Sequence[Occurrence], as_of: date, days_field: str) -> Table:
@@ -210,7 +217,7 @@ def occurrence_table(occurrences: Sequence[Occurrence], ws: Catalogue, lang: str
 
 
 def _deadline_words(occurrence: Occurrence, lang: str) -> str:
-    text = day_text(occurrence.deadline, lang) if occurrence.deadline else "—"
+    text = in_force_text(occurrence.deadline, occurrence.moved_from, lang) if occurrence.deadline else "—"
     if occurrence.extended and occurrence.original_deadline:
         text += f" ({label('show.extended_from', lang, day=day_text(occurrence.original_deadline, lang))})"
     return text

@@ -304,6 +304,7 @@ def item_json(occurrence: Occurrence, as_of: date, days_field: str, lang: str = 
         "lead": list(occurrence.lead),
         "status": occurrence.status,
         "last_note": last_note(occurrence),
+        **moved_json(occurrence),
     }
 
 
@@ -346,7 +347,16 @@ def occurrence_json(occurrence: Occurrence, lang: str = "en") -> dict[str, Any]:
         "done_on": _iso(occurrence.done_on),
         "lead": list(occurrence.lead),
         "updates": [update_json(u) for u in occurrence.updates],
+        **moved_json(occurrence),
     }
+
+
+def moved_json(occurrence: Occurrence) -> dict[str, str]:
+    """`deadline_written`, only where the deadline rule moved the deadline off a day off.
+
+    Absent otherwise, so the output of every other workspace stays as it was.
+    """
+    return {"deadline_written": occurrence.moved_from.isoformat()} if occurrence.moved_from else {}
 
 
 def update_json(update: Any) -> dict[str, Any]:

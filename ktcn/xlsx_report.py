@@ -92,7 +92,7 @@ def _appendix_sheet(sheet: Any, report: Report) -> None:
 def _task_row(number: int, entry: TaskEntry, report: Report) -> list[Any]:
     lang = report.lang
     deadlines = [i.occurrence.deadline for i in entry.items if i.occurrence.deadline]
-    extended = any(i.occurrence.extended for i in entry.items)
+    extended = any(i.occurrence.extended or i.occurrence.moved_from for i in entry.items)
     due: Any = deadlines[0] if len(deadlines) == 1 and not extended else words.task_deadlines(entry, lang)
     return [number, entry.task.title, _names(entry.lead, report), _names(entry.support, report), due,
             words.task_result(entry, report.period, lang)]
@@ -100,7 +100,8 @@ def _task_row(number: int, entry: TaskEntry, report: Report) -> list[Any]:
 
 def _occurrence_row(number: int, item: Item, report: Report) -> list[Any]:
     lang, occurrence = report.lang, item.occurrence
-    due: Any = occurrence.deadline if occurrence.deadline and not occurrence.extended else deadline_text(item, lang)
+    plain = occurrence.deadline and not occurrence.extended and not occurrence.moved_from  # a date cell Excel sorts
+    due: Any = occurrence.deadline if plain else deadline_text(item, lang)
     return [number, item.task.title, words.occurrence_name(item, report.period, lang),
             _names(as_of_agencies(item.task.lead, report.agencies, report.as_of), report), due,
             result_text(item, lang)]

@@ -15,7 +15,7 @@ from ktcn import yamlsource
 from ktcn.diagnostics import CODES
 from ktcn.loader import load
 
-from conftest import PROGRAMME, write_workspace
+from conftest import PROGRAMME, SETTINGS, write_workspace
 
 TODAY = date(2025, 7, 1)
 P = "programmes/p.yaml"
@@ -121,6 +121,8 @@ CASES = [
      {P: edit("schedule: 2025-06-30", "schedule: {every: 1y, from: 2026}")}),
     ("KTCN309", {P: edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=YEARLY;BYMONTH=3', until: 2024}")},
      (P, 12), {P: edit("schedule: 2025-06-30", "schedule: {rrule: 'FREQ=YEARLY;BYMONTH=3'}")}),
+    ("KTCN310", {"ktcn.yaml": SETTINGS + "holidays: [2025-12-08]\nworking_days: [2025-12-06, 2025-12-08]\n"},
+     ("ktcn.yaml", 6), {"ktcn.yaml": SETTINGS + "holidays: [2025-12-08]\nworking_days: [2025-12-06]\n"}),
     ("KTCN501", {P: edit("schedule: 2025-06-30", "schedule: 2027-06-30")}, (P, 12), {P: PROGRAMME}),
     ("KTCN502", {P: with_updates(UPDATES + "      - date: 2025-01-20\n        note: sớm hơn\n")}, (P, 16),
      {P: with_updates(UPDATES + "      - date: 2025-02-20\n        note: sau\n")}),
@@ -135,6 +137,8 @@ CASES = [
     ("KTCN507", {P: edit("title: Kế hoạch thử", unicodedata.normalize("NFD", "title: Kế hoạch thử"))}, (P, 4),
      {P: PROGRAMME}),
     ("KTCN508", {P: edit("number: 1/KH-UBND", "number: 1/CTr-UBND")}, (P, 3), {P: PROGRAMME}),
+    ("KTCN509", {"ktcn.yaml": SETTINGS + "working_days:\n  - 2025-12-06\n  - {date: 2025-12-09, name: Thứ Ba}\n"},
+     ("ktcn.yaml", 7), {"ktcn.yaml": SETTINGS + "working_days:\n  - 2025-12-06\n"}),
 ]
 
 

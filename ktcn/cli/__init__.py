@@ -31,6 +31,7 @@ COMMANDS = (
     checking.init,
     checking.schema,
     looking.calendar,
+    looking.holidays,
     site.site,
     editing.diff,
 )

@@ -153,6 +153,7 @@ def show(
     from ktcn.describe import describe_schedule
     from ktcn.schedule import programme_bounds
     from ktcn.status import count, counted, programme_occurrences, task_occurrences
+    from ktcn.working_days import deadline_shift
 
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
     ws = ctx.workspace
@@ -165,7 +166,7 @@ def show(
             ctx.emit(terminal.render_programme(programme, count(counted(found, ctx.as_of)), ws, ctx.lang))
     else:
         found = task_occurrences(task, programme_bounds(programme), ctx.as_of, ws.settings.warn_days,
-                                 ws.agency_index)
+                                 ws.agency_index, shift=deadline_shift(ws.settings))
         if ctx.format == "json":
             ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang), ctx.lang))
         else:
@@ -195,6 +196,37 @@ def calendar(
     ctx = Context(records, as_of, lang, use_cache=not no_cache)
     data = calendar_bytes(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, ctx.lang)
     write_output(output, data)
+    ctx.finish()
+
+
+def holidays(
+    year: Annotated[int | None, typer.Option("--year", metavar="YYYY", min=1995, max=2100,
+                                             help="The year to list (default: the year of --as-of, else this year).")]
+    = None,
+    records: RecordsOption = None,
+    no_cache: NoCacheOption = False,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    output_format: Annotated[str, typer.Option("--format", metavar="table|json", help="Output format.")] = "table",
+) -> None:
+    """The days off and the weekend days worked of a year, and where each came from (the holidays package or ktcn.yaml).
+
+    Deadlines count with these days under deadline_rule: civil-code (a deadline on a day off moves to the next
+    working day).
+
+    Example:  ktcn holidays --year 2026
+    """
+    from ktcn.holidays_view import holidays_json, render_holidays
+    from ktcn.working_days import calendar_of
+
+    ctx = Context(records, as_of, lang, output_format, formats=("table", "json"), use_cache=not no_cache)
+    settings = ctx.workspace.settings
+    chosen = year or ctx.as_of.year
+    calendar = calendar_of(settings, ctx.lang)
+    if ctx.format == "json":
+        ctx.emit_json(holidays_json(calendar, settings, chosen))
+    else:
+        ctx.emit(render_holidays(calendar, settings, chosen, ctx.lang))
     ctx.finish()
 
 

@@ -168,10 +168,11 @@ class _Shared:
         """One programme's page and its tasks' pages; its standing and what the other pages need of it."""
         from ktcn.schedule import programme_bounds
         from ktcn.status import task_occurrences
+        from ktcn.working_days import deadline_shift
 
         site, programme = self.site, self.ws.programmes[index]
-        bounds = programme_bounds(programme)
-        found = [(task, task_occurrences(task, bounds, site.as_of, site.warn_days, site.agencies))
+        bounds, shift = programme_bounds(programme), deadline_shift(self.ws.settings)
+        found = [(task, task_occurrences(task, bounds, site.as_of, site.warn_days, site.agencies, shift=shift))
                  for task in programme.tasks]
         standing = standing_of(programme, found, site.as_of, site.warn_days)
         writer = Writer(self.folder, self.previous)

@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from ktcn.describe import describe_schedule, occurrence_words, span_words
-from ktcn.labels import day_text, label
+from ktcn.labels import day_text, in_force_text, label
 from ktcn.model import Agency, Programme, Task, Update
 from ktcn.site.rows import TOP, Chip, ItemRow, Link, OccurrenceRow, TaskRow, UpdateEntry
 from ktcn.site.words import SITE_LABELS, say
@@ -157,7 +157,7 @@ def figures(counts: Counts, lang: str) -> dict[str, Any]:
 
 def chip(site: Site, occurrence: Occurrence) -> Chip:
     lang = site.lang
-    deadline = (say("chip.deadline", lang, day=site.day(occurrence.deadline)) if occurrence.deadline
+    deadline = (say("chip.deadline", lang, day=_in_force(site, occurrence)) if occurrence.deadline
                 else say("chip.no_deadline", lang))
     words = say(f"chip.{occurrence.status}", lang)
     if occurrence.due_soon:
@@ -166,6 +166,13 @@ def chip(site: Site, occurrence: Occurrence) -> Chip:
     if occurrence.done_on:
         tip += f" · {label('col.date', lang)} {site.day(occurrence.done_on)}"
     return Chip(occurrence_words(occurrence, lang), occurrence.status, words, tip)
+
+
+def _in_force(site: Site, occurrence: Occurrence) -> str:
+    """The deadline in force, after the written one when the deadline rule moved it off a day off."""
+    if occurrence.moved_from:
+        return in_force_text(occurrence.deadline, occurrence.moved_from, site.lang)
+    return site.day(occurrence.deadline)
 
 
 def occurrence_view(site: Site, occurrence: Occurrence, its_chip: Chip | None = None,
@@ -179,7 +186,7 @@ def occurrence_view(site: Site, occurrence: Occurrence, its_chip: Chip | None = 
     return OccurrenceRow(
         lang, occurrence.label, occurrence_words(occurrence, lang),
         f"{site.day(occurrence.window_start)} – {site.day(occurrence.window_end)}",
-        site.day(occurrence.deadline) or label("ongoing", lang), extended, occurrence.status,
+        _in_force(site, occurrence) or label("ongoing", lang), extended, occurrence.status,
         label(occurrence.status, lang), occurrence.due_soon, site.day(occurrence.done_on),
         tuple(site.agency_link(a) for a in lead) if lead != occurrence.task.lead else (), lead_column,
         its_chip or chip(site, occurrence))
