@@ -305,6 +305,36 @@ def calendar_days(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagno
                            else Text("a day off", "ngày nghỉ"))
 
 
+def counted_deadlines(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
+    """`after_task` names a task of the programme, tasks do not wait on each other in a ring, and a count of
+    working days has holidays to skip."""
+    ids = {t.id: t for t in programme.tasks}
+    waits = {t.id: t.schedule.after_task for t in programme.tasks if t.schedule.after_task}
+    for task in programme.tasks:
+        schedule = task.schedule
+        if schedule.after_task and schedule.after_task not in ids:
+            yield at("KTCN204", task.span, "schedule", "after_task", id=schedule.after_task,
+                     suggestion=did_you_mean(schedule.after_task, list(ids)))
+        elif schedule.after_task and _in_ring(task.id, waits):
+            yield at("KTCN311", task.span, "schedule", "after_task", id=task.id,
+                     ring=" → ".join(_ring(task.id, waits)))
+        if schedule.within and schedule.within[1] == "wd" and ctx.settings.public_holidays == "none" \
+                and not ctx.settings.holidays:
+            yield at("KTCN312", task.span, "schedule", "within", value=f"{schedule.within[0]}wd")
+
+
+def _ring(start: str, waits: dict[str, str]) -> list[str]:
+    """The tasks `start` waits on, in turn, until one waits on nothing or a task comes back."""
+    path = [start]
+    while (following := waits.get(path[-1])) is not None and following not in path:
+        path.append(following)
+    return [*path, following] if following is not None else path
+
+
+def _in_ring(start: str, waits: dict[str, str]) -> bool:
+    return _ring(start, waits)[-1] == start and len(_ring(start, waits)) > 1
+
+
 def _weekday(day: date, lang: str) -> str:
     from ktcn.labels import weekday_text
 
@@ -318,6 +348,7 @@ PROGRAMME_CHECKS: tuple[ProgrammeCheck, ...] = (
     update_log,
     assignments_after_until,
     number_matches_type,
+    counted_deadlines,
 )
 WORKSPACE_CHECKS: tuple[WorkspaceCheck, ...] = (
     unique_programme_ids,

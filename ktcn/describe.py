@@ -28,6 +28,8 @@ def describe_schedule(schedule: Schedule, lang: str) -> str:
     vi = lang == "vi"
     if schedule.form == "due":
         return describe_due(schedule.due, lang)  # type: ignore[arg-type]
+    if schedule.form == "within":
+        return counted_words(schedule, lang)
     if schedule.form == "ongoing":
         text = "thực hiện thường xuyên" if vi else "ongoing"
     elif schedule.form == "every":
@@ -67,9 +69,37 @@ def _every(schedule: Schedule, vi: bool) -> str:
     if schedule.day:
         month, day = schedule.day
         text += f", trước ngày {day:02d}/{month:02d}" if vi else f", by {month:02d}-{day:02d}"
+    elif schedule.within:
+        return text + ", " + counted_words(schedule, "vi" if vi else "en")
     else:
         text += ", hạn cuối mỗi kỳ" if vi else ", due at the end of each period"
     return text + _offset(schedule.offset_days, vi)
+
+
+# The units of a counted deadline (`within`): singular and plural in English.
+_COUNTED = {"d": ("ngày", "day", "days"), "wd": ("ngày làm việc", "working day", "working days"),
+            "w": ("tuần", "week", "weeks"), "m": ("tháng", "month", "months"), "y": ("năm", "year", "years")}
+
+
+def counted_words(schedule: Schedule, lang: str) -> str:
+    """How a counted deadline is counted, in words: 'trong thời hạn 15 ngày làm việc kể từ ngày ban hành
+    (không tính ngày đó; Điều 147 Bộ luật Dân sự 2015)'."""
+    count, unit = schedule.within  # type: ignore[misc]
+    vi = lang == "vi"
+    amount = f"{count} {_COUNTED[unit][0]}" if vi else f"{count} {_COUNTED[unit][1 if count == 1 else 2]}"
+    if schedule.form == "every":
+        return (f"chậm nhất {amount} sau khi kết thúc mỗi kỳ (tính từ ngày tiếp theo)" if vi
+                else f"at the latest {amount} after each period ends (counted from the next day)")
+    if schedule.after_task:
+        start = (f"ngày nhiệm vụ {schedule.after_task} hoàn thành" if vi
+                 else f"the day task {schedule.after_task} is done")
+    elif schedule.after == "issued":
+        start = "ngày ban hành văn bản" if vi else "the day the document was issued"
+    else:
+        start = f"ngày {day_text(schedule.after, lang)}" if vi else day_text(schedule.after, lang)
+    if vi:
+        return f"trong thời hạn {amount} kể từ {start} (không tính ngày đó; Điều 147 Bộ luật Dân sự 2015)"
+    return f"within {amount} from {start} (that day not counted; Civil Code 2015, art. 147)"
 
 
 def _offset(days: int, vi: bool) -> str:

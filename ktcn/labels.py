@@ -688,6 +688,7 @@ LABELS: dict[str, tuple[str, str]] = {
                                  " 148.5; deadline_rule: civil-code)."),
     "holidays.none": ("Không có ngày nghỉ lễ nào ngoài thứ Bảy, Chủ nhật (public_holidays: none).",
                       "No holidays besides Saturdays and Sundays (public_holidays: none)."),
+    "waiting": ("Chưa đến hạn: chờ nhiệm vụ {task} hoàn thành", "Not yet due: waiting until task {task} is done"),
     "deadline.moved": ("{written} ({weekday}) → {in_force}", "{written} ({weekday}) → {in_force}"),
     "diff.git.failed": ("lệnh git {command} không thành công; git báo: {message}", "git {command}: {message}"),
 }

@@ -127,6 +127,10 @@ class Schedule:
     until: DateIsh | None = None
     day: tuple[int, int] | None = None  # (month, day)
     offset_days: int = 0
+    # A deadline counted from a day or an event (Điều 147-148 Bộ luật Dân sự 2015), docs/working-days.md:
+    within: tuple[int, str] | None = None  # (N, unit): d days, wd working days, w weeks, m months, y years
+    after: date | str | None = None  # the day counted from: a date, or "issued" (the programme's issue date)
+    after_task: str | None = None  # ...or the day another task of the programme was done
     span: Span | None = field(default=None, compare=False)  # where it was written, not what it says
 
 

@@ -377,9 +377,11 @@ def as_of_agencies(ids: Sequence[str], agencies: dict[str, Agency], as_of: date)
 
 def _task_items(task: Task, programme: Programme, ws: Workspace, period: Period, as_of: date) -> list[Item]:
     bounds, shift = programme_bounds(programme), deadline_shift(ws.settings)
-    now = task_occurrences(task, bounds, as_of, ws.settings.warn_days, ws.agency_index, period.end, shift)
+    now = task_occurrences(task, bounds, as_of, ws.settings.warn_days, ws.agency_index, period.end, shift,
+                           programme.tasks)
     before = {o.label: o for o in task_occurrences(task, bounds, period.start - timedelta(days=1),
-                                                   ws.settings.warn_days, ws.agency_index, period.end, shift)}
+                                                   ws.settings.warn_days, ws.agency_index, period.end, shift,
+                                                   programme.tasks)}
     items = []
     for occurrence in now:
         earlier = before.get(occurrence.label)
@@ -405,7 +407,7 @@ def _next_items(programme: Programme, ws: Workspace, period: Period, as_of: date
         if task.schedule.form == "ongoing":
             continue
         for occurrence in task_occurrences(task, bounds, as_of, ws.settings.warn_days, ws.agency_index,
-                                           horizon=following.end, shift=deadline_shift(ws.settings)):
+                                           following.end, deadline_shift(ws.settings), programme.tasks):
             wanted = occurrence.status != CANCELLED and (not agency or agency in occurrence.lead)
             if wanted and occurrence.deadline and following.start <= occurrence.deadline <= following.end:
                 items.append(Item(occurrence, False, ()))

@@ -206,7 +206,8 @@ def _task(old: Task | None, new: Task | None, old_programme: Programme, new_prog
     new_updates = _log_review(old, new, flags, lang)
     before = _occurrences(old, old_programme, scope.before, scope.as_of)
     after = _occurrences(new, new_programme, scope.after, scope.as_of)
-    if old.schedule.form == new.schedule.form == "due" and len(before) == len(after) == 1:
+    one_off = ("due", "within")  # a counted deadline is one occurrence too, labelled by the day it counts from
+    if old.schedule.form in one_off and new.schedule.form in one_off and len(before) == len(after) == 1:
         before = {next(iter(after)): next(iter(before.values()))}  # one occurrence either way: the same one
     moves = _moves(before, after)
     flags.extend(_moved_deadlines(new, before, after, new_updates, lang))
@@ -252,7 +253,7 @@ def _occurrences(task: Task, programme: Programme, ws: Workspace, as_of: date) -
     from ktcn.working_days import deadline_shift
 
     found = task_occurrences(task, programme_bounds(programme), as_of, ws.settings.warn_days, ws.agency_index,
-                             shift=deadline_shift(ws.settings))
+                             shift=deadline_shift(ws.settings), tasks=programme.tasks)
     return {o.label: o for o in found}
 
 

@@ -41,13 +41,14 @@ class Bounds:
 
     start: date | None
     end: date | None  # None: open-ended
+    issued: date | None = None  # the programme's issue date: what `after: issued` counts from
 
 
 def programme_bounds(programme: Programme) -> Bounds:
     """The default bounds of a programme's schedules: its period, else its issue date onward."""
     start = programme.period_from.start if programme.period_from else programme.issued
     end = programme.period_to.end if programme.period_to else None
-    return Bounds(start, end)
+    return Bounds(start, end, programme.issued)
 
 
 # Bounded: hits come from tasks of one programme sharing a schedule (every 6m...), and a streaming
@@ -57,6 +58,8 @@ def windows(schedule: Schedule, bounds: Bounds, horizon: date) -> tuple[Window, 
     """The schedule's occurrences, in order; open-ended schedules stop at windows starting after `horizon`."""
     if schedule.form == "due":
         return (_due_window(schedule.due, bounds),)  # type: ignore[arg-type]
+    if schedule.form == "within":
+        return _counted_window(schedule, bounds)
     start = schedule.start.start if schedule.start else bounds.start
     if start is None:
         return ()
@@ -76,6 +79,22 @@ def schedule_start(schedule: Schedule, bounds: Bounds) -> date | None:
     if schedule.form == "due":
         return bounds.start or schedule.due.start  # type: ignore[union-attr]
     return schedule.start.start if schedule.start else bounds.start
+
+
+def _counted_window(schedule: Schedule, bounds: Bounds) -> tuple[Window, ...]:
+    """A deadline counted from a day: one window from that day, its deadline the day counted from.
+
+    The count itself needs the working-day calendar, and a count from another
+    task's completion the day it was done: `ktcn.relative` makes the deadline.
+    """
+    if schedule.after_task:
+        start = bounds.start or bounds.issued
+        return (Window(f"sau-{schedule.after_task}", start, start, None),) if start else ()
+    anchor = bounds.issued if schedule.after == "issued" else schedule.after
+    if not isinstance(anchor, date):
+        return ()
+    start = min(bounds.start, anchor) if bounds.start else anchor
+    return (Window(anchor.isoformat(), start, anchor, anchor),)
 
 
 def _due_window(due: DateIsh, bounds: Bounds) -> Window:
@@ -116,8 +135,8 @@ def edge_windows(schedule: Schedule, bounds: Bounds) -> tuple[Window, ...]:
     with no end has no last window.
     """
     start = schedule_start(schedule, bounds)
-    if start is None or schedule.form == "ongoing":
-        return ()
+    if start is None or schedule.form in ("ongoing", "within"):
+        return ()  # a counted deadline is known only with the calendar and the log: no period check
     if schedule.form == "due":
         return (_due_window(schedule.due, bounds),)  # type: ignore[arg-type]
     until = schedule.until.end if schedule.until else bounds.end

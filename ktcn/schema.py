@@ -57,6 +57,7 @@ UNITS = {"y": "year", "q": "quarter", "m": "month", "w": "week"}
 
 MAX_EVERY = {"y": 100, "q": 400, "m": 1200, "w": 5200}  # a century: longer is a typing slip, not a duty
 MAX_OFFSET_DAYS = 3660  # ten years either way
+MAX_WITHIN = {"d": 3660, "wd": 2600, "w": 520, "m": 120, "y": 10}  # ten years: longer is a typing slip
 
 
 def _every(match: Any) -> tuple[int, str]:
@@ -89,6 +90,25 @@ MONTH_DAY = ValueType("month-day", Text("a day of the year MM-DD", "ngày trong 
 OFFSET = ValueType("offset", Text("a shift in days ±Nd", "số ngày dịch ±Nd"),
                    pattern(r"^([+-]?\d+)\s*d$", "±Nd", "-5d, +10d", _offset),
                    {"type": "string", "pattern": r"^[+-]?\d+\s*d$"})
+def _within(match: Any) -> tuple[int, str]:
+    count, unit = int(match[1]), match[2].lower()
+    if count > MAX_WITHIN[unit]:
+        raise ValueError("out of range")
+    return count, unit
+
+
+def _after(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
+    """`after: issued`, or a date."""
+    if isinstance(node, yaml.ScalarNode) and node.value == "issued":
+        return "issued"
+    return DATE.convert(r, node, kp, name)
+
+
+WITHIN = ValueType("within", Text("N plus a unit d, wd, w, m or y (15wd, 30d, 3m)", "N kèm đơn vị d, wd, w, m, y"),
+                   pattern(r"^(\d+)\s*(wd|WD|[dwmyDWMY])$", "N + d|wd|w|m|y", "15wd, 30d, 2w, 3m, 1y", _within),
+                   {"type": "string", "pattern": r"^\d+\s*(wd|WD|[dwmyDWMY])$"})
+AFTER = ValueType("after", Text("'issued' or a date YYYY-MM-DD", "'issued' hoặc một ngày YYYY-MM-DD"), _after,
+                  {"anyOf": [{"const": "issued"}, DATE.json_schema]})
 RRULE = ValueType("rrule", Text("an RFC 5545 RRULE", "một RRULE theo RFC 5545"), scalar_text,
                   {"type": "string"})
 PERCENT = bounded(0, 100)
@@ -197,14 +217,21 @@ SCHEDULE = Record("schedule", Text("schedule", "lịch thực hiện"), (
     Field("until", DATEISH, help="no window after this"),
     Field("day", MONTH_DAY, help="for every: Ny, the deadline's day MM-DD"),
     Field("offset", OFFSET, attr="offset_days", help="for every: shift each deadline by ±N days"),
+    Field("within", WITHIN, help="addition to records.md: a deadline N days (d), working days (wd), weeks, months "
+                                 "or years after `after`/`after_task`, or, with every, after each window's end"),
+    Field("after", AFTER, help="addition to records.md: with within, the day counted from: a date or 'issued'"),
+    Field("after_task", TEXT, help="addition to records.md: with within, count from the day this task (its id in "
+                                   "the programme) was done"),
 ))
 
 _MODIFIERS_ALLOWED = {
     "due": (),
     "ongoing": ("from", "until"),
-    "every": ("from", "until", "day", "offset"),
+    "every": ("from", "until", "day", "offset", "within"),
     "rrule": ("from", "until"),
+    "within": ("after", "after_task"),
 }
+MODIFIERS = ("from", "until", "day", "offset", "within", "after", "after_task")
 
 
 def _convert_schedule(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
@@ -235,7 +262,7 @@ def _schedule_shorthand(r: Reader, node: yaml.ScalarNode, kp: KeyPath, name: str
 
 def _build_schedule(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyPath) -> Any:
     present = [k.value for k, _ in pairs(node) if isinstance(k, yaml.ScalarNode)]
-    forms = [f for f in FORMS if f in present]
+    forms = [f for f in FORMS if f in present] or (["within"] if "within" in present else [])
     if len(forms) != 1:
         problem = (Text("has none of its forms", "chưa có dạng nào") if not forms else
                    Text(f"has {len(forms)} forms: {', '.join(forms)}", f"có {len(forms)} dạng: {', '.join(forms)}"))
@@ -247,7 +274,7 @@ def _build_schedule(r: Reader, values: dict[str, Any], node: yaml.Node, kp: KeyP
         return INVALID
     if form not in values:
         return INVALID  # the form's own value was reported
-    ok = _modifiers_fit(r, node, kp, form, present, values)
+    ok = _modifiers_fit(r, node, kp, form, present, values) and _counted_from(r, node, kp, form, values)
     if form == "rrule":
         ok = _rrule_valid(r, node, kp, values["rrule"]) and ok
     if not ok:
@@ -261,8 +288,12 @@ def _modifiers_fit(r: Reader, node: yaml.Node, kp: KeyPath, form: str, present: 
                    values: dict[str, Any]) -> bool:
     allowed = _MODIFIERS_ALLOWED[form]
     ok = True
-    for modifier in ("from", "until", "day", "offset"):
+    for modifier in MODIFIERS:
+        if modifier == form:
+            continue
         fits = modifier in allowed and not (modifier == "day" and values.get("every", (0, "y"))[1] != "y")
+        if modifier in ("day", "offset") and "within" in present:
+            fits = False  # a count from the window's end leaves no written day to move
         if modifier in present and not fits:
             r.report("KTCN302", _key_node(node, modifier), (*kp, modifier), modifier=modifier, form=form,
                      allowed=_allowed_text(form))
@@ -272,6 +303,16 @@ def _modifiers_fit(r: Reader, node: yaml.Node, kp: KeyPath, form: str, present: 
         r.report("KTCN305", node, (*kp, "from"), start_field="from", start=start, end_field="until", end=until)
         ok = False
     return ok
+
+
+def _counted_from(r: Reader, node: yaml.Node, kp: KeyPath, form: str, values: dict[str, Any]) -> bool:
+    """A `within` schedule counts from exactly one of `after` and `after_task`."""
+    if form != "within" or ("after" in values) != ("after_task" in values):
+        return True
+    r.report("KTCN301", node, kp, problem=Text(
+        "with 'within' needs exactly one of 'after' (a date or issued) and 'after_task'",
+        "có 'within' cần đúng một trong 'after' (một ngày hoặc issued) và 'after_task'"))
+    return False
 
 
 def _allowed_text(form: str) -> Text:

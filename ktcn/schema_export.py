@@ -54,8 +54,9 @@ def _object(record: Record) -> dict[str, Any]:
 
 
 def _schedule_object() -> dict[str, Any]:
-    """A schedule mapping holds exactly one of its four forms."""
+    """A schedule mapping holds exactly one of its four forms, or a `within` count (which `every` may carry)."""
     schema = _object(SCHEDULE)
     schema["oneOf"] = [{"required": [form]} for form in FORMS]
+    schema["oneOf"].append({"required": ["within"], "not": {"anyOf": [{"required": [form]} for form in FORMS]}})
     schema["properties"]["ongoing"] = {"const": True, "description": "true: continuous work, no deadline"}
     return schema

@@ -54,7 +54,7 @@ def standing(programme: Programme, as_of: date, warn_days: int, agencies: Mappin
              shift: Shift | None = None) -> Standing:
     """Where `programme` stands on `as_of`, and until when that holds (`shift`: the deadline rule's)."""
     bounds = programme_bounds(programme)
-    found = ((task, task_occurrences(task, bounds, as_of, warn_days, agencies, shift=shift))
+    found = ((task, task_occurrences(task, bounds, as_of, warn_days, agencies, shift=shift, tasks=programme.tasks))
              for task in programme.tasks)
     return standing_of(programme, found, as_of, warn_days)
 

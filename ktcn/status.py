@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 
-from ktcn.model import Agency, Programme, Task, Update, Workspace, pickled_by_arguments
+from ktcn.model import Agency, Programme, Settings, Task, Update, Workspace, pickled_by_arguments
 from ktcn.schedule import Bounds, Window, programme_bounds, windows
 
 DONE_ON_TIME, DONE_LATE, IN_PROGRESS, OVERDUE = "done_on_time", "done_late", "in_progress", "overdue"
@@ -39,6 +39,7 @@ class Occurrence:
     updates: tuple[Update, ...]
     lead: tuple[str, ...]  # after agency succession
     moved_from: date | None = None  # the deadline as written, when the deadline rule moved it off a day off
+    waiting_on: str | None = None  # `prog/task` whose completion the deadline counts from, while it is not done
 
     @property
     def programme(self) -> str:
@@ -87,11 +88,12 @@ class Counts:
 
 def task_occurrences(task: Task, bounds: Bounds, as_of: date, warn_days: int,
                      agencies: Mapping[str, Agency], horizon: date | None = None,
-                     shift: Shift | None = None) -> tuple[Occurrence, ...]:
+                     shift: Shift | None = None, tasks: Sequence[Task] = ()) -> tuple[Occurrence, ...]:
     """Every occurrence of `task` whose window starts by `horizon` (default: `default_horizon`).
 
     `shift` turns a written deadline into the one in force (`ktcn.working_days.deadline_shift`);
-    None keeps deadlines as written.
+    None keeps deadlines as written.  `tasks` are the programme's, for a deadline counted from the day
+    one of them was done (`after_task`).
     """
     found = windows(task.schedule, bounds, horizon or default_horizon(bounds, as_of))
     if not found:
@@ -100,7 +102,7 @@ def task_occurrences(task: Task, bounds: Bounds, as_of: date, warn_days: int,
     buckets = attribute(known, found, ongoing=task.schedule.form == "ongoing")
     cancelled_from = _cancelled_from(known, buckets)
     return tuple(
-        _occurrence(task, window, buckets[i], i >= cancelled_from, as_of, warn_days, agencies, shift)
+        _occurrence(task, window, buckets[i], i >= cancelled_from, as_of, warn_days, agencies, shift, tasks)
         for i, window in enumerate(found)
     )
 
@@ -160,17 +162,42 @@ def _cancelled_from(updates: Sequence[Update], buckets: Sequence[Sequence[Update
 
 
 def _occurrence(task: Task, window: Window, updates: list[Update], stopped: bool, as_of: date,
-                warn_days: int, agencies: Mapping[str, Agency], shift: Shift | None = None) -> Occurrence:
+                warn_days: int, agencies: Mapping[str, Agency], shift: Shift | None = None,
+                tasks: Sequence[Task] = ()) -> Occurrence:
+    scheduled, waiting = window.deadline, None
+    if task.schedule.within:
+        scheduled, waiting = _counted(task, window, as_of, shift, tasks)
     extensions = [u.extend_to for u in updates if u.extend_to]
-    written = extensions[-1].end if extensions and window.deadline else window.deadline
+    written = extensions[-1].end if extensions and scheduled else scheduled
     deadline = shift(written) if shift and written else written
     done_on = _done_on(updates)
-    status = _status(window, deadline, done_on, stopped or _last_status(updates) == "cancelled", as_of)
+    cancelled = stopped or _last_status(updates) == "cancelled"
+    if waiting:  # its period has not begun: never overdue, done early if done
+        status = CANCELLED if cancelled else DONE_ON_TIME if done_on else UPCOMING
+    else:
+        status = _status(window, deadline, done_on, cancelled, as_of)
     due_soon = status == IN_PROGRESS and deadline is not None and (deadline - as_of).days <= warn_days
     lead = _lead(task, deadline or window.end, agencies)
-    return Occurrence(task, window.label, window.start, window.end, deadline, window.deadline, status,
+    return Occurrence(task, window.label, window.start, window.end, deadline, scheduled, status,
                       bool(extensions), due_soon, done_on, tuple(updates), lead,
-                      written if written != deadline else None)
+                      written if written != deadline else None, waiting)
+
+
+def _counted(task: Task, window: Window, as_of: date, shift: Shift | None,
+             tasks: Sequence[Task]) -> tuple[date | None, str | None]:
+    """A counted deadline (`within`), or None and the task it waits for while that is not done."""
+    from ktcn.relative import count_from, done_day
+    from ktcn.working_days import Deadlines, deadline_shift
+
+    schedule = task.schedule
+    deadlines = shift if isinstance(shift, Deadlines) else deadline_shift(Settings())
+    if schedule.after_task:
+        anchor = done_day(schedule.after_task, tasks, as_of)
+        if anchor is None:
+            return None, f"{task.programme}/{schedule.after_task}"
+    else:  # a fixed day (the window's deadline holds it), or the end of each window of a recurring duty
+        anchor = window.deadline if schedule.form == "within" else window.end  # type: ignore[assignment]
+    return count_from(anchor, schedule.within, deadlines.calendar), None  # type: ignore[arg-type]
 
 
 def _lead(task: Task, on: date, agencies: Mapping[str, Agency]) -> tuple[str, ...]:
@@ -231,7 +258,8 @@ def programme_occurrences(programme: Programme, ws: Workspace, as_of: date,
     bounds = programme_bounds(programme)
     warn_days, shift = ws.settings.warn_days, deadline_shift(ws.settings)
     return tuple(o for task in programme.tasks
-                 for o in task_occurrences(task, bounds, as_of, warn_days, ws.agency_index, horizon, shift))
+                 for o in task_occurrences(task, bounds, as_of, warn_days, ws.agency_index, horizon, shift,
+                                           programme.tasks))
 
 
 def counted(occurrences: Iterable[Occurrence], as_of: date) -> list[Occurrence]:

@@ -224,6 +224,8 @@ def _deadline_words(occurrence: Occurrence, lang: str) -> str:
 
 
 def _status_words(occurrence: Occurrence, lang: str) -> str:
+    if occurrence.waiting_on and occurrence.status == "upcoming":
+        return label("waiting", lang, task=occurrence.waiting_on)
     text = label(occurrence.status, lang)
     if occurrence.done_on:
         text += f" ({day_text(occurrence.done_on, lang)})"

@@ -352,11 +352,13 @@ def occurrence_json(occurrence: Occurrence, lang: str = "en") -> dict[str, Any]:
 
 
 def moved_json(occurrence: Occurrence) -> dict[str, str]:
-    """`deadline_written`, only where the deadline rule moved the deadline off a day off.
+    """`deadline_written` where the deadline rule moved the deadline off a day off; `waiting_on` (`prog/task`)
+    while a counted deadline waits for another task to be done.
 
     Absent otherwise, so the output of every other workspace stays as it was.
     """
-    return {"deadline_written": occurrence.moved_from.isoformat()} if occurrence.moved_from else {}
+    found = {"deadline_written": occurrence.moved_from.isoformat()} if occurrence.moved_from else {}
+    return found | ({"waiting_on": occurrence.waiting_on} if occurrence.waiting_on else {})
 
 
 def update_json(update: Any) -> dict[str, Any]:

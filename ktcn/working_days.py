@@ -15,7 +15,6 @@ commands never need it (start-up time).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -144,11 +143,26 @@ def calendar_of(settings: Settings, lang: str | None = None) -> WorkingCalendar:
     return WorkingCalendar(settings, lang or settings.language)
 
 
-def deadline_shift(settings: Settings) -> Callable[[date], date] | None:
-    """How a written deadline becomes the one in force: None under `as-written` (the deadline stays as written)."""
-    if settings.deadline_rule != CIVIL_CODE:
-        return None
-    return _shift_of(settings)
+class Deadlines:
+    """How a workspace's deadlines are counted: its calendar, and whether a deadline on a day off moves on.
+
+    Called with a written deadline, it gives the deadline in force: the next
+    working day under `civil-code`, the day itself under `as-written`.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.calendar = WorkingCalendar(settings)
+        self.moves = settings.deadline_rule == CIVIL_CODE
+        self._in_force = lru_cache(maxsize=4096)(self.calendar.next_working_day)
+
+    def __call__(self, day: date) -> date:
+        return self._in_force(day) if self.moves else day
+
+
+@lru_cache(maxsize=16)
+def deadline_shift(settings: Settings) -> Deadlines:
+    """The deadlines of a workspace with these settings (see `Deadlines`)."""
+    return Deadlines(settings)
 
 
 def calendar_version(settings: Settings) -> str:
@@ -158,9 +172,3 @@ def calendar_version(settings: Settings) -> str:
     from importlib.metadata import version
 
     return "holidays " + version("holidays")
-
-
-@lru_cache(maxsize=16)
-def _shift_of(settings: Settings) -> Callable[[date], date]:
-    calendar = WorkingCalendar(settings)
-    return lru_cache(maxsize=4096)(calendar.next_working_day)

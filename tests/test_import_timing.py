@@ -133,6 +133,12 @@ GRAMMAR = [
     ("Năm 2025 (Quý IV)", {"due": "2025-Q4"}),
     ("Trình UBND thành phố trong quý IV/2025", None),  # an agency in the cell: not a timing phrase
     ("Trình trong quý IV/2025", {"due": "2025-Q4"}),
+    # counted deadlines (issue 19, docs/working-days.md)
+    ("Trong thời hạn 15 ngày làm việc kể từ ngày Kế hoạch được ban hành", {"within": "15wd", "after": "issued"}),
+    ("Sau 30 ngày kể từ ngày Kế hoạch được ban hành", {"within": "30d", "after": "issued"}),
+    ("trong vong 10 ngay ke tu ngay ban hanh", {"within": "10d", "after": "issued"}),
+    ("Trong thời hạn 03 tháng kể từ ngày 15/3/2025", {"within": "3m", "after": "2025-03-15"}),
+    ("Chậm nhất 2 tuần kể từ ngày Quyết định này được ban hành", {"within": "2w", "after": "issued"}),
 ]
 
 # What must be refused: no time at all, a condition, or a time that needs a year the cell does not give.
@@ -141,6 +147,9 @@ REFUSED = [
     "Trong quá trình thực hiện", "Sau khi có hướng dẫn của Bộ", "Quý IV", "Tháng 6", "Trước ngày 30/6",
     "Trước quý IV/2025", "Năm 2024 hoặc 2025", "Năm 2024, 2025, 2027", "Quý IV/2024 quý I/2025", "", "  ",
     "30/2/2025", "Đầu năm 2025", "Hằng năm, hằng quý", "Thường xuyên, quý IV", "Từ năm 2026 đến năm 2025",
+    # counted from an event the table cannot date
+    "Trong thời hạn 15 ngày làm việc kể từ ngày nhận được văn bản",
+    "Chậm nhất 05 ngày làm việc sau khi kết thúc kỳ báo cáo", "10 ngày kể từ ngày 31/2/2025",
 ]
 
 # Every timing phrase of the five seed documents (shared/seeds), as printed, with what it gives.

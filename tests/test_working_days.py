@@ -131,7 +131,7 @@ def test_no_public_holidays_leaves_weekends_only():
 
 
 def test_as_written_moves_nothing():
-    assert deadline_shift(Settings()) is None
+    assert deadline_shift(Settings())(D("2025-11-30")) == D("2025-11-30")
     assert deadline_shift(Settings(deadline_rule="civil-code"))(D("2025-11-30")) == D("2025-12-01")
 
 

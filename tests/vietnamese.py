@@ -47,7 +47,7 @@ ALLOWED = _listed(
     "every offset due rrule extend_to schedule lead support updates status note evidence by issued title number "
     "type tasks state draft active closed superseded warn_days cutoff language kind report work event records "
     "validate status overdue upcoming show update init schema calendar diff find import site cd holidays "
-    "deadline_rule public_holidays working_days as-written civil-code none "
+    "deadline_rule public_holidays working_days as-written civil-code none within after after_task issued "
     "xlsx occurrences product tt web Pages Excel public Unikey progress tab byte")
 
 

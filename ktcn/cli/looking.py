@@ -166,7 +166,7 @@ def show(
             ctx.emit(terminal.render_programme(programme, count(counted(found, ctx.as_of)), ws, ctx.lang))
     else:
         found = task_occurrences(task, programme_bounds(programme), ctx.as_of, ws.settings.warn_days,
-                                 ws.agency_index, shift=deadline_shift(ws.settings))
+                                 ws.agency_index, shift=deadline_shift(ws.settings), tasks=programme.tasks)
         if ctx.format == "json":
             ctx.emit_json(views.task_json(task, found, describe_schedule(task.schedule, ctx.lang), ctx.lang))
         else:

@@ -618,10 +618,44 @@ def read_timing(text: str, year: int | None = None) -> Reading:
 def _read(folded: str, year: int | None) -> Reading:
     if not folded:
         return Reading(None, EMPTY)
+    counted = _counted(folded)
+    if counted is not None:
+        return counted
     try:
         return Reading(combine(gather(list(parts_of(folded))), year))
     except Unreadable as error:
         return Reading(None, error.problem)
+
+
+# "trong thời hạn 15 ngày làm việc kể từ ngày Kế hoạch được ban hành", "sau 30 ngày kể từ ngày 10/3/2025":
+# a deadline counted from a day (docs/working-days.md).  Counted from an event the table cannot date ("nhận được
+# văn bản", "kết thúc kỳ báo cáo" with no period): not read, as any other phrase ktcn cannot date.
+COUNTED = re.compile(r"(?:(?:trong\s+)?(?:thoi han|vong)\s+|sau\s+|cham nhat\s+)?(?P<n>\d{1,3})\s+"
+                     r"(?P<u>ngay lam viec|ngay|tuan|thang|nam)\s+(?:ke\s+)?(?:tu|sau)\s+(?:khi\s+|ngay\s+)?"
+                     r"(?P<event>.+?)\.?$")
+COUNTED_UNITS = {"ngay lam viec": "wd", "ngay": "d", "tuan": "w", "thang": "m", "nam": "y"}
+ISSUED = re.compile(r"^(?:(?:ke hoach|van ban|quyet dinh|chuong trinh|cong van|thong bao|chi thi|nghi quyet)"
+                    r"(?:\s+nay)?\s+(?:duoc\s+)?)?ban hanh(?:\s+(?:ke hoach|van ban|quyet dinh|chuong trinh)"
+                    r"(?:\s+nay)?)?$")
+NUMERIC_DATE = re.compile(r"^(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})$")
+
+
+def _counted(folded: str) -> Reading | None:
+    """A counted deadline, or None when the phrase is not one (the rest of the grammar reads it)."""
+    match = COUNTED.fullmatch(folded)
+    if match is None:
+        return None
+    within = f"{int(match['n'])}{COUNTED_UNITS[match['u']]}"
+    event = match["event"].strip()
+    if ISSUED.match(event):
+        return Reading({"within": within, "after": "issued"})
+    day = NUMERIC_DATE.match(event)
+    if day:
+        try:
+            return Reading({"within": within, "after": date(int(day["y"]), int(day["m"]), int(day["d"])).isoformat()})
+        except ValueError:
+            return Reading(None, NOT_TIMING)
+    return Reading(None, NOT_TIMING)
 
 
 YEAR_IN_TEXT = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})(?![\d/.-])")

@@ -172,7 +172,8 @@ class _Shared:
 
         site, programme = self.site, self.ws.programmes[index]
         bounds, shift = programme_bounds(programme), deadline_shift(self.ws.settings)
-        found = [(task, task_occurrences(task, bounds, site.as_of, site.warn_days, site.agencies, shift=shift))
+        found = [(task, task_occurrences(task, bounds, site.as_of, site.warn_days, site.agencies, shift=shift,
+                                         tasks=programme.tasks))
                  for task in programme.tasks]
         standing = standing_of(programme, found, site.as_of, site.warn_days)
         writer = Writer(self.folder, self.previous)
