@@ -163,6 +163,9 @@ def period_words(label: str, window_start: date, window_end: date, lang: str) ->
     alone); a two-month round labelled '2025-03' reads 'Tháng 3–4/2025'.
     """
     span = _label_span(label)
+    if span is None and label.startswith("sau-"):  # a deadline counted from another task's completion
+        task = label.removeprefix("sau-")
+        return f"sau nhiệm vụ {task}" if lang == "vi" else f"after task {task}"
     if span is None:
         return label
     if window_end <= span.end or span.precision == "day":

@@ -203,3 +203,9 @@ def test_diff_flags_a_moved_count(ws, ktcn, monkeypatch):
     document = json.loads(ktcn("diff", "HEAD~1..HEAD", "--as-of", "2025-08-01", "--format", "json").stdout)
     # issued Friday 10/01/2025: 15 working days end 07/02/2025 (Tết 27/01-01/02 skipped), 25 end 21/02/2025
     assert [(f["kind"], f["detail"]) for f in document["flags"]] == [("deadline-moved", "2025-02-07 → 2025-02-21")]
+
+
+def test_a_count_from_a_task_is_named_after_it(ws, ktcn):
+    ws({"ktcn.yaml": CIVIL_SETTINGS, "programmes/kh-9.yaml": PLAN})
+    document = json.loads(ktcn("show", "kh-9/3", "--as-of", "2025-03-24", "--format", "json").stdout)
+    assert [(o["label"], o["label_words"]) for o in document["occurrences"]] == [("sau-2", "sau nhiệm vụ 2")]

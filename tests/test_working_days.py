@@ -277,3 +277,22 @@ def test_bad_calendar_entries(ws, ktcn, lists, code, line):
     assert result.exit_code == 1
     found = [row for row in (result.stdout + result.stderr).splitlines() if code in row]
     assert found and f"ktcn.yaml:{line}:" in found[0], result.stdout + result.stderr
+
+
+def test_init_writes_civil_code(tmp_path, ktcn, monkeypatch):
+    monkeypatch.delenv("KTCN_RECORDS", raising=False)
+    assert ktcn("init", str(tmp_path / "ho-so")).exit_code == 0
+    assert "deadline_rule: civil-code" in (tmp_path / "ho-so" / "ktcn.yaml").read_text(encoding="utf-8")
+    assert ktcn("validate", "--records", str(tmp_path / "ho-so")).exit_code == 0
+
+
+def test_bundled_records_count_the_sunday_report_on_time(ktcn):
+    """records/ says civil-code: the yearly report due Sunday 30/11/2025 is in time on Monday 01/12/2025."""
+    from pathlib import Path
+
+    records = str(Path(__file__).parent.parent / "records")
+    document = json.loads(ktcn("show", "kh-231-2024/iii-2", "--records", records, "--as-of", "2025-12-01",
+                               "--format", "json").stdout)
+    year = next(o for o in document["occurrences"] if o["label"] == "2025")
+    assert (year["deadline"], year["deadline_written"], year["status"]) == ("2025-12-01", "2025-11-30",
+                                                                            "in_progress")
