@@ -296,3 +296,14 @@ def test_bundled_records_count_the_sunday_report_on_time(ktcn):
     year = next(o for o in document["occurrences"] if o["label"] == "2025")
     assert (year["deadline"], year["deadline_written"], year["status"]) == ("2025-12-01", "2025-11-30",
                                                                             "in_progress")
+
+
+def test_site_calendar_and_report_say_both_days(ws, ktcn, tmp_path):
+    ws({"ktcn.yaml": CIVIL_SETTINGS, "programmes/kh-1.yaml": YEARLY_REPORT})
+    assert ktcn("site", "-o", str(tmp_path / "site"), "--as-of", "2025-12-03").exit_code == 0
+    overdue = (tmp_path / "site" / "overdue.html").read_text(encoding="utf-8")
+    assert ">30/11/2025 (CN) → 02/12/2025<" in overdue
+    ics = ktcn("calendar", "--as-of", "2025-12-03").stdout.replace("\r\n ", "")
+    assert "DUE;VALUE=DATE:20251202" in ics and "30/11/2025 (CN) → 02/12/2025" in ics
+    report = " ".join(ktcn("report", "--year", "2025", "--as-of", "2025-12-31").stdout.split())
+    assert "30/11/2025 (CN) → 02/12/2025" in report

@@ -421,7 +421,8 @@ def item_row(site: Site, occurrence: Occurrence) -> ItemRow:
     deadline = occurrence.deadline or site.as_of
     days = (site.as_of - deadline).days if occurrence.status == "overdue" else (deadline - site.as_of).days
     programme = site.programmes.get(occurrence.programme)
-    return ItemRow(site.lang, deadline, site.day(deadline), days, occurrence.programme,
+    said = _in_force(site, occurrence) if occurrence.deadline else site.day(deadline)
+    return ItemRow(site.lang, deadline, said, days, occurrence.programme,
                    programme_label(programme) if programme else occurrence.programme, occurrence.task.id,
                    occurrence.task.title, task_href(occurrence.programme, occurrence.task.id),
                    occurrence_words(occurrence, site.lang), occurrence.lead,
