@@ -24,13 +24,16 @@ from ktcn.working_days import WorkingCalendar
 def count_from(anchor: date, within: tuple[int, str], calendar: WorkingCalendar) -> date:
     """The last day of a period of `within` (N, unit) counted from `anchor` (which is not counted)."""
     count, unit = within
-    if unit == "wd":
-        return calendar.add_working_days(anchor, count)
-    if unit == "d":
-        return anchor + timedelta(days=count)
-    if unit == "w":
-        return anchor + timedelta(weeks=count)
-    return anchor + relativedelta(months=count if unit == "m" else 12 * count)
+    try:
+        if unit == "wd":
+            return calendar.add_working_days(anchor, count)
+        if unit == "d":
+            return anchor + timedelta(days=count)
+        if unit == "w":
+            return anchor + timedelta(weeks=count)
+        return anchor + relativedelta(months=count if unit == "m" else 12 * count)
+    except (OverflowError, ValueError):  # counted past the year 9999: no day a person will reach
+        return date.max
 
 
 def done_day(task_id: str, tasks: Sequence[Task], as_of: date) -> date | None:

@@ -37,6 +37,8 @@ COUNTS = [
     ("2026-08-21", (1, "wd"), "2026-08-22"),  # the Saturday worked for 31/08/2026
     ("2024-04-26", (3, "wd"), "2024-05-04"),  # 29/04-01/05/2024 off; Saturday 04/05 worked in exchange
     ("2025-08-29", (2, "wd"), "2025-09-04"),  # 01-02/09/2025 off
+    ("9999-06-01", (1, "y"), "9999-12-31"),  # past the last representable day: the last day, not a crash
+    ("9999-12-30", (5, "d"), "9999-12-31"),
 ]
 
 
