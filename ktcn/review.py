@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 
 from ktcn.describe import describe_schedule, occurrence_words
-from ktcn.labels import day_text, label
+from ktcn.labels import day_text, in_force_text, label
 from ktcn.model import Programme, Task, Update, Workspace
 from ktcn.schedule import programme_bounds
 from ktcn.status import CANCELLED, DONE_LATE, DONE_ON_TIME, OVERDUE, UPCOMING, Occurrence, task_occurrences
@@ -322,8 +322,8 @@ def _named(occurrence: Occurrence, lang: str) -> str:
 
 def _occurrence_words(found: list[Occurrence], lang: str) -> str:
     """'6 tháng đầu năm 2025 (30/06/2025)'; a one-off task's occurrence, named by its deadline, by that alone."""
-    return "; ".join(f"{occurrence_words(o, lang)} ({day_text(o.deadline, lang)})" if o.label != str(o.deadline)
-                     else day_text(o.deadline, lang) for o in found)
+    return "; ".join(f"{occurrence_words(o, lang)} ({in_force_text(o.deadline, o.moved_from, lang)})"
+                     if o.label != str(o.deadline) else day_text(o.deadline, lang) for o in found)
 
 
 def _renames(before: Workspace, after: Workspace) -> dict[str, Task]:
