@@ -121,7 +121,9 @@ def test_json_keeps_iso_and_the_machine_label_and_adds_the_words(ktcn):
     shown = json.loads(ktcn("show", "ctr-958-2022/5b", "--records", RECORDS, "--as-of", "2025-12-01", "--lang", "vi",
                             "--format", "json").stdout)
     first = shown["occurrences"][0]
-    assert (first["label"], first["label_words"], first["deadline"]) == ("2023", "2023–2024", "2023-12-31")
+    # records/ counts deadlines under civil-code: Sunday 31/12/2023, then New Year's Day, move to 02/01/2024
+    assert (first["label"], first["label_words"], first["deadline"], first["deadline_written"]) == (
+        "2023", "2023–2024", "2024-01-02", "2023-12-31")
     items = json.loads(ktcn("overdue", "--records", RECORDS, "--as-of", "2025-12-01", "--lang", "vi",
                             "--format", "json").stdout)["items"]
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d", i["deadline"]) for i in items)
