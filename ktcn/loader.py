@@ -275,8 +275,7 @@ class _Standings:
         from ktcn.working_days import calendar_version, deadline_shift
 
         self.shift = deadline_shift(settings)
-        if self.shift.moves:  # a deadline in force depends on the holidays package's calendar too
-            key += "|" + calendar_version(settings)
+        key += "|" + calendar_version(settings)  # deadlines in force and working-day counts follow its calendar
         self.cache, self.key, self.as_of, self.trim = cache, key, as_of, trim
         self.warn_days = settings.warn_days
         self.agencies = {a.id: a for a in agencies}

@@ -166,9 +166,17 @@ def deadline_shift(settings: Settings) -> Deadlines:
 
 
 def calendar_version(settings: Settings) -> str:
-    """What the calendar's days come from, for cache keys: the `holidays` package's version when it is used."""
+    """What the calendar's days come from, for cache keys: the installed `holidays` package when it is used.
+
+    Its files' place and time stand for its version: an upgrade rewrites them, and reading them costs a
+    stat where importing importlib.metadata for the version would cost tens of milliseconds.
+    """
     if settings.public_holidays != "vn":
         return "no public holidays"
-    from importlib.metadata import version
+    import os
+    from importlib.util import find_spec
 
-    return "holidays " + version("holidays")
+    spec = find_spec("holidays")
+    if spec is None or spec.origin is None:
+        return "holidays missing"
+    return f"holidays {spec.origin} {os.stat(spec.origin).st_mtime_ns}"
