@@ -52,16 +52,20 @@ def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
 
 
 def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | None = None,
-         use_cache: bool = True) -> Workspace:
+         use_cache: bool = True, only: str | None = None) -> Workspace:
     """Load the workspace at `root`; `today` dates the 'update in the future' check.
 
     `proposed` maps files to new content to check instead of what is on disk
     (how `ktcn update` validates a change before writing it); a proposed file
     that is not on disk is read as a new programme file (`ktcn import`).  Programme files
     come from the per-file cache when they have not changed (`use_cache`).
+    With `only`, the workspace holds only the programme of that id (`ktcn show`):
+    every file is still checked and gives its diagnostics, but no other programme
+    is taken out of the cache.
     """
     with _gc_paused():
-        found = _scan(root, today or date.today(), proposed or {}, Cache(root if use_cache else None), keep=True)
+        found = _scan(root, today or date.today(), proposed or {}, Cache(root if use_cache else None), keep=True,
+                      only=only)
     return Workspace(root, found.settings, found.agencies, found.programmes, found.diagnostics, found.left_out)
 
 
@@ -113,13 +117,14 @@ class _Scanned(NamedTuple):
 
 
 def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, keep: bool,
-          board: bool = False, trim: Trim | None = None) -> _Scanned:
+          board: bool = False, trim: Trim | None = None, only: str | None = None) -> _Scanned:
     """Read and check every file; each programme is checked as soon as it is read.
 
     For a `board`, each programme's standing on `today` is gathered too, cut down by `trim`.
+    With `only`, the programmes kept are those of that id.
     """
     problems: list[Diagnostic] = []
-    reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache)
+    reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache, only)
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
     context = Context(settings, agencies, today)
@@ -137,7 +142,7 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
             summaries.append(found)
         else:
             left_out.append(display_path(file))
-        if programme is not None:
+        if programme is not None and (only is None or programme.id == only):
             kept.append(programme)
     problems.extend(check_workspace(context, summaries))
     located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
@@ -257,13 +262,16 @@ def _key(file: Path) -> str:
 class _Reading:
     """What one load shares: its diagnostics, the proposed contents that replace files, the cache.
 
-    `standings` is set when the load is for the status views (`load_board`).
+    `standings` is set when the load is for the status views (`load_board`); `only`, when
+    the load keeps one programme (the others are not unpickled from the cache).
     """
 
-    def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes], cache: Cache) -> None:
+    def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes], cache: Cache,
+                 only: str | None = None) -> None:
         self.problems = problems
         self.proposed = proposed
         self.cache = cache
+        self.only = only
         self.standings: _Standings | None = None
 
 
@@ -384,6 +392,8 @@ def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: 
     entry = _fresh_entry(file, display_path(file), reading)
     if entry is None:
         return None  # not cached, or changed since: parse it
+    if keep and reading.only is not None:
+        keep = entry.summary is not None and entry.summary.id == reading.only
     standings = reading.standings
     wanted = standings is not None and not standings.reuse(file, entry.digest)
     later = wanted and unstood is not None

@@ -350,3 +350,24 @@ def test_the_cache_key_is_the_users_alone(ws, monkeypatch, tmp_path):
     assert (path.stat().st_mode & 0o777) == 0o600
     monkeypatch.setattr(cache_module, "_key", None)
     assert cache_module._cache_key() == key, "the same key on the next run"
+
+
+def test_a_load_of_one_programme_unpickles_only_that_one(ws, counted):
+    """`ktcn show kh-2/1`: every file is still checked (its diagnostics count), one programme comes back."""
+    from datetime import date
+
+    root = ws({"programmes/p.yaml": PROGRAMME.replace("lead: [skhcn]", "lead: [nobody]"), "programmes/q.yaml": SECOND})
+    whole = load(root, date(2025, 7, 1), use_cache=False)
+    assert [p.id for p in load(root, date(2025, 7, 1), only="kh-2").programmes] == ["kh-2"]  # parsed: filtered
+    counted.update(unpickled=0, checked=0)
+    one = load(root, date(2025, 7, 1), only="kh-2")
+    assert counted["unpickled"] == 1
+    assert one.programmes == (whole.programme("kh-2"),) and one.diagnostics == whole.diagnostics
+    assert load(root, date(2025, 7, 1), only="kh-9").programmes == ()
+
+
+def test_show_of_an_unknown_programme_offers_every_id(ws, ktcn):
+    root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
+    ktcn("show", "kh-1", "--records", str(root))  # fills the cache
+    result = ktcn("show", "kh-3", "--records", str(root))
+    assert result.exit_code == 2 and "did you mean 'kh-2'" in result.stderr

@@ -154,8 +154,8 @@ def show(
     from ktcn.schedule import programme_bounds
     from ktcn.status import count, counted, programme_occurrences, task_occurrences
 
-    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
-    ws = ctx.workspace
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, only=reference.partition("/")[0])
+    ws = ctx.workspace if ctx.workspace.programmes else ctx.whole()  # an unknown id: did you mean one of them?
     programme, task = views.find_task(ws, reference)
     if task is None:
         found = programme_occurrences(programme, ws, ctx.as_of)

@@ -84,14 +84,16 @@ def _broken_pipe() -> None:
 class Context:
     """What every listing command starts from: the records, the day and the language.
 
-    The records are loaded whole (`workspace`) or, for the status views, as
-    each programme's standing on the day (`board`, cut down by `trim` as it is
-    read): that needs no programme in memory and comes from the cache.
+    The records are loaded whole (`workspace`), with only the programme `only`
+    kept (`ktcn show`; `whole()` loads the rest when that one is not there), or,
+    for the status views, as each programme's standing on the day (`board`, cut
+    down by `trim` as it is read): that needs no programme in memory and comes
+    from the cache.
     """
 
     def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table",
                  formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True, board: bool = False,
-                 trim: Any = None):
+                 trim: Any = None, only: str | None = None):
         from ktcn.loader import find_root, load, load_board
         from ktcn.omissions import omissions
 
@@ -101,10 +103,18 @@ class Context:
         if board:
             self.board = loaded = load_board(root, self.as_of, use_cache=use_cache, trim=trim)
         else:
-            self.workspace = loaded = load(root, today=self.as_of, use_cache=use_cache)
+            self.workspace = loaded = load(root, today=self.as_of, use_cache=use_cache, only=only)
+        self.root, self.use_cache = root, use_cache
         self.lang = choose_lang(lang, loaded.settings.language)
         self.format = output_format
         self.omissions = omissions(loaded.diagnostics, loaded.left_out)
+
+    def whole(self) -> Any:
+        """The workspace with every programme (after a load with `only`): what a did-you-mean chooses from."""
+        from ktcn.loader import load
+
+        self.workspace = load(self.root, today=self.as_of, use_cache=self.use_cache)
+        return self.workspace
 
     def finish(self) -> None:
         """After the output: when the records have errors, name the files on stderr and exit 1.
