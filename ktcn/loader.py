@@ -16,25 +16,42 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ktcn.cache import Cache, Checked, Entry, digest, entry_for, unchanged
 from ktcn.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
-from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.errors import WorkspaceError
 from ktcn.fanout import fan_out
 from ktcn.labels import Phrase
 from ktcn.model import Agency, Programme, Settings, Workspace
-from ktcn.schema import AGENCIES_FILE, PROGRAMME, SETTINGS, build_programme, build_settings
+from ktcn.recordfile import IS_A_DIRECTORY, read_bytes
 from ktcn.standing import Board, Standing, Trim, standing
-from ktcn.yamlsource import IS_A_DIRECTORY, locate, read_bytes, read_source
+
+if TYPE_CHECKING:
+    import yaml
+
+    from ktcn.convert import Record
 
 SETTINGS_FILE = "ktcn.yaml"
 AGENCIES_FILE_NAME = "agencies.yaml"
 PROGRAMMES_DIR = "programmes"
+# What a file is read against (`ktcn.schema`): imported when a file must be parsed, so that a warm view,
+# which parses nothing, never imports YAML.
+_SCHEMA_NAMES = ("PROGRAMME", "SETTINGS", "AGENCIES_FILE", "build_programme", "build_settings")
+
+
+def __getattr__(name: str) -> Any:
+    """`loader.PROGRAMME` and the other records of `ktcn.schema`, as if imported here (tests compare them)."""
+    if name in _SCHEMA_NAMES:
+        return getattr(_schema(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _schema() -> Any:
+    from ktcn import schema
+
+    return schema
 
 
 def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
@@ -307,6 +324,11 @@ class _Standings:
 def _parse(file: Path, display: str, data: bytes | None, record: Record,
            build: Callable[..., Any]) -> tuple[Any, list[Diagnostic]]:
     """Read one file against `record` and build it; what is wrong comes back as diagnostics."""
+    import yaml
+
+    from ktcn.convert import Reader, describe, read_record
+    from ktcn.yamlsource import read_source
+
     source = read_source(file, display, data)
     problems = list(source.diagnostics)
     root = source.root
@@ -325,12 +347,30 @@ def _parse(file: Path, display: str, data: bytes | None, record: Record,
 
 
 def _load_settings(root: Path, reading: _Reading) -> Settings:
+    """ktcn.yaml, from the cache when it has not changed (a warm view then parses no file at all)."""
     file = root / SETTINGS_FILE
     if not _within(root, file):
         reading.problems.append(_link_out(file))
         return Settings()
-    settings, problems = _parse(file, display_path(file), reading.proposed.get(_key(file)), SETTINGS, build_settings)
+    display = display_path(file)
+    entry = _fresh_entry(file, display, reading)
+    stored = reading.cache.record(file, entry) if entry is not None else None
+    if isinstance(stored, Settings):
+        reading.problems.extend(entry.diagnostics)  # type: ignore[union-attr]
+        return stored
+    data = reading.proposed.get(_key(file))
+    if data is None:
+        data, problems = read_bytes(file, display)
+        if data is None:
+            reading.problems.extend(problems)
+            return Settings()
+    schema = _schema()
+    settings, problems = _parse(file, display, data, schema.SETTINGS, schema.build_settings)
     reading.problems.extend(problems)
+    if settings is not None and reading.cache.enabled and _key(file) not in reading.proposed:
+        made = entry_for(file, display, data, tuple(problems), None, None)
+        if made is not None:
+            reading.cache.store(file, made, settings)
     return settings or Settings()
 
 
@@ -354,7 +394,8 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
         if data is None:
             reading.problems.extend(problems)
             return ()
-    agencies, problems = _parse(file, display, data, AGENCIES_FILE, lambda r, values, node, kp: values["agencies"])
+    agencies, problems = _parse(file, display, data, _schema().AGENCIES_FILE,
+                                lambda r, values, node, kp: values["agencies"])
     reading.problems.extend(problems)
     if agencies is not None and reading.cache.enabled and _key(file) not in reading.proposed:
         made = entry_for(file, display, data, tuple(problems), None, None)
@@ -417,7 +458,8 @@ def _parsed(file: Path, reading: _Reading, context: Context, inputs: str,
         data, problems = read_bytes(file, display)
         if data is None:
             return (None, None, list(problems)), None
-    programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
+    schema = _schema()
+    programme, problems = _parse(file, display, data, schema.PROGRAMME, schema.build_programme)
     checked = _checked(context, programme, reading, inputs)
     found = summary(programme) if programme is not None else None
     cached = reading.cache.enabled and _key(file) not in reading.proposed
@@ -482,6 +524,8 @@ def _located(problems: Iterable[Diagnostic], proposed: dict[str, bytes]) -> Iter
         if problem.line:
             yield problem
             continue
+        from ktcn.yamlsource import locate, read_source
+
         if problem.path not in roots:
             file = Path(problem.path)
             roots[problem.path] = read_source(file, problem.path, proposed.get(_key(file))).root

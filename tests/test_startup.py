@@ -88,3 +88,17 @@ def test_build_registers_only_the_command_asked_for():
 
     assert sorted(typer.main.get_command(build("status")).commands) == ["status"]
     assert list(typer.main.get_command(build()).commands) == [name for name, _, _ in COMMANDS]
+
+
+@pytest.mark.parametrize("command", [["status"], ["overdue"], ["show", "kh-231-2024/iii-2"]])
+def test_a_warm_view_imports_no_yaml(command, tmp_path):
+    """Nothing changed since the last run: every file comes from the cache, and nothing is parsed."""
+    import shutil
+
+    records = tmp_path / "records"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "records", records)
+    args = json.dumps([*command, "--records", str(records), "--as-of", "2025-12-01"])
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", PROBE, args], capture_output=True, text=True, check=False)
+    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert "yaml" not in loaded
