@@ -146,14 +146,16 @@ class Context:
                 console.print(Segments(batch))
 
     def emit_json(self, document: Any, omissions: bool = True) -> None:
-        """The document; a view's (`omissions`) with the fields that say what the records' errors left out."""
-        import json
+        """The document; a view's (`omissions`) with the fields that say what the records' errors left out.
 
+        Its `Streamed` lists are written item by item as they are made (`ktcn.jsonstream`).
+        """
+        from ktcn import jsonstream
         from ktcn.omissions import as_json
 
         if omissions:
             document = {**document, **as_json(self.omissions, self.lang)}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        jsonstream.write(document, sys.stdout)
 
     def emit_csv(self, table: Any) -> None:
         from ktcn.tabular import to_csv
