@@ -29,6 +29,18 @@ def test_a_streamed_document_is_the_whole_documents_text(document):
     assert streamed.getvalue() == json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
+flat = st.dictionaries(st.text(max_size=6), st.none() | st.booleans() | st.integers() | st.text() | st.floats()
+                       | st.lists(st.text(max_size=5), max_size=3) | st.lists(st.integers(), max_size=2), max_size=6)
+
+
+@given(st.lists(flat, max_size=4))
+def test_list_items_written_by_the_fast_path_read_as_jsons_own(items):
+    """The items of a streamed list (flat dicts) are written without json's pure-Python indenting encoder."""
+    streamed = io.StringIO()
+    write({"items": Streamed(iter(items))}, streamed)
+    assert streamed.getvalue() == json.dumps({"items": items}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
 def _occurrence(deadline, programme, task, note=""):
     return SimpleNamespace(programme=programme, task=SimpleNamespace(id=task, title=f"{programme}/{task}"),
                            label="2025-H1", window_start=date(2025, 1, 1), window_end=date(2025, 6, 30),
