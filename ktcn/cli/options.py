@@ -143,7 +143,11 @@ class Context:
         for renderable in renderables:
             segments = iter(console.render(renderable, console.options))
             while batch := list(islice(segments, 4096)):
-                console.print(Segments(batch))
+                text = _plain(batch, console.width) if console.color_system is None else None
+                if text is None:
+                    console.print(Segments(batch))
+                else:
+                    console.file.write(text)
 
     def emit_json(self, document: Any, omissions: bool = True) -> None:
         """The document; a view's (`omissions`) with the fields that say what the records' errors left out.
@@ -161,6 +165,23 @@ class Context:
         from ktcn.tabular import to_csv
 
         sys.stdout.write(to_csv(table))
+
+
+def _plain(batch: list[Any], width: int) -> str | None:
+    """What rich would print of these segments without colours (a pipe, a file, NO_COLOR): their text, when
+    no line is wider than the console (rich would crop it) and no segment is a control code (rich drops them).
+
+    A national overdue list is some 100,000 lines: rich's splitting and measuring of each was a fifth of it.
+    None when rich must print them.
+    """
+    from ktcn.tabular import display_width
+
+    if any(segment.control for segment in batch):
+        return None
+    text = "".join(segment.text for segment in batch)
+    if any(display_width(line) > width for line in text.split("\n")):
+        return None
+    return text
 
 
 def report_omissions(found: Any, lang: str) -> None:
