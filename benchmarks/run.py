@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Measure ktcn side by side with the baselines of issue 8, and print each ratio next to its target.
+"""Measure ktcn side by side with the baselines of issues 8 and 20, and print each ratio next to its target.
 
     python benchmarks/run.py --size province            # ~1 minute
     python benchmarks/run.py --size national --rounds 3 # ~8 minutes
@@ -28,6 +28,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -85,18 +86,35 @@ if __name__ == "__main__":
 
 
 # The lines of the table: (measurement, our contender, the baseline contender, target ratio or None).
+# Targets: issue 8, and issue 20 where it set a tighter one (cold validate over the cores, one core, JSON lists).
 CORPUS_LINES = (
-    ("cold `ktcn validate --no-cache` / bare parse", "cold validate --no-cache", "bare parse", 1.0),
+    ("cold `ktcn validate --no-cache` / bare parse", "cold validate --no-cache", "bare parse", 0.4),
+    ("cold `validate --no-cache`, one core / bare parse", "cold validate --no-cache, KTCN_JOBS=1", "bare parse",
+     0.7),
     ("cold `ktcn validate`, empty cache / bare parse", "cold validate, empty cache", "bare parse", 1.0),
     ("warm `ktcn validate`, 1 file touched / bare parse", "warm validate", "bare parse", 0.10),
     ("warm `ktcn status`, 1 file touched / bare parse", "warm status", "bare parse", 0.10),
+    ("warm `status --format json` / bare parse", "status --format json", "bare parse", 0.3),
+    ("warm `overdue --format json` / bare parse", "overdue --format json", "bare parse", 0.3),
 )
 CORPUS_RSS_LINES = (
     ("peak RSS: cold validate --no-cache / bare parse", "cold validate --no-cache", "bare parse", 1.5),
+    ("peak RSS: cold validate, one core / bare parse", "cold validate --no-cache, KTCN_JOBS=1", "bare parse", 1.5),
     ("peak RSS: cold validate, empty cache / bare parse", "cold validate, empty cache", "bare parse", 1.5),
     ("peak RSS: warm validate / bare parse", "warm validate", "bare parse", 1.5),
     ("peak RSS: warm status / bare parse", "warm status", "bare parse", 1.5),
 )
+# Absolute bounds (issue 20): the JSON lists streamed, whatever the size of the workspace.
+JSON_RSS_LIMIT_MB = 100.0
+JSON_RSS_LINES = (
+    ("peak RSS: `status --format json` / 100 MB", "status --format json"),
+    ("peak RSS: `overdue --format json` / 100 MB", "overdue --format json"),
+)
+# Issue 20: the everyday commands on a province, warm, against the floor of starting a Typer app.
+WARM_COMMANDS = ("status", "overdue", "upcoming", "show TASK")
+WARM_LINES = tuple(
+    (f"warm `{command}`, {how} / Typer app --help", f"warm {command}, {how}", "typer --help (province)", 1.2)
+    for command in WARM_COMMANDS for how in ("nothing changed", "1 file touched"))
 STARTUP_LINES = (
     ("`ktcn --version` / minimal Typer app --version", "ktcn --version", "typer --version", 1.2),
     ("`ktcn --help` / minimal Typer app --help", "ktcn --help", "typer --help", 1.2),
@@ -200,18 +218,23 @@ class Runner:
     def __init__(self) -> None:
         self.env = {**os.environ, "NO_COLOR": "1"}
         self.env.pop("KTCN_RECORDS", None)
+        self.env.pop("KTCN_JOBS", None)
+        # Installed Python keeps compiled bytecode: without it every module of ktcn is compiled at each start,
+        # which is not what a user's machine does (some shells and sandboxes set this).
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115 - kept open for the runner's life
         self.spawn_ok = hasattr(os, "posix_spawn") and hasattr(os, "wait4")
 
-    def run(self, argv: Sequence[str]) -> Run:
+    def run(self, argv: Sequence[str], env: dict[str, str] | None = None) -> Run:
         self._errors.seek(0)
+        env = {**self.env, **(env or {})}
         self._errors.truncate()
         if self.spawn_ok:
             actions = [(os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
                        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
                        (os.POSIX_SPAWN_DUP2, self._errors.fileno(), 2)]
             began = time.perf_counter()
-            pid = os.posix_spawn(argv[0], list(argv), self.env, file_actions=actions)
+            pid = os.posix_spawn(argv[0], list(argv), env, file_actions=actions)
             _, wait_status, usage = os.wait4(pid, 0)
             seconds = time.perf_counter() - began
             status = os.waitstatus_to_exitcode(wait_status)
@@ -220,7 +243,7 @@ class Runner:
         else:  # pragma: no cover - Windows: time only
             began = time.perf_counter()
             done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._errors,
-                                  env=self.env, check=False)
+                                  env=env, check=False)
             seconds, status, rss = time.perf_counter() - began, done.returncode, 0.0
         stderr = ""
         if status != 0:
@@ -235,12 +258,14 @@ class Contender:
     argv: Sequence[str]
     before: Callable[[], None] | None = None  # untimed preparation (touch a file, empty the cache)
     expect: int = 0
+    env: dict[str, str] | None = None  # set for this contender only
 
 
 class Bench:
-    def __init__(self, runner: Runner, log: Callable[[str], None]) -> None:
+    def __init__(self, runner: Runner, log: Callable[[str], None], warm_rounds: int = 5) -> None:
         self.runner = runner
         self.log = log
+        self.warm_rounds = warm_rounds
         self.samples: dict[str, list[Run]] = {}
         self.problems: dict[str, str] = {}
 
@@ -252,7 +277,7 @@ class Bench:
             for contender in order:
                 if contender.before:
                     contender.before()
-                run = self.runner.run(contender.argv)
+                run = self.runner.run(contender.argv, contender.env)
                 self.samples.setdefault(contender.key, []).append(run)
                 if run.status != contender.expect and contender.key not in self.problems:
                     self.problems[contender.key] = f"exit {run.status}"
@@ -264,6 +289,11 @@ class Bench:
 
     def values(self, key: str, what: str = "seconds") -> list[float]:
         return [getattr(r, what) for r in self.samples[key]]
+
+    def bounded(self, name: str, ours: str, limit_mb: float) -> Result:
+        """A peak RSS against a fixed bound rather than a baseline's."""
+        return Result(name, self.median(ours, "rss_mb"), limit_mb, "MB", 1.0, ours, "a fixed bound",
+                      f"{ours}: {self.problems[ours]}" if ours in self.problems else "", self.values(ours, "rss_mb"))
 
     def result(self, name: str, ours: str, baseline: str, target: float | None, *, rss: bool = False,
                baseline_what: str = "") -> Result:
@@ -390,7 +420,7 @@ def log(message: str) -> None:
 def benchmark(args: argparse.Namespace, work: Path) -> dict[str, object]:
     notes: list[str] = []
     runner = Runner()
-    bench = Bench(runner, log)
+    bench = Bench(runner, log, warm_rounds=args.rounds * 2)
     if args.corpus:
         corpus = args.corpus.resolve()
         if not (corpus / "ktcn.yaml").is_file():
@@ -430,21 +460,34 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, object]:
         prime = runner.run(validate)
         if prime.status != 0:
             notes.append(f"`ktcn validate --strict` on the corpus exited {prime.status}: {prime.stderr.strip()[-300:]}")
+        cold = [*validate, "--no-cache"] if no_cache else validate
         contenders = [
             Contender("bare parse", bare),
-            Contender("cold validate --no-cache", [*validate, "--no-cache"] if no_cache else validate),
+            Contender("cold validate --no-cache", cold),
+            Contender("cold validate --no-cache, KTCN_JOBS=1", cold, env={"KTCN_JOBS": "1"}),
             Contender("cold validate, empty cache", validate, empty_cache),
             Contender("warm validate", validate, toucher.touch),
             Contender("warm status", status, warm_status),
+            # warm: the standings are in the cache (a cold line of the same round empties it)
+            Contender("status --format json", [*status, "--format", "json"], partial(runner.run, status)),
+            Contender("overdue --format json", [*KTCN, "overdue", "--records", str(corpus), "--as-of", AS_OF,
+                                                "--format", "json"], partial(runner.run, status)),
         ]
         bench.rounds(contenders, args.rounds, "corpus")
         results += [bench.result(*line, baseline_what="bare CSafeLoader parse") for line in CORPUS_LINES]
         rss_results = [bench.result(*line, rss=True, baseline_what="bare CSafeLoader parse")
                        for line in CORPUS_RSS_LINES]
+        rss_results += [bench.bounded(name, key, JSON_RSS_LIMIT_MB) for name, key in JSON_RSS_LINES]
     finally:
         toucher.restore()
 
-    # 2. startup, on the bundled records
+    # 2. the everyday commands on a province, warm, against starting a minimal Typer app
+    province = corpus if args.size == "province" else work / "corpus-province"
+    if args.size != "province":
+        generate("province", args.seed, province, log)
+    results += warm_commands(bench, runner, province, [sys.executable, str(work / "minimal_typer.py")])
+
+    # 3. startup, on the bundled records
     typer_app = [sys.executable, str(work / "minimal_typer.py")]
     startup = [
         Contender("typer --version", [*typer_app, "--version"]),
@@ -459,16 +502,11 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, object]:
     results += [bench.result(*line, baseline_what="minimal Typer app") for line in STARTUP_LINES]
     rss_results += [bench.result(*line, rss=True, baseline_what="minimal Typer app") for line in STARTUP_RSS_LINES]
 
-    # 3. against check-jsonschema, on a province corpus
+    # 4. against check-jsonschema, on a province corpus
     jsonschema = check_jsonschema_command()
     if jsonschema is None:
         notes.append("check-jsonschema is not installed: pip install check-jsonschema")
     else:
-        if args.size == "province":
-            province = corpus
-        else:
-            province = work / "corpus-province"
-            generate("province", args.seed, province, log)
         schema = work / "programme.schema.json"
         made = subprocess.run([*KTCN, "schema", "programme", "-o", str(schema)], capture_output=True, text=True,
                               check=False)
@@ -494,6 +532,48 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, object]:
     return {"machine": machine(), "size": args.size, "rounds": args.rounds, "as_of": AS_OF, "corpus": corpus_info,
             "no_cache_flag": no_cache, "notes": notes, "results": [r.as_dict() for r in results],
             "_results": results}
+
+
+def first_task(file: Path) -> str:
+    """`programme/task` of a programme file's first task, read from its lines (no YAML library in the timing)."""
+    programme = task = ""
+    for line in file.read_text(encoding="utf-8").splitlines():
+        if not programme and line.startswith("id:"):
+            programme = line.split(":", 1)[1].strip().strip("'\"")
+        elif programme and line.lstrip().startswith("- id:"):
+            task = line.split(":", 1)[1].strip().strip("'\"")
+            break
+    return f"{programme}/{task}"
+
+
+def warm_commands(bench: Bench, runner: Runner, province: Path, typer_app: list[str]) -> list[Result]:
+    """Issue 20: `status`, `overdue`, `upcoming` and `show TASK` on a province with a warm cache, each with
+    nothing changed since its last run and with one file touched, against a minimal Typer app's --help."""
+    files = corpus_files(province)[2:]
+    toucher = Toucher(files[len(files) // 2])
+    common = ["--records", str(province), "--as-of", AS_OF]
+    argvs = {"status": [*KTCN, "status", *common], "overdue": [*KTCN, "overdue", *common],
+             "upcoming": [*KTCN, "upcoming", *common], "show TASK": [*KTCN, "show", first_task(toucher.file), *common]}
+
+    def warm(argv: list[str], touch: bool) -> Callable[[], None]:
+        def before() -> None:
+            runner.run(argv)  # its cache is full: nothing changed since its own last run...
+            if touch:
+                toucher.touch()  # ...but for this one edit
+
+        return before
+
+    contenders = [Contender("typer --help (province)", [*typer_app, "--help"])]
+    for command, argv in argvs.items():
+        contenders += [Contender(f"warm {command}, nothing changed", argv, warm(argv, touch=False)),
+                       Contender(f"warm {command}, 1 file touched", argv, warm(argv, touch=True))]
+    try:
+        for contender in contenders:
+            runner.run(contender.argv)  # fill the cache, compile the bytecode
+        bench.rounds(contenders, bench.warm_rounds, "warm commands")
+    finally:
+        toucher.restore()
+    return [bench.result(*line, baseline_what="minimal Typer app --help") for line in WARM_LINES]
 
 
 def check_jsonschema_command() -> list[str] | None:

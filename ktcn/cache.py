@@ -34,12 +34,12 @@ try:
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-FORMAT = 10  # bump when the model or the diagnostics change shape
+FORMAT = 11  # bump when the model, the settings or the diagnostics change shape (11: ktcn.yaml is cached too)
 FOLDER = ".ktcn-cache"
 ENTRY, STANDING = ".pkl", ".standing.pkl"  # a file's entry; its programme's standing on some days
 HEAD_OVERDUE = 16  # overdue items kept at the head of a stored standing: more than the status table shows
 _ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme",
-                                              "Agency")} | {
+                                              "Agency", "Settings")} | {
     ("ktcn.cache", "Entry"), ("ktcn.cache", "Checked"), ("ktcn.checks", "Summary"), ("ktcn.standing", "Standing"),
     ("ktcn.status", "Occurrence"), ("ktcn.status", "Counts"), ("ktcn.dateish", "DateIsh"),
     ("ktcn.diagnostics", "Diagnostic"), ("ktcn.diagnostics", "Text"), ("datetime", "date"),

@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from ktcn.convert import Suggester, did_you_mean
 from ktcn.describe import period_words
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.model import Agency, Programme, Settings, Span, Task
@@ -31,7 +30,6 @@ from ktcn.schedule import (
     schedule_start,
     windows,
 )
-from ktcn.schema import TYPE_CODES
 
 
 @dataclass(frozen=True)
@@ -153,6 +151,8 @@ def _programme_refs(programme: Programme) -> Iterator[Reference]:
 
 
 def _agency_suggester(agencies: tuple[Agency, ...]) -> Callable[[str], Text]:
+    from ktcn.convert import Suggester  # here: the workspace checks of a warm view parse nothing, import no YAML
+
     by_name = {_fold(name): a.id for a in agencies for name in (a.name, a.short or "", *a.aliases) if name}
     ids = [a.id for a in agencies]
     closest = Suggester(ids)
@@ -175,6 +175,8 @@ def programme_references(ctx: Context, summaries: Sequence[Summary]) -> Iterator
     for programme in summaries:
         for i, target in enumerate(programme.implements):
             if target not in known:
+                from ktcn.convert import did_you_mean
+
                 yield at("KTCN203", programme.span, "implements", i, id=target,
                          suggestion=did_you_mean(target, sorted(known)))
 
@@ -271,6 +273,8 @@ _PARTY_NUMBER = re.compile(r"^\s*\d+\s*-\s*([^/\s]+)\s*/")
 
 def number_matches_type(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:
     """`958/CTr-SKHCN-LHH` must be a CTr; a CV's number carries no type code (`3645/UBND-KGVX`)."""
+    from ktcn.schema import TYPE_CODES
+
     if not programme.number:
         return
     match = _PARTY_NUMBER.match(programme.number) or _NUMBER_TYPE.match(programme.number)
@@ -313,6 +317,8 @@ def counted_deadlines(ctx: Context, programme: Programme) -> Iterator[Diagnostic
     for task in programme.tasks:
         schedule = task.schedule
         if schedule.after_task and schedule.after_task not in ids:
+            from ktcn.convert import did_you_mean  # only here: a warm view's checks import no parser
+
             yield at("KTCN204", task.span, "schedule", "after_task", id=schedule.after_task,
                      suggestion=did_you_mean(schedule.after_task, list(ids)))
         elif schedule.after_task and _in_ring(task.id, waits):

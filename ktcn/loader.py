@@ -16,25 +16,42 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any, NamedTuple
-
-import yaml
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ktcn.cache import Cache, Checked, Entry, digest, entry_for, unchanged
 from ktcn.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
-from ktcn.convert import Reader, Record, describe, read_record
 from ktcn.diagnostics import Diagnostic, Text, diag
 from ktcn.errors import WorkspaceError
 from ktcn.fanout import fan_out
 from ktcn.labels import Phrase
 from ktcn.model import Agency, Programme, Settings, Workspace
-from ktcn.schema import AGENCIES_FILE, PROGRAMME, SETTINGS, build_programme, build_settings
+from ktcn.recordfile import IS_A_DIRECTORY, read_bytes
 from ktcn.standing import Board, Standing, Trim, standing
-from ktcn.yamlsource import IS_A_DIRECTORY, locate, read_bytes, read_source
+
+if TYPE_CHECKING:
+    import yaml
+
+    from ktcn.convert import Record
 
 SETTINGS_FILE = "ktcn.yaml"
 AGENCIES_FILE_NAME = "agencies.yaml"
 PROGRAMMES_DIR = "programmes"
+# What a file is read against (`ktcn.schema`): imported when a file must be parsed, so that a warm view,
+# which parses nothing, never imports YAML.
+_SCHEMA_NAMES = ("PROGRAMME", "SETTINGS", "AGENCIES_FILE", "build_programme", "build_settings")
+
+
+def __getattr__(name: str) -> Any:
+    """`loader.PROGRAMME` and the other records of `ktcn.schema`, as if imported here (tests compare them)."""
+    if name in _SCHEMA_NAMES:
+        return getattr(_schema(), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _schema() -> Any:
+    from ktcn import schema
+
+    return schema
 
 
 def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
@@ -52,16 +69,20 @@ def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
 
 
 def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | None = None,
-         use_cache: bool = True) -> Workspace:
+         use_cache: bool = True, only: str | None = None) -> Workspace:
     """Load the workspace at `root`; `today` dates the 'update in the future' check.
 
     `proposed` maps files to new content to check instead of what is on disk
     (how `ktcn update` validates a change before writing it); a proposed file
     that is not on disk is read as a new programme file (`ktcn import`).  Programme files
     come from the per-file cache when they have not changed (`use_cache`).
+    With `only`, the workspace holds only the programme of that id (`ktcn show`):
+    every file is still checked and gives its diagnostics, but no other programme
+    is taken out of the cache.
     """
     with _gc_paused():
-        found = _scan(root, today or date.today(), proposed or {}, Cache(root if use_cache else None), keep=True)
+        found = _scan(root, today or date.today(), proposed or {}, Cache(root if use_cache else None), keep=True,
+                      only=only)
     return Workspace(root, found.settings, found.agencies, found.programmes, found.diagnostics, found.left_out)
 
 
@@ -113,13 +134,14 @@ class _Scanned(NamedTuple):
 
 
 def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, keep: bool,
-          board: bool = False, trim: Trim | None = None) -> _Scanned:
+          board: bool = False, trim: Trim | None = None, only: str | None = None) -> _Scanned:
     """Read and check every file; each programme is checked as soon as it is read.
 
     For a `board`, each programme's standing on `today` is gathered too, cut down by `trim`.
+    With `only`, the programmes kept are those of that id.
     """
     problems: list[Diagnostic] = []
-    reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache)
+    reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache, only)
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
     context = Context(settings, agencies, today)
@@ -137,7 +159,7 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
             summaries.append(found)
         else:
             left_out.append(display_path(file))
-        if programme is not None:
+        if programme is not None and (only is None or programme.id == only):
             kept.append(programme)
     problems.extend(check_workspace(context, summaries))
     located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
@@ -257,13 +279,16 @@ def _key(file: Path) -> str:
 class _Reading:
     """What one load shares: its diagnostics, the proposed contents that replace files, the cache.
 
-    `standings` is set when the load is for the status views (`load_board`).
+    `standings` is set when the load is for the status views (`load_board`); `only`, when
+    the load keeps one programme (the others are not unpickled from the cache).
     """
 
-    def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes], cache: Cache) -> None:
+    def __init__(self, problems: list[Diagnostic], proposed: dict[str, bytes], cache: Cache,
+                 only: str | None = None) -> None:
         self.problems = problems
         self.proposed = proposed
         self.cache = cache
+        self.only = only
         self.standings: _Standings | None = None
 
 
@@ -303,6 +328,11 @@ class _Standings:
 def _parse(file: Path, display: str, data: bytes | None, record: Record,
            build: Callable[..., Any]) -> tuple[Any, list[Diagnostic]]:
     """Read one file against `record` and build it; what is wrong comes back as diagnostics."""
+    import yaml
+
+    from ktcn.convert import Reader, describe, read_record
+    from ktcn.yamlsource import read_source
+
     source = read_source(file, display, data)
     problems = list(source.diagnostics)
     root = source.root
@@ -321,12 +351,30 @@ def _parse(file: Path, display: str, data: bytes | None, record: Record,
 
 
 def _load_settings(root: Path, reading: _Reading) -> Settings:
+    """ktcn.yaml, from the cache when it has not changed (a warm view then parses no file at all)."""
     file = root / SETTINGS_FILE
     if not _within(root, file):
         reading.problems.append(_link_out(file))
         return Settings()
-    settings, problems = _parse(file, display_path(file), reading.proposed.get(_key(file)), SETTINGS, build_settings)
+    display = display_path(file)
+    entry = _fresh_entry(file, display, reading)
+    stored = reading.cache.record(file, entry) if entry is not None else None
+    if isinstance(stored, Settings):
+        reading.problems.extend(entry.diagnostics)  # type: ignore[union-attr]
+        return stored
+    data = reading.proposed.get(_key(file))
+    if data is None:
+        data, problems = read_bytes(file, display)
+        if data is None:
+            reading.problems.extend(problems)
+            return Settings()
+    schema = _schema()
+    settings, problems = _parse(file, display, data, schema.SETTINGS, schema.build_settings)
     reading.problems.extend(problems)
+    if settings is not None and reading.cache.enabled and _key(file) not in reading.proposed:
+        made = entry_for(file, display, data, tuple(problems), None, None)
+        if made is not None:
+            reading.cache.store(file, made, settings)
     return settings or Settings()
 
 
@@ -350,7 +398,8 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
         if data is None:
             reading.problems.extend(problems)
             return ()
-    agencies, problems = _parse(file, display, data, AGENCIES_FILE, lambda r, values, node, kp: values["agencies"])
+    agencies, problems = _parse(file, display, data, _schema().AGENCIES_FILE,
+                                lambda r, values, node, kp: values["agencies"])
     reading.problems.extend(problems)
     if agencies is not None and reading.cache.enabled and _key(file) not in reading.proposed:
         made = entry_for(file, display, data, tuple(problems), None, None)
@@ -388,6 +437,8 @@ def _cached(file: Path, reading: _Reading, context: Context, inputs: str, keep: 
     entry = _fresh_entry(file, display_path(file), reading)
     if entry is None:
         return None  # not cached, or changed since: parse it
+    if keep and reading.only is not None:
+        keep = entry.summary is not None and entry.summary.id == reading.only
     standings = reading.standings
     wanted = standings is not None and not standings.reuse(file, entry.digest)
     later = wanted and unstood is not None
@@ -411,7 +462,8 @@ def _parsed(file: Path, reading: _Reading, context: Context, inputs: str,
         data, problems = read_bytes(file, display)
         if data is None:
             return (None, None, list(problems)), None
-    programme, problems = _parse(file, display, data, PROGRAMME, build_programme)
+    schema = _schema()
+    programme, problems = _parse(file, display, data, schema.PROGRAMME, schema.build_programme)
     checked = _checked(context, programme, reading, inputs)
     found = summary(programme) if programme is not None else None
     cached = reading.cache.enabled and _key(file) not in reading.proposed
@@ -476,6 +528,8 @@ def _located(problems: Iterable[Diagnostic], proposed: dict[str, bytes]) -> Iter
         if problem.line:
             yield problem
             continue
+        from ktcn.yamlsource import locate, read_source
+
         if problem.path not in roots:
             file = Path(problem.path)
             roots[problem.path] = read_source(file, problem.path, proposed.get(_key(file))).root

@@ -8,11 +8,15 @@ from __future__ import annotations
 import bisect
 import difflib
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ktcn.errors import UsageError
+
+if TYPE_CHECKING:
+    from ktcn.spool import Listed
 from ktcn.labels import Phrase
 from ktcn.model import Programme, Task, Workspace
 from ktcn.standing import Board, Standing, item_order
@@ -144,8 +148,8 @@ class Trimmer:
     """
 
     def __init__(self, selection: Selection, overdue: int | None = None, due_soon: int | None = None,
-                 by_lead: bool = True) -> None:
-        self.selection, self.overdue, self.by_lead = selection, overdue, by_lead
+                 by_lead: bool = True, spool: Spools | None = None) -> None:
+        self.selection, self.overdue, self.by_lead, self.spool = selection, overdue, by_lead, spool
         self._latest = _Leaders(overdue, latest=True)
         self._first = _Leaders(due_soon, latest=False)
 
@@ -162,9 +166,23 @@ class Trimmer:
         if not self.by_lead:  # one total: a national workspace has some thirty thousand lead tuples
             counts = (((agency,) if agency else (), sum((c for _, c in counts), Counts())),)
         soon = [o for o in found.due_soon if _led(agency, o.lead)]
-        return replace(found, counts=counts,
-                       overdue=tuple(o for o in found.overdue if _led(agency, o.lead) and self._latest.admit(o)),
-                       due_soon=tuple(o for o in soon if self._first.admit(o)), due_soon_total=len(soon))
+        overdue = tuple(o for o in found.overdue if _led(agency, o.lead) and self._latest.admit(o))
+        due_soon = tuple(o for o in soon if self._first.admit(o))
+        if self.spool is not None:  # set aside on disk: the view lists them from there
+            self.spool.overdue.extend(overdue)
+            self.spool.due_soon.extend(due_soon)
+            overdue, due_soon = (), ()
+        return replace(found, counts=counts, overdue=overdue, due_soon=due_soon, due_soon_total=len(soon))
+
+
+class Spools:
+    """Where a `Trimmer` sets aside every overdue and due-soon occurrence it keeps (`ktcn.spool`), for the
+    JSON lists: held in memory, a national workspace's took half a gigabyte."""
+
+    def __init__(self) -> None:
+        from ktcn.spool import Spool
+
+        self.overdue, self.due_soon = Spool(), Spool()
 
 
 class _Leaders:
@@ -287,35 +305,46 @@ def last_note(occurrence: Occurrence) -> str:
 # --- JSON (cli.md, "JSON output"): stable field names, ISO dates -----------------------------
 
 
-def item_json(occurrence: Occurrence, as_of: date, days_field: str, lang: str = "en") -> dict[str, Any]:
-    """An overdue or upcoming item; `occurrence` is the machine label, `occurrence_words` says it in `lang`."""
+def item_json(occurrence: Occurrence | Listed, as_of: date, days_field: str, lang: str = "en") -> dict[str, Any]:
+    """An overdue or upcoming item (an occurrence, or its row set aside in a `ktcn.spool.Spool`);
+    `occurrence` is the machine label, `occurrence_words` says it in `lang`."""
     from ktcn.describe import occurrence_words
+    from ktcn.spool import Listed, listed
 
-    deadline = occurrence.deadline
+    row = occurrence if isinstance(occurrence, Listed) else listed(occurrence)
+    deadline = row.deadline
     days = (as_of - deadline).days if days_field == "days_late" else (deadline - as_of).days  # type: ignore[operator]
     return {
-        "programme": occurrence.programme,
-        "task": occurrence.task.id,
-        "title": occurrence.task.title,
-        "occurrence": occurrence.label,
-        "occurrence_words": occurrence_words(occurrence, lang),
+        "programme": row.programme,
+        "task": row.task_id,
+        "title": row.title,
+        "occurrence": row.label,
+        "occurrence_words": occurrence_words(row, lang),
         "deadline": _iso(deadline),
         days_field: days,
-        "lead": list(occurrence.lead),
-        "status": occurrence.status,
-        "last_note": last_note(occurrence),
-        **moved_json(occurrence),
+        "lead": list(row.lead),
+        "status": row.status,
+        "last_note": row.last_note,
+        **moved_json(row),
     }
 
 
-def status_json(view: StatusView, lang: str = "en") -> dict[str, Any]:
+def status_json(view: StatusView, lang: str = "en", spools: Spools | None = None) -> dict[str, Any]:
+    """The dashboard as JSON; with `spools` (what the load's `Trimmer` set aside), its lists are `Streamed`
+    (`ktcn.jsonstream`): each item is made as it is written."""
+    from ktcn.jsonstream import Streamed
+
+    def items(found: Iterable[Occurrence | Listed], days_field: str) -> Iterator[dict[str, Any]]:
+        return (item_json(o, view.as_of, days_field, lang) for o in found)
+
     return {
         "as_of": view.as_of.isoformat(),
         "programmes": [{"id": s.programme.id, "title": s.programme.title, "number": s.programme.number,
                         "counts": s.counts.as_dict()} for s in view.programmes],
         "totals": view.totals.as_dict(),
-        "overdue": [item_json(o, view.as_of, "days_late", lang) for o in view.overdue],
-        "due_soon": [item_json(o, view.as_of, "days_left", lang) for o in view.due_soon],
+        "overdue": Streamed(items(spools.overdue, "days_late")) if spools else list(items(view.overdue, "days_late")),
+        "due_soon": (Streamed(items(spools.due_soon, "days_left")) if spools
+                     else list(items(view.due_soon, "days_left"))),
     }
 
 
@@ -351,7 +380,7 @@ def occurrence_json(occurrence: Occurrence, lang: str = "en") -> dict[str, Any]:
     }
 
 
-def moved_json(occurrence: Occurrence) -> dict[str, str]:
+def moved_json(occurrence: Occurrence | Listed) -> dict[str, str]:
     """`deadline_written` where the deadline rule moved the deadline off a day off; `waiting_on` (`prog/task`)
     while a counted deadline waits for another task to be done.
 

@@ -14,7 +14,6 @@ so no limit or message of the installed libyaml decides what a user is told.
 from __future__ import annotations
 
 import re
-import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,8 +22,8 @@ from typing import ClassVar
 import yaml
 
 from ktcn.diagnostics import Diagnostic, Text, diag
-from ktcn.labels import OS_PROBLEMS
 from ktcn.nesting import flow_too_deep
+from ktcn.recordfile import IS_A_DIRECTORY, MAX_FILE_BYTES, NOT_A_FILE, read_bytes  # noqa: F401 - also said from here
 from ktcn.yaml_problems import explain, unclosed_quote
 
 try:
@@ -68,7 +67,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
         return self.DEFAULT_SCALAR_TAG
 
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 SHORT_SCALAR = 16  # plain scalars this short have their tag remembered...
 SHORT_SCALARS_KEPT = 20_000  # ...up to this many of them (some 2 MB at most)
 MAX_DEPTH = 100
@@ -116,30 +114,6 @@ def read_source(file: Path, display: str, data: bytes | None = None) -> Source:
     if text is None:
         return Source(display, None, problems)
     return Source(display, *compose_text(text, display))
-
-
-IS_A_DIRECTORY = Text("it is a directory", "đây là một thư mục")
-NOT_A_FILE = Text("not a regular file", "không phải một tệp thường")
-
-
-def read_bytes(file: Path, display: str) -> tuple[bytes | None, tuple[Diagnostic, ...]]:
-    """A regular file's bytes, or why they cannot be had (a FIFO or /dev/zero would block or never end)."""
-    try:
-        info = file.stat()
-        if not stat.S_ISREG(info.st_mode):
-            return None, _unreadable(display, IS_A_DIRECTORY if stat.S_ISDIR(info.st_mode) else NOT_A_FILE)
-        if info.st_size > MAX_FILE_BYTES:
-            return None, (diag("KTCN010", display, 1, 1, size=info.st_size, limit=MAX_FILE_BYTES),)
-        return file.read_bytes(), ()
-    except IsADirectoryError:
-        return None, _unreadable(display, IS_A_DIRECTORY)
-    except OSError as error:
-        text = error.strerror or type(error).__name__
-        return None, _unreadable(display, Text(text, OS_PROBLEMS.get(text, text)))
-
-
-def _unreadable(display: str, problem: Text) -> tuple[Diagnostic, ...]:
-    return (diag("KTCN009", display, 1, 1, problem=problem),)
 
 
 def decode(data: bytes, display: str) -> tuple[str | None, tuple[Diagnostic, ...]]:

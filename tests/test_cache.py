@@ -46,7 +46,7 @@ def entry_of(root: Path, name: str) -> Path:
 def test_unchanged_files_are_not_parsed_again(ws, parses):
     root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
     first = load(root)
-    assert sorted(parses) == ["p.yaml", "q.yaml"] and len(entries(root)) == 3  # and agencies.yaml
+    assert sorted(parses) == ["p.yaml", "q.yaml"] and len(entries(root)) == 4  # and agencies.yaml, ktcn.yaml
     parses.clear()
     second = load(root)
     assert parses == []
@@ -130,7 +130,7 @@ def test_two_processes_at_once_agree(ws):
     command = [sys.executable, "-m", "ktcn", "validate", "--records", str(root)]
     runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(4)]
     assert all(run.wait(timeout=60) == 0 for run in runs)
-    assert len(entries(root)) == 21  # and agencies.yaml
+    assert len(entries(root)) == 22  # and agencies.yaml, ktcn.yaml
     assert load(root).diagnostics == ()
 
 
@@ -350,3 +350,39 @@ def test_the_cache_key_is_the_users_alone(ws, monkeypatch, tmp_path):
     assert (path.stat().st_mode & 0o777) == 0o600
     monkeypatch.setattr(cache_module, "_key", None)
     assert cache_module._cache_key() == key, "the same key on the next run"
+
+
+def test_a_load_of_one_programme_unpickles_only_that_one(ws, counted):
+    """`ktcn show kh-2/1`: every file is still checked (its diagnostics count), one programme comes back."""
+    from datetime import date
+
+    root = ws({"programmes/p.yaml": PROGRAMME.replace("lead: [skhcn]", "lead: [nobody]"), "programmes/q.yaml": SECOND})
+    whole = load(root, date(2025, 7, 1), use_cache=False)
+    assert [p.id for p in load(root, date(2025, 7, 1), only="kh-2").programmes] == ["kh-2"]  # parsed: filtered
+    counted.update(unpickled=0, checked=0)
+    one = load(root, date(2025, 7, 1), only="kh-2")
+    assert counted["unpickled"] == 1
+    assert one.programmes == (whole.programme("kh-2"),) and one.diagnostics == whole.diagnostics
+    assert load(root, date(2025, 7, 1), only="kh-9").programmes == ()
+
+
+def test_show_of_an_unknown_programme_offers_every_id(ws, ktcn):
+    root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
+    ktcn("show", "kh-1", "--records", str(root))  # fills the cache
+    result = ktcn("show", "kh-3", "--records", str(root))
+    assert result.exit_code == 2 and "did you mean 'kh-2'" in result.stderr
+
+
+def test_the_settings_come_from_the_cache_until_ktcn_yaml_changes(ws, parses, monkeypatch):
+    from datetime import date
+
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    first = load(root, date(2025, 7, 1))
+    settings_parsed: list[str] = []
+    real = loader_module._parse
+    monkeypatch.setattr(loader_module, "_parse", lambda f, d, data, record, build: (
+        settings_parsed.append(d) if record is loader_module.SETTINGS else None) or real(f, d, data, record, build))
+    assert load(root, date(2025, 7, 1)).settings == first.settings and settings_parsed == []
+    (root / "ktcn.yaml").write_text((root / "ktcn.yaml").read_text(encoding="utf-8") + "warn_days: 30\n",
+                                    encoding="utf-8")
+    assert load(root, date(2025, 7, 1)).settings.warn_days == 30 and settings_parsed == ["ktcn.yaml"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ktcn import yamlsource
+from ktcn import recordfile
 from ktcn.diagnostics import CODES
 from ktcn.loader import load
 
@@ -173,7 +173,7 @@ def test_every_registered_code_has_a_case():
 
 
 def test_file_over_the_size_limit_is_refused_without_reading(ws, monkeypatch):
-    monkeypatch.setattr(yamlsource, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(recordfile, "MAX_FILE_BYTES", 100)  # where the bytes are read
     assert ("KTCN010", P, 1) in found(ws({P: PROGRAMME}))
 
 

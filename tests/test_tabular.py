@@ -117,3 +117,19 @@ def test_a_large_table_streams_fast():
     shown = rendered(to_rich(Table(COLUMNS, rows), "vi"), 100)
     assert time.perf_counter() - start < 5  # about 0.5 s; the bound leaves room for a busy machine
     assert re.search(r"kh-1999-2024/1999", shown)
+
+
+@pytest.mark.parametrize("columns", ["200", "80", "60", "24"])
+@pytest.mark.parametrize("command", [["overdue", "--as-of", "2026-01-20"], ["status", "--as-of", "2026-01-20"],
+                                     ["show", "ctr-demo/bc6"], ["status", "--by", "agency"]])
+def test_views_without_colours_print_what_rich_prints(ws, ktcn, monkeypatch, command, columns):
+    """Without colours (a pipe, a file) a view's text is written as it is, unless rich would crop a line."""
+    from ktcn.cli import options
+
+    from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS
+
+    ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME})
+    monkeypatch.setenv("COLUMNS", columns)
+    plain = ktcn(*command)
+    monkeypatch.setattr(options, "_plain", lambda batch, width: None)
+    assert plain == ktcn(*command) and plain.stdout

@@ -48,7 +48,8 @@ def status(
     chosen = selection(programme, agency, include_all)
     # What each view shows of the overdue and due-soon items: the table a few, JSON all, CSV and the scorecard none.
     shown = {"table": terminal.SHOWN_ITEMS, "csv": 0}.get(output_format) if by is None else 0
-    trim = views.Trimmer(chosen, overdue=shown, due_soon=shown, by_lead=by is not None)
+    spools = views.Spools() if output_format == "json" and by is None else None  # JSON lists all: set aside
+    trim = views.Trimmer(chosen, overdue=shown, due_soon=shown, by_lead=by is not None, spool=spools)
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True, trim=trim)
     if by == "agency":
         card = views.agency_scorecard(ctx.board, chosen)
@@ -61,7 +62,7 @@ def status(
     else:
         view = views.status_view(ctx.board, chosen)
         if ctx.format == "json":
-            ctx.emit_json(views.status_json(view, ctx.lang))
+            ctx.emit_json(views.status_json(view, ctx.lang, spools))
         elif ctx.format == "csv":
             ctx.emit_csv(terminal.status_csv_table(view))
         else:
@@ -87,10 +88,18 @@ def overdue(
     from ktcn import views
 
     chosen = selection(programme, agency, include_all)
+    spools = views.Spools() if output_format == "json" else None  # every item, set aside as it is read
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True,
-                  trim=views.Trimmer(chosen, due_soon=0, by_lead=False))
+                  trim=views.Trimmer(chosen, due_soon=0, by_lead=False, spool=spools))
     items = views.overdue_items(ctx.board, chosen)
-    _emit_items(ctx, ctx.board, items, "days_late", "overdue.title", until=None)
+    if spools is not None:
+        from ktcn.jsonstream import Streamed
+
+        items = spools.overdue
+        ctx.emit_json({"as_of": ctx.as_of.isoformat(),
+                       "items": Streamed(views.item_json(o, ctx.as_of, "days_late", ctx.lang) for o in items)})
+    else:
+        _emit_items(ctx, ctx.board, items, "days_late", "overdue.title", until=None)
     ctx.finish()
     if fail and items:
         raise typer.Exit(1)
@@ -155,8 +164,8 @@ def show(
     from ktcn.status import count, counted, programme_occurrences, task_occurrences
     from ktcn.working_days import deadline_shift
 
-    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
-    ws = ctx.workspace
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, only=reference.partition("/")[0])
+    ws = ctx.workspace if ctx.workspace.programmes else ctx.whole()  # an unknown id: did you mean one of them?
     programme, task = views.find_task(ws, reference)
     if task is None:
         found = programme_occurrences(programme, ws, ctx.as_of)

@@ -84,14 +84,16 @@ def _broken_pipe() -> None:
 class Context:
     """What every listing command starts from: the records, the day and the language.
 
-    The records are loaded whole (`workspace`) or, for the status views, as
-    each programme's standing on the day (`board`, cut down by `trim` as it is
-    read): that needs no programme in memory and comes from the cache.
+    The records are loaded whole (`workspace`), with only the programme `only`
+    kept (`ktcn show`; `whole()` loads the rest when that one is not there), or,
+    for the status views, as each programme's standing on the day (`board`, cut
+    down by `trim` as it is read): that needs no programme in memory and comes
+    from the cache.
     """
 
     def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table",
                  formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True, board: bool = False,
-                 trim: Any = None):
+                 trim: Any = None, only: str | None = None):
         from ktcn.loader import find_root, load, load_board
         from ktcn.omissions import omissions
 
@@ -101,10 +103,18 @@ class Context:
         if board:
             self.board = loaded = load_board(root, self.as_of, use_cache=use_cache, trim=trim)
         else:
-            self.workspace = loaded = load(root, today=self.as_of, use_cache=use_cache)
+            self.workspace = loaded = load(root, today=self.as_of, use_cache=use_cache, only=only)
+        self.root, self.use_cache = root, use_cache
         self.lang = choose_lang(lang, loaded.settings.language)
         self.format = output_format
         self.omissions = omissions(loaded.diagnostics, loaded.left_out)
+
+    def whole(self) -> Any:
+        """The workspace with every programme (after a load with `only`): what a did-you-mean chooses from."""
+        from ktcn.loader import load
+
+        self.workspace = load(self.root, today=self.as_of, use_cache=self.use_cache)
+        return self.workspace
 
     def finish(self) -> None:
         """After the output: when the records have errors, name the files on stderr and exit 1.
@@ -133,22 +143,45 @@ class Context:
         for renderable in renderables:
             segments = iter(console.render(renderable, console.options))
             while batch := list(islice(segments, 4096)):
-                console.print(Segments(batch))
+                text = _plain(batch, console.width) if console.color_system is None else None
+                if text is None:
+                    console.print(Segments(batch))
+                else:
+                    console.file.write(text)
 
     def emit_json(self, document: Any, omissions: bool = True) -> None:
-        """The document; a view's (`omissions`) with the fields that say what the records' errors left out."""
-        import json
+        """The document; a view's (`omissions`) with the fields that say what the records' errors left out.
 
+        Its `Streamed` lists are written item by item as they are made (`ktcn.jsonstream`).
+        """
+        from ktcn import jsonstream
         from ktcn.omissions import as_json
 
         if omissions:
             document = {**document, **as_json(self.omissions, self.lang)}
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+        jsonstream.write(document, sys.stdout)
 
     def emit_csv(self, table: Any) -> None:
         from ktcn.tabular import to_csv
 
         sys.stdout.write(to_csv(table))
+
+
+def _plain(batch: list[Any], width: int) -> str | None:
+    """What rich would print of these segments without colours (a pipe, a file, NO_COLOR): their text, when
+    no line is wider than the console (rich would crop it) and no segment is a control code (rich drops them).
+
+    A national overdue list is some 100,000 lines: rich's splitting and measuring of each was a fifth of it.
+    None when rich must print them.
+    """
+    from ktcn.tabular import display_width
+
+    if any(segment.control for segment in batch):
+        return None
+    text = "".join(segment.text for segment in batch)
+    if any(display_width(line) > width for line in text.split("\n")):
+        return None
+    return text
 
 
 def report_omissions(found: Any, lang: str) -> None:

@@ -113,14 +113,18 @@ class ErrorHandlingGroup(TyperGroup):
             raise typer.Exit(EXIT_INTERNAL) from None
 
 
-app = typer.Typer(
-    cls=ErrorHandlingGroup,
-    help="Keep science-and-technology programmes as YAML records: validate, track deadlines, report.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+def make_app() -> typer.Typer:
+    """The Typer app with its root options and no command yet (`ktcn.cli` registers them)."""
+    made = typer.Typer(
+        cls=ErrorHandlingGroup,
+        help="Keep science-and-technology programmes as YAML records: validate, track deadlines, report.",
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    made.callback()(_root)
+    return made
 
 
 def _version(value: bool) -> None:
@@ -129,7 +133,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
