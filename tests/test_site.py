@@ -323,6 +323,26 @@ def test_workspace_templates_override_in_the_sandbox(demo, ktcn):
     assert result.exit_code == 2 and "task.html.j2" in result.stderr
 
 
+def test_workspace_templates_say_words_and_lay_rows_out_their_own_way(demo, ktcn):
+    """A word written `{{ t('key') }}` is put in the template once, in the build's language; lists ktcn writes
+    whole (`{{ task.log }}`) can still be looped over and their rows written field by field."""
+    own = Path("templates/site")
+    own.mkdir(parents=True)
+    (own / "task.html.j2").write_text(
+        '{% extends "_base.html.j2" %}{% block content %}<h1>{{ t(\'nav.overview\') }}|{{ t(\'task.later\') }}'
+        "|{{ t('task.later', n=3) }}</h1><ol>{% for u in task.log %}<li>{{ u.date }}={{ u.note }}</li>"
+        "{% endfor %}</ol><p>{{ task.lead|join(' + ') }}</p>{% endblock %}", encoding="utf-8")
+    site = build(ktcn)
+    html = read(site, "t/kh-2-2025/1a.html")
+    assert "<h1>Tổng quan|Và {n} kỳ sau nữa, chưa đến.|Và 3 kỳ sau nữa, chưa đến.</h1>" in html
+    assert "<li>10/07/2025=Gửi &lt;b&gt;muộn&lt;/b&gt; &amp; đủ</li>" in html
+    assert '<p><a href="../../a/sttt.html"' in html
+    assert "<h1>Overview|" in read(build(ktcn, "--lang", "en", out="en"), "t/kh-2-2025/1a.html")
+    (own / "task.html.j2").write_text("{{ t('no.such.word') }}", encoding="utf-8")
+    result = ktcn("site", "-o", "site", *AS_OF)
+    assert result.exit_code == 2 and "task.html.j2" in result.stderr
+
+
 def test_long_lists_are_paged(demo, ktcn, monkeypatch):
     from ktcn.site import build as site_build
 
