@@ -66,10 +66,16 @@ class Link:
     title: str = ""
 
     def __html__(self) -> str:
-        if not self.href:
-            return esc(self.text)
-        title = f' title="{esc(self.title)}"' if self.title else ""
-        return f'<a href="{TOP}{esc(self.href)}"{title}>{esc(self.text)}</a>'
+        return _link(self.href, self.text, self.title)
+
+
+@lru_cache(maxsize=1 << 16)
+def _link(href: str, text: str, title: str) -> str:
+    """A link's markup, made once: the same few thousand agencies and programmes are linked from every list."""
+    if not href:
+        return esc(text)
+    title = f' title="{esc(title)}"' if title else ""
+    return f'<a href="{TOP}{esc(href)}"{title}>{esc(text)}</a>'
 
 
 def links(items: tuple[Link, ...] | list[Link]) -> str:
