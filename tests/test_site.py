@@ -144,6 +144,64 @@ def test_agencies_are_the_scorecard_and_lists_are_overdue_and_upcoming(demo, ktc
     assert all(f"t/ctr-demo/{i['task']}.html" in html or f"/{i['task']}.html" in html for i in upcoming)
 
 
+def _rate(counts: dict[str, int]) -> tuple[str, str]:
+    """The on-time rate and progress as a page writes them, from the counts of `ktcn status --format json`."""
+    done = counts["done_on_time"] + counts["done_late"]
+    due, wanted = done + counts["overdue"], done + counts["in_progress"] + counts["overdue"]
+    return (f"{round(100 * counts['done_on_time'] / due)}%" if due else "—",
+            f"{round(100 * done / wanted)}%" if wanted else "—")
+
+
+def _page_rates(html: str) -> tuple[str, str]:
+    return (re.search(r'data-rate="on_time">([^<]*)<', html).group(1),
+            re.search(r'data-rate="progress">([^<]*)<', html).group(1))
+
+
+def test_bundled_records_every_number_on_the_site_is_that_of_status(tmp_path, monkeypatch, ktcn):
+    """The site of the records shipped in records/: every figure, row and list length on the overview, the
+    programme and agency pages, and the overdue and upcoming lists is what `ktcn status --format json` (with
+    --all, --by agency), `ktcn overdue` and `ktcn upcoming` say."""
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "records", tmp_path / "records",
+                    ignore=shutil.ignore_patterns(".ktcn-cache"))
+    monkeypatch.chdir(tmp_path / "records")
+    site = build(ktcn, "--changes", "0", out=str(tmp_path / "public"))
+    status, everything = as_json(ktcn, "status"), as_json(ktcn, "status", "--all")
+    assert status["programmes"] and status["overdue"]  # the records still exercise the lists
+    overview = read(site, "index.html")
+    table = row_counts(overview, "data-programme")
+    for programme in everything["programmes"]:
+        counts = programme["counts"]
+        total = sum(v for k, v in counts.items() if k != "extended")
+        assert table[programme["id"]] == {**counts, "total": total}
+        page = read(site, f"p/{programme['id']}.html")
+        figures = figure_counts(page)
+        assert figures == {"total": total, "done": counts["done_on_time"] + counts["done_late"],
+                           "in_progress": counts["in_progress"], "overdue": counts["overdue"],
+                           "ongoing": counts["ongoing"], "cancelled": counts["cancelled"],
+                           "extended": counts["extended"]}
+        assert _page_rates(page) == _rate(counts)
+        cards = page.count('<article class="task"')
+        assert '<h2 id="tasks-h">' in page and f"({cards})</h2>" in page  # the tasks heading counts the cards
+    totals = status["totals"]
+    assert {k: v for k, v in table[""].items() if k != "total"} == totals
+    assert figure_counts(overview)["overdue"] == totals["overdue"] and _page_rates(overview) == _rate(totals)
+    assert f"({len(status['overdue'])})</h2>" in overview and f"({len(status['due_soon'])})</h2>" in overview
+    card = as_json(ktcn, "status", "--by", "agency")
+    agencies = row_counts(read(site, "agencies.html"), "data-agency")
+    for row in card["agencies"]:
+        assert {k: v for k, v in agencies[row["id"]].items() if k != "total"} == row["counts"]
+        page = read(site, f"a/{row['id']}.html")
+        assert figure_counts(page)["overdue"] == row["counts"]["overdue"] and _page_rates(page) == _rate(row["counts"])
+    listed = "".join(read(site, p.name) for p in sorted(site.glob("overdue*.html")))
+    assert len(re.findall(r'class="date"', listed)) == len(as_json(ktcn, "overdue")["items"]) == len(status["overdue"])
+    warn = re.search(r"warn_days:\s*(\d+)", Path("ktcn.yaml").read_text(encoding="utf-8"))
+    upcoming = as_json(ktcn, "upcoming", "--days", warn.group(1) if warn else "14")["items"]
+    listed = "".join(read(site, p.name) for p in sorted(site.glob("upcoming*.html")))
+    assert len(re.findall(r'class="date"', listed)) == len(upcoming)
+
+
 def test_succession_on_agency_pages(demo, ktcn):
     site = build(ktcn)
     old, new = read(site, "a/sttt.html"), read(site, "a/skhcn.html")
