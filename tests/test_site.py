@@ -202,6 +202,25 @@ def test_bundled_records_every_number_on_the_site_is_that_of_status(tmp_path, mo
     assert len(re.findall(r'class="date"', listed)) == len(upcoming)
 
 
+def test_an_empty_chart_says_why_it_is_empty(ws, ktcn):
+    ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/new.yaml": """\
+id: kh-moi
+type: KH
+title: Kế hoạch mới ban hành
+issued: 2026-01-05
+issuers: [skhcn]
+tasks:
+  - {id: "1", title: Việc đầu tiên, lead: [snv], schedule: 2027-12-31}
+"""})
+    overview = read(build(ktcn), "index.html")
+    for words in ("Chưa có kỳ nào đến hạn (đã hoàn thành hoặc đã quá hạn), nên chưa tính được tỷ lệ đúng hạn.",
+                  "Không có kỳ nào quá hạn chưa hoàn thành.",
+                  "Chưa có kỳ nào được ghi là đã hoàn thành, nên chưa có gì để đếm theo quý."):
+        assert f'<p class="muted">{words}</p>' in overview
+    assert "Chưa có kỳ nào được ghi là đã hoàn thành" in read(Path("site"), "p/kh-moi.html")
+    assert "Đang thực hiện trong hạn" in overview  # the one task is counted, in progress: its chart is drawn
+
+
 def test_succession_on_agency_pages(demo, ktcn):
     site = build(ktcn)
     old, new = read(site, "a/sttt.html"), read(site, "a/skhcn.html")
@@ -343,7 +362,8 @@ def test_changes_page_from_git_history_in_diff_words(demo, ktcn, monkeypatch):
                     "    updates:\n      - {date: 2026-01-10, status: done}\n"), encoding="utf-8")
     subprocess.run([*git, "commit", "-q", "-am", "Cập nhật nhiệm vụ 1b"], check=True)
     html = read(build(ktcn), "changes.html")
-    assert "05/01/2026: Cập nhật nhiệm vụ 1b" in html and "05/01/2026: Hồ sơ ban đầu" in html
+    assert html.count("<h2 id=\"commit-") == 2 and "Lần lưu ngày 05/01/2026</h2>" in html
+    assert "Lời ghi:</span> Cập nhật nhiệm vụ 1b" in html and "Lời ghi:</span> Hồ sơ ban đầu" in html
     assert "Thay đổi hồ sơ:" in html and "cập nhật mới" in html.lower()  # ktcn diff's words
     assert 'href="changes.html"' in read(Path("site"), "index.html")
 

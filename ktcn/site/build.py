@@ -321,9 +321,10 @@ class _Pages:
                 for r in rated]
         table = [(site.agency_name(r.agency), f"{round(100 * r.counts.done_on_time / r.counts.due)}%",
                   str(r.counts.done_on_time), str(r.counts.due)) for r in rated]
-        return charts.value_bars(key, say("chart.on_time", lang), say("chart.on_time_desc", lang), bars,
-                                 ("", say("chart.rate", lang), say("done_on_time", lang), say("chart.base", lang)),
-                                 table, full=100)
+        chart = charts.value_bars(key, say("chart.on_time", lang), say("chart.on_time_desc", lang), bars,
+                                  ("", say("chart.rate", lang), say("done_on_time", lang), say("chart.base", lang)),
+                                  table, full=100)
+        return replace(chart, empty_words=say("chart.empty.rate", lang))
 
     def _age_chart(self, key: str) -> charts.Chart:
         lang = self.site.lang
@@ -331,9 +332,10 @@ class _Pages:
         for item in self.overdue:
             ages[overdue_age(item.days) - 1] += 1
         rows = [(say(f"age.{i + 1}", lang), n, str(n)) for i, n in enumerate(ages)] if self.overdue else []
-        return charts.value_bars(key, say("chart.overdue_age", lang), say("chart.overdue_age_desc", lang), rows,
-                                 (say("chart.age", lang), say("chart.count", lang)),
-                                 [(name, words) for name, _, words in rows])
+        chart = charts.value_bars(key, say("chart.overdue_age", lang), say("chart.overdue_age_desc", lang), rows,
+                                  (say("chart.age", lang), say("chart.count", lang)),
+                                  [(name, words) for name, _, words in rows])
+        return replace(chart, empty_words=say("chart.empty.age", lang))
 
     # --- lists -------------------------------------------------------------------------------------------
 
@@ -511,8 +513,9 @@ def _categories_chart(site: Site, key: str, rows: list[tuple[str, Counts]], one:
     lang = site.lang
     names = {c: say(c, lang) for c in charts.CATEGORIES}
     title = say("chart.categories_one" if one else "chart.categories", lang)
-    return charts.stacked_bars(key, title, say("chart.categories_desc", lang), [r for r in rows if r[1].total],
-                               names, say("chart.total", lang))
+    chart = charts.stacked_bars(key, title, say("chart.categories_desc", lang), [r for r in rows if r[1].total],
+                                names, say("chart.total", lang))
+    return replace(chart, empty_words=say("chart.empty.categories", lang))
 
 
 def _quarter_chart(site: Site, key: str, quarters: dict[tuple[int, int], tuple[int, int]]) -> charts.Chart:
@@ -529,8 +532,9 @@ def _quarter_chart(site: Site, key: str, quarters: dict[tuple[int, int], tuple[i
             columns.append((say("quarter", lang, q=quarter, year=year), say("quarter.short", lang, q=quarter),
                             str(year), on_time, late))
             year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    return charts.quarter_columns(key, say("chart.quarterly", lang), say("chart.quarterly_desc", lang), columns,
-                                  (say("done_on_time", lang), say("done_late", lang)),
-                                  (say("chart.quarter", lang), say("done_on_time", lang), say("done_late", lang),
-                                   say("chart.total", lang)))
+    chart = charts.quarter_columns(key, say("chart.quarterly", lang), say("chart.quarterly_desc", lang), columns,
+                                   (say("done_on_time", lang), say("done_late", lang)),
+                                   (say("chart.quarter", lang), say("done_on_time", lang), say("done_late", lang),
+                                    say("chart.total", lang)))
+    return replace(chart, empty_words=say("chart.empty.quarters", lang))
 

@@ -19,7 +19,7 @@ from typing import Any
 from ktcn.describe import describe_schedule, occurrence_words, span_words
 from ktcn.labels import day_text, label
 from ktcn.model import Agency, Programme, Task, Update
-from ktcn.site.rows import TOP, Chip, ItemRow, Link, Links, OccurrenceRow, Rows, TaskCard, TaskRow, UpdateEntry
+from ktcn.site.rows import TOP, Chip, ItemRow, Link, Links, OccurrenceRow, Rows, TaskCard, TaskRow, UpdateEntry, made
 from ktcn.site.words import SITE_LABELS, say
 from ktcn.status import DONE_LATE, DONE_ON_TIME, Counts, Occurrence, counted
 from ktcn.views import last_note
@@ -227,10 +227,11 @@ def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occur
     chips = chips if chips is not None else _Chips(site, found)
     shown = timeline(range(len(found)), found, site.as_of, CHIPS_IN_LISTS)
     more = len(found) - len(shown)
-    return TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
+    return made(TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
                    programme_label(programme), programme_href(programme.id), programme.state, lead,
                    ", ".join(map(site.agency_name, lead)), support, tuple(chips[i] for i in shown), more,
-                   say("task.chips_more", site.lang, n=more) if more else "", _categories(found), _years(found))
+                   say("task.chips_more", site.lang, n=more) if more else "", _categories(found),
+                        _years(found)))
 
 
 def supports_after_mergers(task: Task, found: Sequence[Occurrence], agencies: Mapping[str, Agency]) -> tuple[str, ...]:
@@ -415,12 +416,12 @@ def item_row(site: Site, occurrence: Occurrence) -> ItemRow:
     deadline = occurrence.deadline or site.as_of
     days = (site.as_of - deadline).days if occurrence.status == "overdue" else (deadline - site.as_of).days
     programme = site.programmes.get(occurrence.programme)
-    return ItemRow(site.lang, deadline, site.day(deadline), days, occurrence.programme,
+    return made(ItemRow(site.lang, deadline, site.day(deadline), days, occurrence.programme,
                    programme_label(programme) if programme else occurrence.programme, occurrence.task.id,
                    occurrence.task.title, task_href(occurrence.programme, occurrence.task.id),
                    occurrence_words(occurrence, site.lang), occurrence.lead,
                    tuple(site.agency_link(a) for a in occurrence.lead), occurrence.status, last_note(occurrence),
-                   chip(site, occurrence))
+                   chip(site, occurrence)))
 
 
 def overdue_age(days: int) -> int:

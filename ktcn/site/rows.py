@@ -257,8 +257,13 @@ class TaskRow:
     more_words: str  # 'và N kỳ khác...' when `more`
     categories: tuple[str, ...]
     years: tuple[int, ...]
+    markup: str = ""  # made once (`made`), where the row is made: lists write the same row two or three times
 
     def __html__(self) -> str:
+        return self.markup or self.render()
+
+    def render(self) -> str:
+        """The row as a table row of a list of tasks."""
         w = words(self.lang)
         state = f' <span class="tag">{w["state." + self.state]}</span>' if self.state != "active" else ""
         more = (f'<li class="chip more"><a href="{TOP}{esc(self.href)}">{esc(self.more_words)}</a></li>'
@@ -295,6 +300,7 @@ class ItemRow:
     status: str
     note: str
     chip: Chip
+    markup: str = ""  # made once (`made`), where the row is made: lists write the same row two or three times
 
     @property
     def data(self) -> dict[str, str]:
@@ -302,6 +308,10 @@ class ItemRow:
         return {"agency": " ".join(self.lead), "cat": self.status, "year": str(self.deadline.year)}
 
     def __html__(self) -> str:
+        return self.markup or self.render()
+
+    def render(self) -> str:
+        """The row as a table row of the overdue or upcoming list."""
         w = words(self.lang)
         late = self.status == "overdue"
         note = f'<span class="note"><span class="k">{w["note"]}:</span> {esc(self.note)}</span>' if self.note else ""
@@ -314,3 +324,10 @@ class ItemRow:
                 f' <span class="muted">{esc(self.programme_label)} · {esc(self.task)}</span>{note}</th>'
                 f'<td data-label="{w["occurrence"]}"><ul class="chips">{self.chip.__html__()}</ul></td>'
                 f'<td data-label="{w["lead"]}">{links(self.lead_links)}</td></tr>\n')
+
+
+def made(row: TaskRow | ItemRow) -> TaskRow | ItemRow:
+    """`row` with its markup made now, once: in the worker process that made the row, rather than on every page
+    of the lists that show it (an overdue occurrence is on the overdue list and on its lead agencies' pages)."""
+    object.__setattr__(row, "markup", row.render())  # frozen: set once, before anyone else sees the row
+    return row
