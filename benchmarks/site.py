@@ -77,7 +77,8 @@ def main() -> None:
             if fresh:
                 shutil.rmtree(site, ignore_errors=True)
             wall, cpu, said = run(command)
-            print(f"{name:36} {wall:7.2f} s wall  {cpu:7.2f} s CPU   {said.splitlines()[-1] if said else ''}")
+            print(f"{name:36} {wall:7.2f} s wall  {cpu:7.2f} s CPU  (load average after: {os.getloadavg()[0]:.1f})"
+                  f"   {said.splitlines()[-1] if said else ''}")
         pages, total, largest = sizes(site)
         print(f"{pages} pages, {total / 1e6:.1f} MB in all; the largest files a browser loads:")
         for size, name in largest:

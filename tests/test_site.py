@@ -144,6 +144,83 @@ def test_agencies_are_the_scorecard_and_lists_are_overdue_and_upcoming(demo, ktc
     assert all(f"t/ctr-demo/{i['task']}.html" in html or f"/{i['task']}.html" in html for i in upcoming)
 
 
+def _rate(counts: dict[str, int]) -> tuple[str, str]:
+    """The on-time rate and progress as a page writes them, from the counts of `ktcn status --format json`."""
+    done = counts["done_on_time"] + counts["done_late"]
+    due, wanted = done + counts["overdue"], done + counts["in_progress"] + counts["overdue"]
+    return (f"{round(100 * counts['done_on_time'] / due)}%" if due else "—",
+            f"{round(100 * done / wanted)}%" if wanted else "—")
+
+
+def _page_rates(html: str) -> tuple[str, str]:
+    return (re.search(r'data-rate="on_time">([^<]*)<', html).group(1),
+            re.search(r'data-rate="progress">([^<]*)<', html).group(1))
+
+
+def test_bundled_records_every_number_on_the_site_is_that_of_status(tmp_path, monkeypatch, ktcn):
+    """The site of the records shipped in records/: every figure, row and list length on the overview, the
+    programme and agency pages, and the overdue and upcoming lists is what `ktcn status --format json` (with
+    --all, --by agency), `ktcn overdue` and `ktcn upcoming` say."""
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "records", tmp_path / "records",
+                    ignore=shutil.ignore_patterns(".ktcn-cache"))
+    monkeypatch.chdir(tmp_path / "records")
+    site = build(ktcn, "--changes", "0", out=str(tmp_path / "public"))
+    status, everything = as_json(ktcn, "status"), as_json(ktcn, "status", "--all")
+    assert status["programmes"] and status["overdue"]  # the records still exercise the lists
+    overview = read(site, "index.html")
+    table = row_counts(overview, "data-programme")
+    for programme in everything["programmes"]:
+        counts = programme["counts"]
+        total = sum(v for k, v in counts.items() if k != "extended")
+        assert table[programme["id"]] == {**counts, "total": total}
+        page = read(site, f"p/{programme['id']}.html")
+        figures = figure_counts(page)
+        assert figures == {"total": total, "done": counts["done_on_time"] + counts["done_late"],
+                           "in_progress": counts["in_progress"], "overdue": counts["overdue"],
+                           "ongoing": counts["ongoing"], "cancelled": counts["cancelled"],
+                           "extended": counts["extended"]}
+        assert _page_rates(page) == _rate(counts)
+        cards = page.count('<article class="task"')
+        assert '<h2 id="tasks-h">' in page and f"({cards})</h2>" in page  # the tasks heading counts the cards
+    totals = status["totals"]
+    assert {k: v for k, v in table[""].items() if k != "total"} == totals
+    assert figure_counts(overview)["overdue"] == totals["overdue"] and _page_rates(overview) == _rate(totals)
+    assert f"({len(status['overdue'])})</h2>" in overview and f"({len(status['due_soon'])})</h2>" in overview
+    card = as_json(ktcn, "status", "--by", "agency")
+    agencies = row_counts(read(site, "agencies.html"), "data-agency")
+    for row in card["agencies"]:
+        assert {k: v for k, v in agencies[row["id"]].items() if k != "total"} == row["counts"]
+        page = read(site, f"a/{row['id']}.html")
+        assert figure_counts(page)["overdue"] == row["counts"]["overdue"] and _page_rates(page) == _rate(row["counts"])
+    listed = "".join(read(site, p.name) for p in sorted(site.glob("overdue*.html")))
+    assert len(re.findall(r'class="date"', listed)) == len(as_json(ktcn, "overdue")["items"]) == len(status["overdue"])
+    warn = re.search(r"warn_days:\s*(\d+)", Path("ktcn.yaml").read_text(encoding="utf-8"))
+    upcoming = as_json(ktcn, "upcoming", "--days", warn.group(1) if warn else "14")["items"]
+    listed = "".join(read(site, p.name) for p in sorted(site.glob("upcoming*.html")))
+    assert len(re.findall(r'class="date"', listed)) == len(upcoming)
+
+
+def test_an_empty_chart_says_why_it_is_empty(ws, ktcn):
+    ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/new.yaml": """\
+id: kh-moi
+type: KH
+title: Kế hoạch mới ban hành
+issued: 2026-01-05
+issuers: [skhcn]
+tasks:
+  - {id: "1", title: Việc đầu tiên, lead: [snv], schedule: 2027-12-31}
+"""})
+    overview = read(build(ktcn), "index.html")
+    for words in ("Chưa có kỳ nào đến hạn (đã hoàn thành hoặc đã quá hạn), nên chưa tính được tỷ lệ đúng hạn.",
+                  "Không có kỳ nào quá hạn chưa hoàn thành.",
+                  "Chưa có kỳ nào được ghi là đã hoàn thành, nên chưa có gì để đếm theo quý."):
+        assert f'<p class="muted">{words}</p>' in overview
+    assert "Chưa có kỳ nào được ghi là đã hoàn thành" in read(Path("site"), "p/kh-moi.html")
+    assert "Đang thực hiện trong hạn" in overview  # the one task is counted, in progress: its chart is drawn
+
+
 def test_succession_on_agency_pages(demo, ktcn):
     site = build(ktcn)
     old, new = read(site, "a/sttt.html"), read(site, "a/skhcn.html")
@@ -285,7 +362,8 @@ def test_changes_page_from_git_history_in_diff_words(demo, ktcn, monkeypatch):
                     "    updates:\n      - {date: 2026-01-10, status: done}\n"), encoding="utf-8")
     subprocess.run([*git, "commit", "-q", "-am", "Cập nhật nhiệm vụ 1b"], check=True)
     html = read(build(ktcn), "changes.html")
-    assert "05/01/2026: Cập nhật nhiệm vụ 1b" in html and "05/01/2026: Hồ sơ ban đầu" in html
+    assert html.count("<h2 id=\"commit-") == 2 and "Lần lưu ngày 05/01/2026</h2>" in html
+    assert "Lời ghi:</span> Cập nhật nhiệm vụ 1b" in html and "Lời ghi:</span> Hồ sơ ban đầu" in html
     assert "Thay đổi hồ sơ:" in html and "cập nhật mới" in html.lower()  # ktcn diff's words
     assert 'href="changes.html"' in read(Path("site"), "index.html")
 
@@ -319,6 +397,26 @@ def test_workspace_templates_override_in_the_sandbox(demo, ktcn):
     assert result.exit_code == 2 and "task.html.j2" in result.stderr
     (own / "task.html.j2").unlink()
     (own / "task.html.j2").symlink_to(Path("ktcn.yaml").resolve())  # a link out of the folder is not read
+    result = ktcn("site", "-o", "site", *AS_OF)
+    assert result.exit_code == 2 and "task.html.j2" in result.stderr
+
+
+def test_workspace_templates_say_words_and_lay_rows_out_their_own_way(demo, ktcn):
+    """A word written `{{ t('key') }}` is put in the template once, in the build's language; lists ktcn writes
+    whole (`{{ task.log }}`) can still be looped over and their rows written field by field."""
+    own = Path("templates/site")
+    own.mkdir(parents=True)
+    (own / "task.html.j2").write_text(
+        '{% extends "_base.html.j2" %}{% block content %}<h1>{{ t(\'nav.overview\') }}|{{ t(\'task.later\') }}'
+        "|{{ t('task.later', n=3) }}</h1><ol>{% for u in task.log %}<li>{{ u.date }}={{ u.note }}</li>"
+        "{% endfor %}</ol><p>{{ task.lead|join(' + ') }}</p>{% endblock %}", encoding="utf-8")
+    site = build(ktcn)
+    html = read(site, "t/kh-2-2025/1a.html")
+    assert "<h1>Tổng quan|Và {n} kỳ sau nữa, chưa đến.|Và 3 kỳ sau nữa, chưa đến.</h1>" in html
+    assert "<li>10/07/2025=Gửi &lt;b&gt;muộn&lt;/b&gt; &amp; đủ</li>" in html
+    assert '<p><a href="../../a/sttt.html"' in html
+    assert "<h1>Overview|" in read(build(ktcn, "--lang", "en", out="en"), "t/kh-2-2025/1a.html")
+    (own / "task.html.j2").write_text("{{ t('no.such.word') }}", encoding="utf-8")
     result = ktcn("site", "-o", "site", *AS_OF)
     assert result.exit_code == 2 and "task.html.j2" in result.stderr
 

@@ -44,6 +44,7 @@ class Chart:
     head: tuple[str, ...] = ()
     rows: tuple[tuple[str, ...], ...] = ()
     legend: tuple[tuple[str, Markup], ...] = field(default=())  # (label, swatch)
+    empty_words: str = ""  # what an empty chart says instead: why there is nothing to draw
 
     @property
     def empty(self) -> bool:

@@ -19,7 +19,7 @@ from typing import Any
 from ktcn.describe import describe_schedule, occurrence_words, span_words
 from ktcn.labels import day_text, in_force_text, label
 from ktcn.model import Agency, Programme, Task, Update
-from ktcn.site.rows import TOP, Chip, ItemRow, Link, OccurrenceRow, TaskRow, UpdateEntry
+from ktcn.site.rows import TOP, Chip, ItemRow, Link, Links, OccurrenceRow, Rows, TaskCard, TaskRow, UpdateEntry, made
 from ktcn.site.words import SITE_LABELS, say
 from ktcn.status import DONE_LATE, DONE_ON_TIME, Counts, Occurrence, counted
 from ktcn.views import last_note
@@ -234,10 +234,11 @@ def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occur
     chips = chips if chips is not None else _Chips(site, found)
     shown = timeline(range(len(found)), found, site.as_of, CHIPS_IN_LISTS)
     more = len(found) - len(shown)
-    return TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
+    return made(TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
                    programme_label(programme), programme_href(programme.id), programme.state, lead,
                    ", ".join(map(site.agency_name, lead)), support, tuple(chips[i] for i in shown), more,
-                   say("task.chips_more", site.lang, n=more) if more else "", _categories(found), _years(found))
+                   say("task.chips_more", site.lang, n=more) if more else "", _categories(found),
+                        _years(found)))
 
 
 def supports_after_mergers(task: Task, found: Sequence[Occurrence], agencies: Mapping[str, Agency]) -> tuple[str, ...]:
@@ -280,7 +281,7 @@ class TaskViews:
     """A task three ways: its own page, its card on the programme's page, its row in lists."""
 
     page: dict[str, Any]
-    card: dict[str, Any]
+    card: TaskCard
     row: TaskRow
 
 
@@ -294,27 +295,28 @@ def task_views(site: Site, programme: Programme, task: Task, found: Sequence[Occ
     lang = site.lang
     chips = _Chips(site, found)
     row = task_row(site, programme, task, found, chips)
-    log = [update_view(site, u) for u in task.updates if u.date <= site.as_of]
+    log = Rows(update_view(site, u) for u in task.updates if u.date <= site.as_of)
     shown = timeline(range(len(found)), found, site.as_of, chips_limit)
     common = {
         "id": task.id,
         "title": task.title,
         "href": row.href,
         "kind": label(f"kind.{task.kind}", lang),
-        "lead": [site.agency_link(a) for a in task.lead],
-        "lead_now": [site.agency_link(a) for a in row.lead] if row.lead != task.lead else [],
-        "support": [site.agency_link(a) for a in task.support],
-        "to": [site.agency_link(a) for a in task.to],
+        "lead": Links(site.agency_link(a) for a in task.lead),
+        "lead_now": Links(site.agency_link(a) for a in row.lead) if row.lead != task.lead else Links(),
+        "support": Links(site.agency_link(a) for a in task.support),
+        "to": Links(site.agency_link(a) for a in task.to),
         "schedule": describe_schedule(task.schedule, lang),
         "schedule_text": task.schedule_text or "",
     }
-    kept = log if log_limit is None else log[len(log) - log_limit:] if log_limit else []
-    card = {**common, "chips": [chips[i] for i in shown], "more": len(found) - len(shown), "log": kept,
-            "log_more": len(log) - len(kept), "filters": filter_data(row)}
+    kept = log if log_limit is None else Rows(log[len(log) - log_limit:] if log_limit else ())
+    card = TaskCard(lang, task.id, task.title, row.href, common["lead"], common["lead_now"], common["support"],
+                    common["schedule"], common["schedule_text"], Rows(chips[i] for i in shown),
+                    len(found) - len(shown), kept, len(log) - len(kept), filter_data(row))
     listed = begun_and_next(found, site.as_of)  # windows years ahead are noise to a reader, and weigh
     page = {**common, "programme": site.programme_link(programme.id), "programme_title": programme.title,
-            "log": log, "occurrences": [occurrence_view(site, found[i], chips[i], bool(common["lead_now"]))
-                                         for i in listed],
+            "log": log, "occurrences": Rows(occurrence_view(site, found[i], chips[i], bool(common["lead_now"]))
+                                            for i in listed),
             "later": len(found) - len(listed)}
     return TaskViews(page, card, row)
 
@@ -372,13 +374,13 @@ def programme_fields(site: Site, programme: Programme, implemented_by: Sequence[
         "type": say(f"doc.{programme.type}", lang) if f"doc.{programme.type}" in SITE_LABELS else programme.type,
         "issued": site.day(programme.issued),
         "place": programme.place or "",
-        "issuers": [site.agency_link(a) for a in programme.issuers],
+        "issuers": Links(site.agency_link(a) for a in programme.issuers),
         "signers": [_signer(s) for s in programme.signers],
         "period": period_words(programme, lang),
         "state": programme.state,
         "state_text": label(f"state.{programme.state}", lang),
-        "implements": [site.programme_link(p) for p in programme.implements],
-        "implemented_by": [site.programme_link(p) for p in implemented_by],
+        "implements": Links(site.programme_link(p) for p in programme.implements),
+        "implemented_by": Links(site.programme_link(p) for p in implemented_by),
         "basis": list(programme.basis),
         "objectives": list(programme.objectives),
     }
@@ -422,12 +424,12 @@ def item_row(site: Site, occurrence: Occurrence) -> ItemRow:
     days = (site.as_of - deadline).days if occurrence.status == "overdue" else (deadline - site.as_of).days
     programme = site.programmes.get(occurrence.programme)
     said = _in_force(site, occurrence) if occurrence.deadline else site.day(deadline)
-    return ItemRow(site.lang, deadline, said, days, occurrence.programme,
-                   programme_label(programme) if programme else occurrence.programme, occurrence.task.id,
-                   occurrence.task.title, task_href(occurrence.programme, occurrence.task.id),
-                   occurrence_words(occurrence, site.lang), occurrence.lead,
-                   tuple(site.agency_link(a) for a in occurrence.lead), occurrence.status, last_note(occurrence),
-                   chip(site, occurrence))
+    return made(ItemRow(site.lang, deadline, said, days, occurrence.programme,
+                        programme_label(programme) if programme else occurrence.programme, occurrence.task.id,
+                        occurrence.task.title, task_href(occurrence.programme, occurrence.task.id),
+                        occurrence_words(occurrence, site.lang), occurrence.lead,
+                        tuple(site.agency_link(a) for a in occurrence.lead), occurrence.status, last_note(occurrence),
+                        chip(site, occurrence)))
 
 
 def overdue_age(days: int) -> int:

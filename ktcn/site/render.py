@@ -36,16 +36,18 @@ def environment(workspace_root: Path, lang: str) -> Any:
     from jinja2 import ChoiceLoader, Environment, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from ktcn.site.constant_words import ConstantWords
     from ktcn.template_loader import ContainedLoader
 
     found = [f for f in folders(workspace_root) if f.is_dir()]
     kind = ImmutableSandboxedEnvironment if overridden(workspace_root) else Environment
     # auto_reload off: a build reads each template once, instead of checking its file before every page
     env = kind(loader=ChoiceLoader([ContainedLoader(str(f)) for f in found]), undefined=StrictUndefined,
-               autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1)
+               autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1,
+               extensions=[ConstantWords])
     env.globals["t"] = lambda key, **values: say(key, lang, **values)
     env.filters["num"] = lambda number: grouped(number, lang)
-    env.globals["lang"] = lang
+    env.globals["lang"] = lang  # before any template is compiled: ConstantWords writes the words in it
     return env
 
 
