@@ -90,9 +90,12 @@ def items_table(items: Sequence[Occurrence], as_of: date, ws: Catalogue, days_fi
 
 
 def _in_force(occurrence: Occurrence, lang: str) -> Any:
-    """The deadline cell: the date, or "30/11/2025 (CN) → 01/12/2025" when the deadline rule moved it."""
+    """The deadline cell: the date, or "30/11/2025 (CN)" over "→ 01/12/2025" when the deadline rule moved it.
+
+    On two lines, the column stays as wide as a date and its weekday; on one, it took the width the titles need.
+    """
     if occurrence.moved_from:
-        return in_force_text(occurrence.deadline, occurrence.moved_from, lang)
+        return in_force_text(occurrence.deadline, occurrence.moved_from, lang).replace(" → ", "\n→ ", 1)
     return occurrence.deadline
 
 

@@ -307,3 +307,16 @@ def test_site_calendar_and_report_say_both_days(ws, ktcn, tmp_path):
     assert "DUE;VALUE=DATE:20251202" in ics and "30/11/2025 (CN) → 02/12/2025" in ics
     report = " ".join(ktcn("report", "--year", "2025", "--as-of", "2025-12-31").stdout.split())
     assert "30/11/2025 (CN) → 02/12/2025" in report
+
+
+def test_a_moved_deadline_takes_two_lines_in_an_80_column_list(ws, ktcn, monkeypatch):
+    """The written day over the day in force: the deadline column stays as wide as a date and its weekday, so
+    the lead agencies keep their column beside the task at 80 columns."""
+    monkeypatch.setenv("COLUMNS", "80")
+    ws({"ktcn.yaml": CIVIL_SETTINGS, "programmes/kh-1.yaml": YEARLY_REPORT})
+    lines = ktcn("overdue", "--as-of", "2025-12-03").stdout.splitlines()
+    row = next(n for n, line in enumerate(lines) if line.startswith("30/11/2025 (CN) "))
+    assert lines[row + 1].startswith("→ 02/12/2025")
+    assert "kh-1/1" in lines[row] and "Sở KH&CN" in lines[row]  # the lead on the row, not pushed under it
+    assert "Chủ trì" in next(line for line in lines if line.startswith("Thời hạn"))
+    assert max(len(line) for line in lines) <= 80
