@@ -356,26 +356,8 @@ def _load_settings(root: Path, reading: _Reading) -> Settings:
     if not _within(root, file):
         reading.problems.append(_link_out(file))
         return Settings()
-    display = display_path(file)
-    entry = _fresh_entry(file, display, reading)
-    stored = reading.cache.record(file, entry) if entry is not None else None
-    if isinstance(stored, Settings):
-        reading.problems.extend(entry.diagnostics)  # type: ignore[union-attr]
-        return stored
-    data = reading.proposed.get(_key(file))
-    if data is None:
-        data, problems = read_bytes(file, display)
-        if data is None:
-            reading.problems.extend(problems)
-            return Settings()
-    schema = _schema()
-    settings, problems = _parse(file, display, data, schema.SETTINGS, schema.build_settings)
-    reading.problems.extend(problems)
-    if settings is not None and reading.cache.enabled and _key(file) not in reading.proposed:
-        made = entry_for(file, display, data, tuple(problems), None, None)
-        if made is not None:
-            reading.cache.store(file, made, settings)
-    return settings or Settings()
+    return _cached_or_parsed(file, reading, Settings, lambda: (_schema().SETTINGS, _schema().build_settings)) \
+        or Settings()
 
 
 def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
@@ -386,10 +368,19 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     if not _within(root, file):
         reading.problems.append(_link_out(file))
         return ()
+    return _cached_or_parsed(file, reading, tuple,
+                             lambda: (_schema().AGENCIES_FILE, lambda r, values, node, kp: values["agencies"])) or ()
+
+
+def _cached_or_parsed(file: Path, reading: _Reading, kind: type, parser: Callable[[], tuple[Any, Any]]) -> Any:
+    """A workspace file (ktcn.yaml, agencies.yaml): what the cache holds while the file is unchanged, else the
+    file parsed with `parser()`'s record and builder, and stored. None when it cannot be read or built (the
+    problems are in `reading`). The parser is asked for only on a miss: a warm view imports no schema.
+    """
     display = display_path(file)
     entry = _fresh_entry(file, display, reading)
     stored = reading.cache.record(file, entry) if entry is not None else None
-    if stored is not None:  # a national registry composes to some 8 MB of nodes: read it once per change
+    if isinstance(stored, kind):  # a national registry composes to some 8 MB of nodes: read it once per change
         reading.problems.extend(entry.diagnostics)  # type: ignore[union-attr]
         return stored
     data = reading.proposed.get(_key(file))
@@ -397,15 +388,14 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
         data, problems = read_bytes(file, display)
         if data is None:
             reading.problems.extend(problems)
-            return ()
-    agencies, problems = _parse(file, display, data, _schema().AGENCIES_FILE,
-                                lambda r, values, node, kp: values["agencies"])
+            return None
+    value, problems = _parse(file, display, data, *parser())
     reading.problems.extend(problems)
-    if agencies is not None and reading.cache.enabled and _key(file) not in reading.proposed:
+    if value is not None and reading.cache.enabled and _key(file) not in reading.proposed:
         made = entry_for(file, display, data, tuple(problems), None, None)
         if made is not None:
-            reading.cache.store(file, made, agencies)
-    return agencies or ()
+            reading.cache.store(file, made, value)
+    return value
 
 
 def _fresh_entry(file: Path, display: str, reading: _Reading) -> Entry | None:
