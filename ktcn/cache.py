@@ -34,7 +34,7 @@ try:
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-FORMAT = 11  # bump when the model, the settings or the diagnostics change shape (11: ktcn.yaml is cached too)
+FORMAT = 12  # bump when the model, the settings or the diagnostics change shape (12: a standing holds `ahead`)
 FOLDER = ".ktcn-cache"
 ENTRY, STANDING = ".pkl", ".standing.pkl"  # a file's entry; its programme's standing on some days
 HEAD_OVERDUE = 16  # overdue items kept at the head of a stored standing: more than the status table shows

@@ -23,7 +23,7 @@ from typing import Protocol
 from ktcn.diagnostics import Diagnostic
 from ktcn.model import Agency, ById, Programme, Settings, Task, Workspace, pickled_by_arguments
 from ktcn.schedule import programme_bounds
-from ktcn.status import OVERDUE, SHOW_AHEAD, Counts, Occurrence, Shift, count, counted, task_occurrences
+from ktcn.status import OVERDUE, SHOW_AHEAD, Counts, Occurrence, Shift, count, counted, due_between, task_occurrences
 
 ONE_DAY = timedelta(days=1)
 
@@ -39,11 +39,26 @@ class Standing:
     overdue: tuple[Occurrence, ...]  # in item order (deadline, programme, task)
     due_soon: tuple[Occurrence, ...]
     due_soon_total: int  # how many are due soon; a view's cut (views.Trimmer) keeps only the first few
+    ahead: tuple[Occurrence, ...]  # still wanted, due within warn_days, yet not due soon (see `upcoming`)
     since: date = field(compare=False)  # the days it holds for, not what it says
     until: date = field(compare=False)
 
     def holds(self, day: date) -> bool:
         return self.since <= day < self.until
+
+    def upcoming(self, day: date, days: int) -> tuple[Occurrence, ...]:
+        """What `ktcn upcoming --days days` lists of this programme on `day` (one the standing holds on).
+
+        Right for `days` up to the `warn_days` it was computed with: due-soon
+        and `ahead` hold every occurrence still wanted whose deadline is that
+        near, and none can come nearer before the standing stops holding
+        (a deadline less warn_days is one of the days it ends on).  A window is
+        listed once it begins by the last day, as `views.upcoming_items` reads
+        them.
+        """
+        last = day + timedelta(days=days)
+        return tuple(o for o in (*self.due_soon, *self.ahead)
+                     if o.window_start <= last and due_between(o, day, last))
 
     def counts_for(self, agency: str | None = None) -> Counts:
         """The counts of the occurrences `agency` leads (all of them when None)."""
@@ -69,6 +84,7 @@ def standing_of(programme: Programme, occurrences: Iterable[tuple[Task, Sequence
     by_lead: dict[tuple[str, ...], list[Occurrence]] = {}
     overdue: list[Occurrence] = []
     due_soon: list[Occurrence] = []
+    ahead: list[Occurrence] = []
     until = date.max
     for task, found in occurrences:
         until = min(until, _next_change(task, found, as_of, warn_days))
@@ -79,9 +95,21 @@ def standing_of(programme: Programme, occurrences: Iterable[tuple[Task, Sequence
             if occurrence.status == OVERDUE or occurrence.due_soon:  # never both: due soon is still in progress
                 listed = listed or _as_listed(task)
                 (overdue if occurrence.status == OVERDUE else due_soon).append(replace(occurrence, task=listed))
+        for occurrence in _ahead(found, included, as_of, warn_days):
+            listed = listed or _as_listed(task)
+            ahead.append(replace(occurrence, task=listed))
     counts = tuple((lead, count(found)) for lead, found in sorted(by_lead.items()))
     return Standing(heading(programme), counts, tuple(sorted(overdue, key=item_order)),
-                    tuple(sorted(due_soon, key=item_order)), len(due_soon), as_of, until)
+                    tuple(sorted(due_soon, key=item_order)), len(due_soon), tuple(sorted(ahead, key=item_order)),
+                    as_of, until)
+
+
+def _ahead(found: Sequence[Occurrence], included: Sequence[Occurrence], as_of: date,
+           warn_days: int) -> Iterable[Occurrence]:
+    """Occurrences still wanted and due within `warn_days` that are not due soon: windows not begun yet above all."""
+    soon = {id(o) for o in included if o.due_soon}
+    last = as_of + timedelta(days=warn_days)
+    return (o for o in found if id(o) not in soon and due_between(o, as_of, last))
 
 
 def heading(programme: Programme) -> Programme:

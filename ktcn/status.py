@@ -262,6 +262,12 @@ def programme_occurrences(programme: Programme, ws: Workspace, as_of: date,
                                            programme.tasks))
 
 
+def due_between(occurrence: Occurrence, start: date, until: date) -> bool:
+    """Whether an occurrence still wanted (neither done nor stopped) has its deadline from `start` to `until`."""
+    return bool(occurrence.deadline and start <= occurrence.deadline <= until
+                and occurrence.status not in (DONE_ON_TIME, DONE_LATE, CANCELLED))
+
+
 def counted(occurrences: Iterable[Occurrence], as_of: date) -> list[Occurrence]:
     """The occurrences that the counts include on `as_of`.
 

@@ -21,13 +21,11 @@ from ktcn.labels import Phrase
 from ktcn.model import Programme, Task, Workspace
 from ktcn.standing import Board, Standing, item_order
 from ktcn.status import (
-    CANCELLED,
-    DONE_LATE,
-    DONE_ON_TIME,
     Counts,
     Occurrence,
     count,
     counted,
+    due_between,
     programme_occurrences,
 )
 
@@ -156,11 +154,11 @@ class Trimmer:
     @property
     def latest_overdue(self) -> int | None:
         """How many of each programme's latest overdue items this needs before the agency is filtered."""
-        return None if self.selection.agency else self.overdue
+        return self.overdue if self.overdue == 0 or not self.selection.agency else None
 
     def __call__(self, found: Standing) -> Standing:
         if not chooses(self.selection, found.programme):
-            return replace(found, counts=(), overdue=(), due_soon=(), due_soon_total=0)
+            return replace(found, counts=(), overdue=(), due_soon=(), due_soon_total=0, ahead=())
         agency = self.selection.agency
         counts = tuple((lead, c) for lead, c in found.counts if _led(agency, lead))
         if not self.by_lead:  # one total: a national workspace has some thirty thousand lead tuples
@@ -274,10 +272,12 @@ def upcoming_items(ws: Workspace, selection: Selection, as_of: date, days: int) 
     return tuple(sorted(items, key=item_order))
 
 
-def due_between(occurrence: Occurrence, start: date, until: date) -> bool:
-    """Whether an occurrence still wanted (neither done nor stopped) has its deadline from `start` to `until`."""
-    return bool(occurrence.deadline and start <= occurrence.deadline <= until
-                and occurrence.status not in (DONE_ON_TIME, DONE_LATE, CANCELLED))
+def upcoming_from_board(board: Board, selection: Selection, days: int) -> tuple[Occurrence, ...]:
+    """`upcoming_items` from the programmes' standings, for `days` up to the board's warn_days (see
+    `Standing.upcoming`): a warm run reads only what the cache holds for the status views."""
+    standings, _ = _chosen_standings(board, selection)
+    items = (o for s in standings for o in s.upcoming(board.as_of, days) if _led(selection.agency, o.lead))
+    return tuple(sorted(items, key=item_order))
 
 
 def find_task(ws: Workspace, reference: str) -> tuple[Programme, Task | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,7 +20,7 @@ import ktcn.loader as loader_module
 from ktcn import cache as cache_module
 from ktcn.loader import load, load_board
 from ktcn.standing import board_of, standing
-from ktcn.views import Selection, Trimmer, status_view
+from ktcn.views import Selection, Trimmer, status_view, upcoming_from_board, upcoming_items
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME
 
@@ -217,3 +218,98 @@ def test_a_standing_whose_cached_programme_is_gone_is_computed_from_the_file(bun
     board = load_board(bundled, day)
     assert computed["parsed"] == 1 and computed["computed"] == 6
     assert board.standings == load_board(bundled, day, use_cache=False).standings
+
+
+def _as_listed(items):
+    """What `ktcn upcoming` shows of each item (a standing keeps a task's listed fields only, not its log)."""
+    from ktcn.views import item_json
+
+    return [(replace(o, task=None), o.task.id, o.task.title, o.task.lead, o.task.schedule, o.task.kind,
+             *(item_json(o, o.window_start, "days_left", lang) for lang in ("vi", "en"))) for o in items]
+
+
+def upcoming_agrees(root: Path, first: date, last: date, agencies: tuple[str | None, ...]) -> int:
+    """Day by day, `ktcn upcoming`'s list from the (cached) standings against every programme's occurrences,
+    for each `--days` up to warn_days; returns how many non-empty lists were compared."""
+    compared, day = 0, first
+    while day <= last:
+        ws = load(root, day, use_cache=False)
+        warn_days = ws.settings.warn_days
+        for agency in agencies:
+            selection = Selection(agency=agency)
+            board = load_board(root, day, trim=Trimmer(selection, overdue=0, by_lead=False))
+            for days in sorted({0, 1, 6, warn_days}):
+                expected = upcoming_items(ws, selection, day, days)
+                assert _as_listed(upcoming_from_board(board, selection, days)) == _as_listed(expected), (day, days)
+                compared += bool(expected)
+        day += DAY
+    return compared
+
+
+def test_upcoming_from_the_standings_is_every_programmes_list_bundled(bundled):
+    assert upcoming_agrees(bundled, date(2025, 11, 1), date(2026, 1, 15), (None, "skhcn-cantho")) > 50
+
+
+def test_upcoming_from_the_standings_is_every_programmes_list_demo(ws):
+    """The demo has a window that begins after the day and is due within warn_days: upcoming, not due soon."""
+    root = ws({"agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME})
+    assert upcoming_agrees(root, date(2024, 11, 1), date(2026, 2, 1), (None, "sttt", "skhcn")) > 20
+
+
+AHEAD_PROGRAMME = """\
+id: ctr-ahead
+type: CTr
+title: Báo cáo định kỳ
+issued: 2025-01-02
+issuers: [skhcn]
+period: {from: 2025, to: 2026}
+tasks:
+  - id: thang
+    kind: report
+    title: Báo cáo tháng
+    lead: [skhcn]
+    schedule: {every: 1m, offset: -20d}
+    updates:
+      - {date: 2025-02-03, status: done}
+      - {date: 2025-04-01, status: done, period: 2025-04}
+  - id: tuan
+    kind: report
+    title: Báo cáo tuần
+    lead: [lhh]
+    schedule: {every: 2w, from: 2025-03-03, until: 2025-06-30}
+  - id: quy
+    title: Kiểm tra quý
+    lead: [sttt]
+    schedule: {every: 1q}
+    updates:
+      - {date: 2025-05-20, status: cancelled, period: 2025-Q3}
+"""
+
+
+def test_upcoming_from_the_standings_lists_windows_not_begun(ws):
+    """Windows that begin after the day yet are due within warn_days are upcoming without being due soon."""
+    root = ws({"agencies.yaml": DEMO_AGENCIES, "programmes/ahead.yaml": AHEAD_PROGRAMME,
+               "ktcn.yaml": "name: Thử\nowner: skhcn\nplace: Cần Thơ\nlanguage: vi\nwarn_days: 45\n"})
+    assert upcoming_agrees(root, date(2025, 1, 1), date(2025, 9, 30), (None, "lhh", "sttt")) > 200
+    board = load_board(root, date(2025, 3, 20))
+    assert {o.status for s in board.standings for o in s.ahead} == {"upcoming"}
+
+
+def test_a_warm_upcoming_reads_no_programme(bundled, computed, ktcn):
+    args = ("upcoming", "--records", str(bundled), "--as-of", "2025-12-20")
+    cold = ktcn(*args)
+    computed.update(parsed=0, computed=0, unpickled=0)
+    warm = ktcn(*args)
+    assert computed == {"parsed": 0, "unpickled": 0, "computed": 0}
+    assert warm.exit_code == cold.exit_code == 0 and warm.stdout == cold.stdout
+    assert warm.stdout.count("\n") > 5
+
+
+@pytest.mark.parametrize("extra", [(), ("--days", "3"), ("--days", "30"), ("--days", "400"), ("--lang", "en"),
+                                   ("--format", "json"), ("--format", "csv"), ("--agency", "lhh-cantho")])
+def test_upcoming_reads_the_same_from_the_cache(bundled, ktcn, extra):
+    """Within warn_days from the standings, further ahead from the programmes: the same text either way."""
+    args = ("upcoming", "--records", str(bundled), "--as-of", "2025-12-20", *extra)
+    uncached, cold, warm = ktcn(*args, "--no-cache"), ktcn(*args), ktcn(*args)
+    assert uncached.exit_code == cold.exit_code == warm.exit_code == 0
+    assert uncached.stdout == cold.stdout == warm.stdout

@@ -124,11 +124,23 @@ def upcoming(
     from datetime import timedelta
 
     from ktcn import views
+    from ktcn.status import SHOW_AHEAD
 
-    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
-    horizon = ctx.workspace.settings.warn_days if days is None else days
-    items = views.upcoming_items(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, horizon)
-    _emit_items(ctx, ctx.workspace, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
+    chosen = selection(programme, agency, include_all)
+    ctx, catalogue, items, horizon = None, None, None, days
+    if days is None or not no_cache:  # without a cache, --days N would read every file twice when N > warn_days
+        # Within warn_days the programmes' standings hold the list (Standing.upcoming): a warm run reads only those.
+        ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True,
+                      trim=views.Trimmer(chosen, overdue=0, by_lead=False))
+        warn_days = ctx.board.settings.warn_days
+        horizon = warn_days if days is None else days
+        if horizon <= min(warn_days, SHOW_AHEAD.days):
+            catalogue, items = ctx.board, views.upcoming_from_board(ctx.board, chosen, horizon)
+    if items is None:  # further ahead: every programme's occurrences up to then
+        ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache)
+        horizon = ctx.workspace.settings.warn_days if days is None else days
+        catalogue, items = ctx.workspace, views.upcoming_items(ctx.workspace, chosen, ctx.as_of, horizon)
+    _emit_items(ctx, catalogue, items, "days_left", "upcoming.title", until=ctx.as_of + timedelta(days=horizon))
     ctx.finish()
 
 
