@@ -231,6 +231,22 @@ def test_succession_on_agency_pages(demo, ktcn):
     assert "t/kh-2-2025/1a.html" in read(site, "a/lhh.html")  # and lhh supports it
 
 
+def test_task_card_names_who_leads_it_now_after_a_merger(ws, ktcn):
+    across = DEMO_PROGRAMME + """\
+  - id: qua-sap-nhap
+    title: Báo cáo đầu năm
+    lead: [sttt]
+    schedule: {every: 1y, day: 01-31, from: 2025}
+"""
+    ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": across})
+    # Due 31/01/2025 the report was sttt's; from 2026 (begun by the 20/01/2026 of AS_OF) it is skhcn's alone.
+    html = read(build(ktcn), "t/ctr-demo/qua-sap-nhap.html")
+    now = re.search(r"<dt>Chủ trì sau sáp nhập</dt><dd>(.*?)</dd>", html)
+    assert now is not None, html
+    assert "a/skhcn.html" in now.group(1) and "a/sttt.html" not in now.group(1)
+    assert "a/sttt.html" in html  # the document's own lead is still named
+
+
 def test_task_page_has_schedule_wording_occurrences_and_log(demo, ktcn):
     html = read(build(ktcn), "t/kh-2-2025/1a.html")
     assert "Hằng quý" in html and "hằng quý" in html  # the document's wording, and the schedule in words

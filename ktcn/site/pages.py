@@ -241,6 +241,24 @@ def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occur
                         _years(found)))
 
 
+def leads_in_force(found: Sequence[Occurrence], as_of: date) -> tuple[str, ...] | None:
+    """Who leads the task on `as_of`, after mergers: the leads of its latest begun occurrence, else of its first.
+
+    A task that ran across a merger has both the old and the new agency among its occurrences' leads; the
+    reader asks who answers for it now (None: the task has no occurrence).
+    """
+    if not found:
+        return None
+    begun = [o for o in found if o.window_start <= as_of]
+    return (begun[-1] if begun else found[0]).lead
+
+
+def _leads_now(site: Site, task: Task, found: Sequence[Occurrence]) -> Links:
+    """The card's "lead after mergers" line: shown only when mergers changed who leads the task now."""
+    now = leads_in_force(found, site.as_of)
+    return Links(site.agency_link(a) for a in now) if now is not None and now != task.lead else Links()
+
+
 def supports_after_mergers(task: Task, found: Sequence[Occurrence], agencies: Mapping[str, Agency]) -> tuple[str, ...]:
     """The supporting agencies answering for the occurrences: the succession `Occurrence.lead` follows, applied to
     `support` on the same day (the deadline, else the window's end)."""
@@ -303,7 +321,7 @@ def task_views(site: Site, programme: Programme, task: Task, found: Sequence[Occ
         "href": row.href,
         "kind": label(f"kind.{task.kind}", lang),
         "lead": Links(site.agency_link(a) for a in task.lead),
-        "lead_now": Links(site.agency_link(a) for a in row.lead) if row.lead != task.lead else Links(),
+        "lead_now": _leads_now(site, task, found),
         "support": Links(site.agency_link(a) for a in task.support),
         "to": Links(site.agency_link(a) for a in task.to),
         "schedule": describe_schedule(task.schedule, lang),
