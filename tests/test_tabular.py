@@ -156,3 +156,14 @@ def test_wrapping_by_pattern_gives_the_lines_of_the_word_loop(words, spaces, wid
         assert fast == wrap(text, width)
     finally:
         tabular._wrap_narrow = original
+
+
+def test_the_common_characters_are_all_narrow():
+    """Text made only of the characters the cheap pattern lets through is measured by its length: none of them
+    may be wide or combining (the large class, compiled only for other text, is the judge)."""
+    from ktcn import tabular
+
+    common = [chr(c) for c in range(0x3000) if not tabular._UNCOMMON.search(chr(c))]
+    assert "ạ" in common and "→" in common and "█" in common
+    assert not any(tabular._wide_or_combining().search(char) for char in common)
+    assert tabular.display_width("Sở KH&CN → 01/12/2025 ███░░") == 27 and tabular.display_width("日本") == 4
