@@ -33,6 +33,8 @@ GAP = 2  # blank columns between two columns
 
 @dataclass(frozen=True)
 class Column:
+    """One column: its CSV key, its header's label, and how it behaves when the terminal is narrow."""
+
     key: str  # CSV header, stable
     header: str  # label key (ktcn.labels) for the terminal; a '\n' in the label is where a two-line header breaks
     justify: str = "left"
@@ -58,6 +60,8 @@ class Compact:
 
 @dataclass(frozen=True)
 class Table:
+    """Columns and rows of raw values, a style per row, and what a narrow terminal needs (legend, indent)."""
+
     columns: tuple[Column, ...]
     rows: Sequence[tuple[Any, ...]]
     styles: Sequence[str | None] = field(default=())  # one rich style per row, or none
@@ -191,7 +195,7 @@ class _Widths:
     def __call__(self, i: int) -> tuple[int, int]:
         if i not in self._found:
             text = "\n".join(row[i] for row in self.cells)  # one string: its lines and words split at C speed
-            measure = len if _narrow(text) else display_width
+            measure = len if narrow(text) else display_width
             self._found[i] = (max(map(measure, text.split("\n"))), max(map(measure, text.split()), default=0))
         return self._found[i]
 
@@ -254,14 +258,14 @@ def display_width(text: str) -> int:
     Vietnamese in NFC (records are normalised) and Latin text take one cell a
     character: counted as such, fast; anything from U+1100 on is rich's to measure.
     """
-    if _narrow(text):
+    if narrow(text):
         return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
 
 
-def _narrow(text: str) -> bool:
+def narrow(text: str) -> bool:
     """Whether every character of `text` takes one cell: no wide (CJK, emoji) nor combining character."""
     return text.isascii() or not _UNCOMMON.search(text) or not _wide_or_combining().search(text)
 
@@ -290,7 +294,7 @@ def wrap(text: str, width: int) -> list[str]:
     if isinstance(text, Listed) and len(text.items) > 1:
         return _wrap_items(text.items, width)
     lines: list[str] = []
-    measure = len if _narrow(text) else display_width
+    measure = len if narrow(text) else display_width
     for paragraph in text.split("\n"):
         if measure is len and width > 0 and (fast := _wrap_narrow(paragraph, width)) is not None:
             lines.extend(fast)
@@ -426,13 +430,14 @@ class _Drawing:
         self.layout = layout = lay_out(table, lang, cells, compact, width)
         if layout.shape.compact:
             self.cells = compact
-        self.narrow = _narrow("\x00".join(text for row in self.cells for text in row))
+        self.narrow = narrow("\x00".join(text for row in self.cells for text in row))
         self.indent = _below_indent(layout, table)
         self.grid = [(i, w, table.columns[i].justify == "right", table.columns[i].spill)
                      for i, w in zip(layout.shape.grid, layout.widths, strict=True)]
         self.below = [(i, "" if table.columns[i].bare else f"{_header_words(table.columns[i], lang)}: ")
                       for i in sorted(layout.shape.below, key=lambda i: not table.columns[i].bare)]
         self.below_width = max(width - self.indent, 20)
+        self.narrow_below = self.narrow and all(narrow(head) for _, head in self.below)
 
     def row_lines(self, row: list[str]) -> Iterator[str]:
         """One row's lines: its moved-above text, the grid's lines (as tall as its tallest cell), the moved-below."""
@@ -461,7 +466,11 @@ class _Drawing:
         indent = " " * self.indent
         for i, head in self.below:
             if row[i]:
-                yield from (indent + line for line in wrap(head + row[i] if head else row[i], self.below_width))
+                text = head + row[i] if head else row[i]
+                lines = None
+                if self.narrow_below and type(text) is str and "\n" not in text:  # not a list: wrap's own shortcut
+                    lines = _wrap_narrow(text, self.below_width)
+                yield from (indent + line for line in lines or wrap(text, self.below_width))
 
 
 def _header_words(column: Column, lang: str) -> str:

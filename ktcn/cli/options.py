@@ -194,12 +194,13 @@ def _write_lines(console: Any, lines: Any) -> None:
 
     from rich.segment import Segment, Segments
 
-    from ktcn.tabular import display_width
+    from ktcn.tabular import display_width, narrow
 
     width, write = console.width, console.file.write
     while batch := list(islice(lines, 1024)):
-        if all(display_width(line) <= width for line in batch):
-            write("\n".join(batch) + "\n")
+        text = "\n".join(batch) + "\n"
+        if narrow(text) and max(map(len, batch)) <= width:  # one cell a character: the lengths say it
+            write(text)
             continue
         for line in batch:
             if display_width(line) <= width:
