@@ -21,7 +21,7 @@ import csv
 import functools
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -291,10 +291,10 @@ def wrap(text: str, width: int) -> list[str]:
     too narrow terminal); otherwise words stay whole.  A list (`Listed`) is
     broken between its items: an agency's name stays on one line if it can.
     """
-    if isinstance(text, Listed) and len(text.items) > 1:
-        return _wrap_items(text.items, width)
-    lines: list[str] = []
     measure = len if narrow(text) else display_width
+    if isinstance(text, Listed) and len(text.items) > 1:
+        return _wrap_items(text.items, width, measure)
+    lines: list[str] = []
     for paragraph in text.split("\n"):
         if measure is len and width > 0 and (fast := _wrap_narrow(paragraph, width)) is not None:
             lines.extend(fast)
@@ -337,18 +337,21 @@ def _line_pattern(width: int) -> re.Pattern[str]:
     return re.compile(f"(.{{1,{width}}})(?: |$)")
 
 
-def _wrap_items(items: tuple[str, ...], width: int) -> list[str]:
-    """Items joined with ', ' on lines of at most `width`; an item wider than a line is wrapped at its words."""
+def _wrap_items(items: tuple[str, ...], width: int, measure: Callable[[str], int] = display_width) -> list[str]:
+    """Items joined with ', ' on lines of at most `width`; an item wider than a line is wrapped at its words.
+
+    `measure` gives a text's width in cells: `len` when the items' characters all take one.
+    """
     lines: list[str] = []
     line = ""
     for n, item in enumerate(items):
         piece = item + ("," if n < len(items) - 1 else "")
-        if line and display_width(line) + 1 + display_width(piece) <= width:
+        if line and measure(line) + 1 + measure(piece) <= width:
             line = f"{line} {piece}"
             continue
         if line:
             lines.append(line)
-        if display_width(piece) <= width:
+        if measure(piece) <= width:
             line = piece
         else:
             *whole, line = wrap(piece, width)
@@ -452,7 +455,7 @@ class _Drawing:
                 padded.append(text.rjust(w) if right else text.ljust(w))
                 blocks.append(([text], w, "right" if right else "left"))
                 continue
-            fits = all(display_width(x) <= w for x in text.split("\n"))
+            fits = max(map(len if self.narrow else display_width, text.split("\n"))) <= w
             if not fits and spill:  # a long id or name goes whole above its row
                 yield from (line for line in wrap(text, width) if line)
                 text, fits = "", True
@@ -460,7 +463,7 @@ class _Drawing:
             blocks.append((lines, w, "right" if right else "left"))
             tall = True
         if tall:
-            yield from _block_lines(blocks)
+            yield from _block_lines(blocks, len if self.narrow else display_width)
         else:
             yield "  ".join(padded).rstrip()
         indent = " " * self.indent
@@ -477,11 +480,11 @@ def _header_words(column: Column, lang: str) -> str:
     return label(column.header, lang).replace("\n", " ")
 
 
-def _block_lines(blocks: list[tuple[list[str], int, str]]) -> Iterator[str]:
+def _block_lines(blocks: list[tuple[list[str], int, str]], measure: Callable[[str], int]) -> Iterator[str]:
     """A row's grid lines, as tall as its tallest cell (a block: the cell's lines, its width, its justify)."""
     height = max((len(b[0]) for b in blocks), default=1)
     for k in range(height):
-        parts = [_pad(lines[k] if k < len(lines) else "", w, justify) for lines, w, justify in blocks]
+        parts = [_pad(lines[k] if k < len(lines) else "", w, justify, measure) for lines, w, justify in blocks]
         yield "  ".join(parts).rstrip()
 
 
@@ -509,6 +512,6 @@ def _below_indent(layout: Layout, table: Table) -> int:
     return 2
 
 
-def _pad(text: str, width: int, justify: str) -> str:
-    gap = max(0, width - display_width(text))
+def _pad(text: str, width: int, justify: str, measure: Callable[[str], int] = display_width) -> str:
+    gap = max(0, width - measure(text))
     return " " * gap + text if justify == "right" else text + " " * gap
