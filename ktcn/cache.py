@@ -20,7 +20,6 @@ import os
 import pickle
 import stat
 import struct
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from datetime import date
@@ -177,6 +176,8 @@ class Cache:
     def _write(self, file: Path, payload: bytes, kind: str = ENTRY) -> None:
         if self.folder is None:
             return
+        import tempfile  # here: a run that finds everything cached writes nothing, and starts faster without it
+
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
             if not self._made:
                 _make_folder(self.folder)  # once a run, so a cache from before the markers gets them too
@@ -235,6 +236,8 @@ def _read_or_make_key(path: Path) -> bytes:
         key = path.read_bytes()
         if len(key) == 32:
             return key
+    import tempfile
+
     key = os.urandom(32)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -18,9 +18,10 @@ full on one line.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -32,6 +33,8 @@ GAP = 2  # blank columns between two columns
 
 @dataclass(frozen=True)
 class Column:
+    """One column: its CSV key, its header's label, and how it behaves when the terminal is narrow."""
+
     key: str  # CSV header, stable
     header: str  # label key (ktcn.labels) for the terminal; a '\n' in the label is where a two-line header breaks
     justify: str = "left"
@@ -57,6 +60,8 @@ class Compact:
 
 @dataclass(frozen=True)
 class Table:
+    """Columns and rows of raw values, a style per row, and what a narrow terminal needs (legend, indent)."""
+
     columns: tuple[Column, ...]
     rows: Sequence[tuple[Any, ...]]
     styles: Sequence[str | None] = field(default=())  # one rich style per row, or none
@@ -102,8 +107,9 @@ class Listed(str):
     items: tuple[str, ...]
 
     def __new__(cls, items: Any) -> Listed:
-        text = super().__new__(cls, ", ".join(str(v) for v in items))
-        text.items = tuple(str(v) for v in items)
+        names = tuple(v if type(v) is str else str(v) for v in items)
+        text = super().__new__(cls, ", ".join(names))
+        text.items = names
         return text
 
 
@@ -170,28 +176,41 @@ class Layout:
 def lay_out(table: Table, lang: str, cells: list[list[str]], compact_cells: list[list[str]], width: int) -> Layout:
     """The widest shape that fits `width` (or the narrowest one, squeezed, when none does)."""
     layout = None
+    measured = {False: _Widths(cells), True: _Widths(compact_cells)}  # each column measured once for all shapes
     for shape in shapes(table):
-        layout = _measure(table, lang, shape, compact_cells if shape.compact else cells, width)
+        layout = _measure(table, lang, shape, measured[shape.compact], width)
         if layout.fits:
             return layout
     assert layout is not None
     return layout
 
 
-def _measure(table: Table, lang: str, shape: Shape, cells: list[list[str]], width: int) -> Layout:
+class _Widths:
+    """Per column of the cells: its widest line and its longest word (in terminal cells), measured when asked."""
+
+    def __init__(self, cells: list[list[str]]) -> None:
+        self.cells = cells
+        self._found: dict[int, tuple[int, int]] = {}
+
+    def __call__(self, i: int) -> tuple[int, int]:
+        if i not in self._found:
+            text = "\n".join(row[i] for row in self.cells)  # one string: its lines and words split at C speed
+            measure = len if narrow(text) else display_width
+            self._found[i] = (max(map(measure, text.split("\n"))), max(map(measure, text.split()), default=0))
+        return self._found[i]
+
+
+def _measure(table: Table, lang: str, shape: Shape, measured: _Widths, width: int) -> Layout:
     columns = [table.columns[i] for i in shape.grid]
     headers = [label((c.short if shape.short and c.short else c.header), lang).split("\n") for c in columns]
     natural, least = [], []
     for column, header, i in zip(columns, headers, shape.grid, strict=True):
-        texts = [row[i] for row in cells]
-        measure = len if all(_narrow(text) for text in texts) else display_width
-        widest = max((measure(line) for text in texts for line in text.split("\n")), default=0)
+        widest, words = measured(i)
         natural.append(max(widest, *(display_width(line) for line in header)))
         if column.spill:  # what does not fit goes above its row: as narrow as its header, or its minimum
             header_words = max(display_width(w) for line in header for w in (line.split() or [""]))
             least.append(min(natural[-1], max(header_words, column.min_width)))
         elif column.ratio:  # wraps: as narrow as its longest word, or its comfortable minimum
-            words = max((measure(w) for text in texts for w in text.split()), default=0)
             header_words = max(display_width(w) for line in header for w in (line.split() or [""]))
             least.append(min(natural[-1], max(words, header_words, column.min_width)))
         else:
@@ -239,21 +258,30 @@ def display_width(text: str) -> int:
     Vietnamese in NFC (records are normalised) and Latin text take one cell a
     character: counted as such, fast; anything from U+1100 on is rich's to measure.
     """
-    if _narrow(text):
+    if narrow(text):
         return len(text)
     from rich.cells import cell_len
 
     return cell_len(text)
 
 
-def _narrow(text: str) -> bool:
+def narrow(text: str) -> bool:
     """Whether every character of `text` takes one cell: no wide (CJK, emoji) nor combining character."""
-    return text.isascii() or not _WIDE_OR_COMBINING.search(text)
+    return text.isascii() or not _UNCOMMON.search(text) or not _wide_or_combining().search(text)
 
 
-_WIDE_OR_COMBINING = re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u1100-\u115f"
-                                "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
-                                "\uffe0-\uffe6\U0001f000-\U0010ffff]")
+# Characters of Vietnamese and Latin text, its punctuation, arrows and the progress bar's blocks: all one cell
+# wide.  A small class, cheap to compile on every start; text with anything else is looked at closer.
+_UNCOMMON = re.compile("[^\x00-\u02ff\u1e00-\u1eff\u2010-\u2027\u2190-\u21ff\u2500-\u259f]")
+
+
+@functools.cache
+def _wide_or_combining() -> re.Pattern[str]:
+    """Wide and combining characters: a class of large ranges, whose compiling took a tenth of a warm start's
+    own work, so compiled only when some text is outside the common ones."""
+    return re.compile("[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u1100-\u115f"
+                      "\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60"
+                      "\uffe0-\uffe6\U0001f000-\U0010ffff]")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -263,11 +291,14 @@ def wrap(text: str, width: int) -> list[str]:
     too narrow terminal); otherwise words stay whole.  A list (`Listed`) is
     broken between its items: an agency's name stays on one line if it can.
     """
+    measure = len if narrow(text) else display_width
     if isinstance(text, Listed) and len(text.items) > 1:
-        return _wrap_items(text.items, width)
+        return _wrap_items(text.items, width, measure)
     lines: list[str] = []
-    measure = len if _narrow(text) else display_width
     for paragraph in text.split("\n"):
+        if measure is len and width > 0 and (fast := _wrap_narrow(paragraph, width)) is not None:
+            lines.extend(fast)
+            continue
         line, used = "", 0
         for word in paragraph.split():
             size = measure(word)
@@ -290,18 +321,37 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def _wrap_items(items: tuple[str, ...], width: int) -> list[str]:
-    """Items joined with ', ' on lines of at most `width`; an item wider than a line is wrapped at its words."""
+def _wrap_narrow(paragraph: str, width: int) -> list[str] | None:
+    """What `wrap` makes of a paragraph of one-cell characters, by a regular expression (a province's overdue
+    list wraps some five thousand titles and notes); None when a word is wider than the line and must be folded."""
+    words = " ".join(paragraph.split())  # wrap joins words with one space, whatever separated them
+    if len(words) <= width:
+        return [words]
+    lines = _line_pattern(width).findall(words)
+    return lines if sum(map(len, lines)) + len(lines) - 1 == len(words) else None
+
+
+@functools.cache
+def _line_pattern(width: int) -> re.Pattern[str]:
+    """The longest start of at most `width` characters that ends before a space or at the end: one line."""
+    return re.compile(f"(.{{1,{width}}})(?: |$)")
+
+
+def _wrap_items(items: tuple[str, ...], width: int, measure: Callable[[str], int] = display_width) -> list[str]:
+    """Items joined with ', ' on lines of at most `width`; an item wider than a line is wrapped at its words.
+
+    `measure` gives a text's width in cells: `len` when the items' characters all take one.
+    """
     lines: list[str] = []
     line = ""
     for n, item in enumerate(items):
         piece = item + ("," if n < len(items) - 1 else "")
-        if line and display_width(line) + 1 + display_width(piece) <= width:
+        if line and measure(line) + 1 + measure(piece) <= width:
             line = f"{line} {piece}"
             continue
         if line:
             lines.append(line)
-        if display_width(piece) <= width:
+        if measure(piece) <= width:
             line = piece
         else:
             *whole, line = wrap(piece, width)
@@ -324,11 +374,14 @@ def _fold(word: str, width: int) -> str:
 
 
 class _FittedTable:
-    """The table drawn as segments at the console's width: title, header, rule, rows (with their own lines).
+    """The table drawn at the console's width: title, header, rule, rows (with their own lines), legend.
 
-    Built when rich renders it, because only then is the width known.  Rows are
-    written line by line, so a national status table of two thousand rows
-    streams out as it is drawn.
+    Laid out when it is drawn, because only then is the width known.  Rows are
+    made line by line, so a national status table of two thousand rows streams
+    out as it is drawn.  Rich draws it line by line as segments (`__rich_console__`);
+    without colours the lines are written as they are (`plain_lines`): a province's
+    overdue list is some ten thousand lines, and rich's segments cost more than the
+    lines themselves.
     """
 
     def __init__(self, table: Table, lang: str, title: str | None) -> None:
@@ -338,51 +391,115 @@ class _FittedTable:
         from rich.segment import Segment
         from rich.style import Style
 
-        width = options.max_width
-        table = self.table
-        cells = [[cell_text(v, self.lang) for v in row] for row in table.rows]
-        compact = [[cell_text(v, self.lang, compact=True) for v in row] for row in table.rows]
-        layout = lay_out(table, self.lang, cells, compact, width)
-        shape = layout.shape
-        shown = compact if shape.compact else cells
-        bold = Style(bold=True)
-        if self.title:
-            yield Segment(self.title, bold)
+        null = Style.null()
+        for text, style in self.lines(options.max_width):
+            yield Segment(text, console.get_style(style) if style else null)
             yield Segment.line()
-        yield from _header(layout, table, self.lang, bold)
+
+    def plain_lines(self, width: int) -> Iterator[str]:
+        """The lines without their styles: what rich prints without colours, when no line is wider than `width`."""
+        return (text for text, _ in self.lines(width))
+
+    def lines(self, width: int) -> Iterator[tuple[str, str | None]]:
+        """Each line at `width` with its rich style name (None: unstyled)."""
+        drawing = _Drawing(self.table, self.lang, width)
+        layout, table = drawing.layout, self.table
+        if self.title:
+            yield self.title, "bold"
+        yield from ((line, "bold") for line in _header(layout, table, self.lang))
         total = sum(layout.widths) + GAP * (len(layout.widths) - 1)
-        yield Segment("─" * min(total, width))
-        yield Segment.line()
-        styles = list(table.styles) or [None] * len(shown)
-        indent = _below_indent(layout, table)
-        for row, style in zip(shown, styles, strict=True):
-            line_style = console.get_style(style) if style else Style.null()
-            for text in _row_lines(row, layout, table, self.lang, indent, width):
-                yield Segment(text, line_style)
-                yield Segment.line()
-        if shape.short and table.legend:
-            for line in wrap(label(table.legend, self.lang), width):
-                yield Segment(line, Style(dim=True))
-                yield Segment.line()
+        yield "─" * min(total, width), None
+        styles = table.styles or [None] * len(drawing.cells)
+        for row, style in zip(drawing.cells, styles, strict=True):
+            for text in drawing.row_lines(row):
+                yield text, style
+        if layout.shape.short and table.legend:
+            yield from ((line, "dim") for line in wrap(label(table.legend, self.lang), width))
 
 
-def _header(layout: Layout, table: Table, lang: str, style: Any) -> Iterator[Any]:
+class _Drawing:
+    """A table's cells as text, laid out at a width, and what drawing each row needs worked out once.
+
+    When every cell takes one terminal cell a character (Vietnamese in NFC, Latin),
+    a cell that fits its column is padded with `str.ljust`: no measuring, no wrapping.
+    """
+
+    def __init__(self, table: Table, lang: str, width: int) -> None:
+        self.table, self.lang, self.width = table, lang, width
+        self.cells = cells = [[v if type(v) is str else cell_text(v, lang) for v in row] for row in table.rows]
+        compact = cells
+        if any(isinstance(value, Compact) for row in table.rows for value in row):
+            compact = [[cell_text(v, lang, compact=True) for v in row] for row in table.rows]
+        self.layout = layout = lay_out(table, lang, cells, compact, width)
+        if layout.shape.compact:
+            self.cells = compact
+        self.narrow = narrow("\x00".join(text for row in self.cells for text in row))
+        self.indent = _below_indent(layout, table)
+        self.grid = [(i, w, table.columns[i].justify == "right", table.columns[i].spill)
+                     for i, w in zip(layout.shape.grid, layout.widths, strict=True)]
+        self.below = [(i, "" if table.columns[i].bare else f"{_header_words(table.columns[i], lang)}: ")
+                      for i in sorted(layout.shape.below, key=lambda i: not table.columns[i].bare)]
+        self.below_width = max(width - self.indent, 20)
+        self.narrow_below = self.narrow and all(narrow(head) for _, head in self.below)
+
+    def row_lines(self, row: list[str]) -> Iterator[str]:
+        """One row's lines: its moved-above text, the grid's lines (as tall as its tallest cell), the moved-below."""
+        width = self.width
+        for i in self.layout.shape.above:
+            if row[i]:
+                yield from (line for line in wrap(row[i], width) if line)
+        padded, blocks, tall = [], [], False
+        for i, w, right, spill in self.grid:
+            text = row[i]
+            if self.narrow and len(text) <= w and "\n" not in text:  # the common case: one line that fits
+                padded.append(text.rjust(w) if right else text.ljust(w))
+                blocks.append(([text], w, "right" if right else "left"))
+                continue
+            fits = max(map(len if self.narrow else display_width, text.split("\n"))) <= w
+            if not fits and spill:  # a long id or name goes whole above its row
+                yield from (line for line in wrap(text, width) if line)
+                text, fits = "", True
+            lines = text.split("\n") if fits else wrap(text, w)
+            blocks.append((lines, w, "right" if right else "left"))
+            tall = True
+        if tall:
+            yield from _block_lines(blocks, len if self.narrow else display_width)
+        else:
+            yield "  ".join(padded).rstrip()
+        indent = " " * self.indent
+        for i, head in self.below:
+            if row[i]:
+                text = head + row[i] if head else row[i]
+                lines = None
+                if self.narrow_below and type(text) is str and "\n" not in text:  # not a list: wrap's own shortcut
+                    lines = _wrap_narrow(text, self.below_width)
+                yield from (indent + line for line in lines or wrap(text, self.below_width))
+
+
+def _header_words(column: Column, lang: str) -> str:
+    return label(column.header, lang).replace("\n", " ")
+
+
+def _block_lines(blocks: list[tuple[list[str], int, str]], measure: Callable[[str], int]) -> Iterator[str]:
+    """A row's grid lines, as tall as its tallest cell (a block: the cell's lines, its width, its justify)."""
+    height = max((len(b[0]) for b in blocks), default=1)
+    for k in range(height):
+        parts = [_pad(lines[k] if k < len(lines) else "", w, justify, measure) for lines, w, justify in blocks]
+        yield "  ".join(parts).rstrip()
+
+
+def _header(layout: Layout, table: Table, lang: str) -> Iterator[str]:
     """The header's lines, bottom-aligned (a one-line header sits on the last line), then the moved columns'."""
-    from rich.segment import Segment
-
     height = max((len(h) for h in layout.headers), default=0)
     columns = [table.columns[i] for i in layout.shape.grid]
     padded = [[""] * (height - len(h)) + h for h in layout.headers]
     for k in range(height):
         parts = [_pad(p[k], w, c.justify) for p, w, c in zip(padded, layout.widths, columns, strict=True)]
-        yield Segment("  ".join(parts).rstrip(), style)
-        yield Segment.line()
+        yield "  ".join(parts).rstrip()
     bare = [i for i in layout.shape.below if table.columns[i].bare]
     if bare:  # the others name themselves on their lines
         indent = _below_indent(layout, table)
-        words = " · ".join(label(table.columns[i].header, lang).replace("\n", " ") for i in bare)
-        yield Segment(" " * indent + words, style)
-        yield Segment.line()
+        yield " " * indent + " · ".join(_header_words(table.columns[i], lang) for i in bare)
 
 
 def _below_indent(layout: Layout, table: Table) -> int:
@@ -395,33 +512,6 @@ def _below_indent(layout: Layout, table: Table) -> int:
     return 2
 
 
-def _row_lines(row: list[str], layout: Layout, table: Table, lang: str, indent: int, width: int) -> Iterator[str]:
-    """One row's lines: its moved-above text, the grid's lines (as tall as its tallest cell), its moved-below text."""
-    shape = layout.shape
-    for i in shape.above:
-        if row[i]:
-            yield from (line for line in wrap(row[i], width) if line)
-    blocks = []
-    for i, w in zip(shape.grid, layout.widths, strict=True):
-        text = row[i]
-        fits = all(display_width(x) <= w for x in text.split("\n"))
-        if not fits and table.columns[i].spill:  # a long id or name goes whole above its row
-            yield from (line for line in wrap(text, width) if line)
-            text, fits = "", True
-        lines = text.split("\n") if fits else wrap(text, w)
-        blocks.append((lines, w, table.columns[i].justify))
-    height = max((len(b[0]) for b in blocks), default=1)
-    for k in range(height):
-        parts = [_pad(lines[k] if k < len(lines) else "", w, justify) for lines, w, justify in blocks]
-        yield "  ".join(parts).rstrip()
-    for i in sorted(shape.below, key=lambda i: not table.columns[i].bare):  # the title first, then the others
-        if not row[i]:
-            continue
-        column = table.columns[i]
-        text = row[i] if column.bare else f"{label(column.header, lang).replace(chr(10), ' ')}: {row[i]}"
-        yield from (" " * indent + line for line in wrap(text, max(width - indent, 20)))
-
-
-def _pad(text: str, width: int, justify: str) -> str:
-    gap = max(0, width - display_width(text))
+def _pad(text: str, width: int, justify: str, measure: Callable[[str], int] = display_width) -> str:
+    gap = max(0, width - measure(text))
     return " " * gap + text if justify == "right" else text + " " * gap

@@ -41,12 +41,16 @@ class Selection:
 
 @dataclass(frozen=True)
 class ProgrammeSummary:
+    """A programme and its counts by category."""
+
     programme: Programme
     counts: Counts
 
 
 @dataclass(frozen=True)
 class AgencySummary:
+    """A lead agency and its counts by category."""
+
     agency: str
     counts: Counts
 

@@ -94,6 +94,8 @@ class WorkingCalendar:
 
 @dataclass(frozen=True, slots=True)
 class _PackageYear:
+    """What the `holidays` package says of one year: days off and weekend days worked, each with its name."""
+
     off: dict[date, str]  # public holidays and swapped days off
     on: dict[date, str]  # weekend days worked in exchange
 

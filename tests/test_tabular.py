@@ -12,6 +12,8 @@ import io
 import re
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from ktcn.labels import label
@@ -123,7 +125,9 @@ def test_a_large_table_streams_fast():
 @pytest.mark.parametrize("command", [["overdue", "--as-of", "2026-01-20"], ["status", "--as-of", "2026-01-20"],
                                      ["show", "ctr-demo/bc6"], ["status", "--by", "agency"]])
 def test_views_without_colours_print_what_rich_prints(ws, ktcn, monkeypatch, command, columns):
-    """Without colours (a pipe, a file) a view's text is written as it is, unless rich would crop a line."""
+    """Without colours (a pipe, a file) a view's text, its tables' lines too, is written as it is, unless rich
+    would crop a line: the same bytes as rich prints."""
+    from ktcn import tabular
     from ktcn.cli import options
 
     from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS
@@ -132,4 +136,34 @@ def test_views_without_colours_print_what_rich_prints(ws, ktcn, monkeypatch, com
     monkeypatch.setenv("COLUMNS", columns)
     plain = ktcn(*command)
     monkeypatch.setattr(options, "_plain", lambda batch, width: None)
+    monkeypatch.delattr(tabular._FittedTable, "plain_lines")  # tables drawn by rich, as segments
     assert plain == ktcn(*command) and plain.stdout
+
+
+@given(words=st.lists(st.sampled_from(["a", "bb", "Nghệ", "An", "Sở", "KH&CN", "đđđđđđđđđđđđđđđđđđđđđ", "x" * 9]),
+                      max_size=30),
+       spaces=st.lists(st.sampled_from([" ", "  ", "\u00a0", "\t"]), min_size=1), width=st.integers(1, 40))
+def test_wrapping_by_pattern_gives_the_lines_of_the_word_loop(words, spaces, width):
+    """A paragraph of one-cell characters is wrapped by a regular expression (fast): the same lines as the
+    word-by-word loop, which still folds a word wider than the line."""
+    from ktcn import tabular
+
+    text = "".join(word + spaces[n % len(spaces)] for n, word in enumerate(words))
+    fast = wrap(text, width)
+    original = tabular._wrap_narrow
+    tabular._wrap_narrow = lambda paragraph, width: None
+    try:
+        assert fast == wrap(text, width)
+    finally:
+        tabular._wrap_narrow = original
+
+
+def test_the_common_characters_are_all_narrow():
+    """Text made only of the characters the cheap pattern lets through is measured by its length: none of them
+    may be wide or combining (the large class, compiled only for other text, is the judge)."""
+    from ktcn import tabular
+
+    common = [chr(c) for c in range(0x3000) if not tabular._UNCOMMON.search(chr(c))]
+    assert "ạ" in common and "→" in common and "█" in common
+    assert not any(tabular._wide_or_combining().search(char) for char in common)
+    assert tabular.display_width("Sở KH&CN → 01/12/2025 ███░░") == 27 and tabular.display_width("日本") == 4

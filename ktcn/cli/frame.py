@@ -172,20 +172,21 @@ def _param_hint(error: Any) -> str:
     return translate_metavars(text)
 
 
-# Click's own messages about a value, and what they say in Vietnamese (cli.* labels).
+# Click's own messages about a value, and what they say in Vietnamese (cli.* labels).  The patterns are compiled
+# when a message is first matched (by re's own cache), not on every start: only a usage error needs them.
 _VALUE_PROBLEMS = (
-    (re.compile(r"^(?P<value>.*) is not a valid (?:integer|int)(?: range)?\.?$", re.S), "cli.not_a_number"),
-    (re.compile(r"^(?P<value>.*) is not a valid float(?: range)?\.?$", re.S), "cli.not_a_decimal"),
-    (re.compile(r"^(?P<value>.*) is not in the range (?P<range>.*?)\.?$", re.S), "cli.out_of_range"),
-    (re.compile(r"^(?P<value>.*) is not one of (?P<choices>.*?)\.?$", re.S), "cli.not_a_choice"),
-    (re.compile(r"^(?P<value>.*) is not a valid boolean.*$", re.S), "cli.not_a_boolean"),
+    ((r"^(?P<value>.*) is not a valid (?:integer|int)(?: range)?\.?$", re.S), "cli.not_a_number"),
+    ((r"^(?P<value>.*) is not a valid float(?: range)?\.?$", re.S), "cli.not_a_decimal"),
+    ((r"^(?P<value>.*) is not in the range (?P<range>.*?)\.?$", re.S), "cli.out_of_range"),
+    ((r"^(?P<value>.*) is not one of (?P<choices>.*?)\.?$", re.S), "cli.not_a_choice"),
+    ((r"^(?P<value>.*) is not a valid boolean.*$", re.S), "cli.not_a_boolean"),
 )
 
 _GENERAL_PROBLEMS = (
-    (re.compile(r"^No such command (?P<name>'.*?')\.(?: Did you mean (?P<choices>.*)\?)?$", re.S),
+    ((r"^No such command (?P<name>'.*?')\.(?: Did you mean (?P<choices>.*)\?)?$", re.S),
      "cli.no_such_command"),
-    (re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S), "cli.extra_arguments"),
-    (re.compile(r"^Missing command\.?$"), "cli.missing_command"),
+    ((r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S), "cli.extra_arguments"),
+    ((r"^Missing command\.?$", 0), "cli.missing_command"),
 )
 
 
@@ -193,8 +194,8 @@ def value_problem(message: Any, lang: str) -> str:
     """A bad value's problem in `lang`: ktcn's own (a Phrase) or one of Click's."""
     if not isinstance(message, str):
         return spoken(message, lang)
-    for pattern, key in _VALUE_PROBLEMS:
-        found = pattern.match(message)
+    for (pattern, flags), key in _VALUE_PROBLEMS:
+        found = re.match(pattern, message, flags)
         if found:
             return label(key, lang, **found.groupdict(""))
     return message
@@ -204,8 +205,8 @@ def general_problem(message: Any, lang: str) -> str:
     """Any other usage problem in `lang`: ktcn's own (a Phrase) or one of Click's."""
     if not isinstance(message, str):
         return spoken(message, lang)
-    for pattern, key in _GENERAL_PROBLEMS:
-        found = pattern.match(message)
+    for (pattern, flags), key in _GENERAL_PROBLEMS:
+        found = re.match(pattern, message, flags)
         if found:
             values = found.groupdict("")
             choices = values.pop("choices", "")
@@ -219,31 +220,31 @@ def general_problem(message: Any, lang: str) -> str:
 # Messages raised in English by modules that build them as plain text (the report and update work), said
 # again in Vietnamese where they are printed.  Each pattern is the module's own wording.
 _FOREIGN = (
-    (re.compile(r"^give either --year \(and --half\) or --from and --to, not both$"),
+    ((r"^give either --year \(and --half\) or --from and --to, not both$", 0),
      "hoặc --year (kèm --half), hoặc --from và --to, không dùng cả hai"),
-    (re.compile(r"^--from and --to go together$"), "--from và --to phải đi cùng nhau"),
-    (re.compile(r"^--from (?P<start>\S+) is after --to (?P<end>\S+)$"), "--from {start} sau --to {end}"),
-    (re.compile(r"^say which period: .*$"),
+    ((r"^--from and --to go together$", 0), "--from và --to phải đi cùng nhau"),
+    ((r"^--from (?P<start>\S+) is after --to (?P<end>\S+)$", 0), "--from {start} sau --to {end}"),
+    ((r"^say which period: .*$", 0),
      "hãy cho biết kỳ báo cáo: --year NĂM, --year NĂM --half 1|2, hoặc --from NGÀY --to NGÀY"),
-    (re.compile(r"^--half is 1 or 2$"), "--half là 1 hoặc 2"),
-    (re.compile(r"^no report template '(?P<name>.*)'$", re.S), "không có mẫu báo cáo '{name}'"),
-    (re.compile(r"^(?P<place>.*): template syntax error: (?P<problem>.*)$", re.S),
+    ((r"^--half is 1 or 2$", 0), "--half là 1 hoặc 2"),
+    ((r"^no report template '(?P<name>.*)'$", re.S), "không có mẫu báo cáo '{name}'"),
+    ((r"^(?P<place>.*): template syntax error: (?P<problem>.*)$", re.S),
      "{place}: mẫu báo cáo sai cú pháp: {problem}"),
-    (re.compile(r"^template '(?P<name>.*?)' uses something the report does not have: (?P<problem>.*)$", re.S),
+    ((r"^template '(?P<name>.*?)' uses something the report does not have: (?P<problem>.*)$", re.S),
      "mẫu báo cáo '{name}' dùng một trường báo cáo không có: {problem}"),
-    (re.compile(r"^template '(?P<name>.*?)' failed: (?P<problem>.*)$", re.S),
+    ((r"^template '(?P<name>.*?)' failed: (?P<problem>.*)$", re.S),
      "mẫu báo cáo '{name}' bị lỗi: {problem}"),
-    (re.compile(r"^(?P<place>.*): the template failed: (?P<problem>.*)$", re.S),
+    ((r"^(?P<place>.*): the template failed: (?P<problem>.*)$", re.S),
      "{place}: mẫu báo cáo bị lỗi: {problem}"),
-    (re.compile(r"^'(?P<ref>.*)' is a programme: name a task as PROG/TASK$", re.S),
+    ((r"^'(?P<ref>.*)' is a programme: name a task as PROG/TASK$", re.S),
      "'{ref}' là một chương trình: hãy ghi nhiệm vụ dạng CHƯƠNG-TRÌNH/NHIỆM-VỤ"),
-    (re.compile(r"^cannot lock (?P<path>.*): (?P<problem>.*)$", re.S), "không khóa được {path}: {problem}"),
-    (re.compile(r"^cannot open the update lock (?P<path>.*): (?P<problem>.*)$", re.S),
+    ((r"^cannot lock (?P<path>.*): (?P<problem>.*)$", re.S), "không khóa được {path}: {problem}"),
+    ((r"^cannot open the update lock (?P<path>.*): (?P<problem>.*)$", re.S),
      "không mở được tệp khóa cập nhật {path}: {problem}"),
-    (re.compile(r"^cannot use the update lock (?P<path>.*): not a regular file$", re.S),
+    ((r"^cannot use the update lock (?P<path>.*): not a regular file$", re.S),
      "không dùng được tệp khóa cập nhật {path}: đó không phải một tệp thường"),
-    (re.compile(r"^cannot create (?P<path>.*): (?P<problem>.*)$", re.S), "không tạo được {path}: {problem}"),
-    (re.compile(r"^delete (?P<path>.*)$", re.S), "xóa {path}"),
+    ((r"^cannot create (?P<path>.*): (?P<problem>.*)$", re.S), "không tạo được {path}: {problem}"),
+    ((r"^delete (?P<path>.*)$", re.S), "xóa {path}"),
 )
 
 def say(message: Any, lang: str) -> str:
@@ -252,8 +253,8 @@ def say(message: Any, lang: str) -> str:
         return spoken(message, lang)
     if lang != "vi":
         return message
-    for pattern, template in _FOREIGN:
-        found = pattern.match(message)
+    for (pattern, flags), template in _FOREIGN:
+        found = re.match(pattern, message, flags)
         if found:
             return template.format(**{k: OS_PROBLEMS.get(v, v) for k, v in found.groupdict("").items()})
     return message

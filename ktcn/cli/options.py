@@ -141,6 +141,9 @@ class Context:
         console = Console(highlight=False, soft_wrap=False)
         console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1: ours says 141
         for renderable in renderables:
+            if console.color_system is None and hasattr(renderable, "plain_lines"):  # a table: its lines as text
+                _write_lines(console, renderable.plain_lines(console.width))
+                continue
             segments = iter(console.render(renderable, console.options))
             while batch := list(islice(segments, 4096)):
                 text = _plain(batch, console.width) if console.color_system is None else None
@@ -182,6 +185,28 @@ def _plain(batch: list[Any], width: int) -> str | None:
     if any(display_width(line) > width for line in text.split("\n")):
         return None
     return text
+
+
+def _write_lines(console: Any, lines: Any) -> None:
+    """Lines of plain text, as rich prints them without colours: as they are, but a line wider than the
+    console goes through rich, which crops it.  Written some thousand lines at a time."""
+    from itertools import islice
+
+    from rich.segment import Segment, Segments
+
+    from ktcn.tabular import display_width, narrow
+
+    width, write = console.width, console.file.write
+    while batch := list(islice(lines, 1024)):
+        text = "\n".join(batch) + "\n"
+        if narrow(text) and max(map(len, batch)) <= width:  # one cell a character: the lengths say it
+            write(text)
+            continue
+        for line in batch:
+            if display_width(line) <= width:
+                write(line + "\n")
+            else:
+                console.print(Segments([Segment(line), Segment.line()]))
 
 
 def report_omissions(found: Any, lang: str) -> None:
