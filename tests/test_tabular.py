@@ -109,16 +109,16 @@ def test_wrap_breaks_at_spaces(text, width, lines):
     assert wrap(text, width) == lines
 
 
-def test_a_large_table_streams_fast():
-    """A national status table (two thousand rows) is laid out and drawn in well under a second."""
-    import time
+def test_a_large_table_is_drawn_whole():
+    """A national status table (two thousand rows) is drawn row after row, none dropped or merged.
 
+    How fast is measured in benchmarks/ (the warm `overdue` line of run.py), not here.
+    """
     rows = [(f"{n}/KH-UBND\nkh-{n}-2024", n, n % 7, 0, f"kh-{n}-2024/{n}", AGENCIES[:1], TITLE, "—")
             for n in range(2000)]
-    start = time.perf_counter()
     shown = rendered(to_rich(Table(COLUMNS, rows), "vi"), 100)
-    assert time.perf_counter() - start < 5  # about 0.5 s; the bound leaves room for a busy machine
-    assert re.search(r"kh-1999-2024/1999", shown)
+    ids = re.findall(r"kh-(\d+)-2024/\1\b", shown)
+    assert ids == [str(n) for n in range(2000)]
 
 
 @pytest.mark.parametrize("columns", ["200", "80", "60", "24"])
