@@ -24,6 +24,7 @@ from ktcn.model import Span
 from ktcn.yamlsource import MERGE_TAG, NULL_TAG, pairs
 
 KeyPath = tuple[str | int, ...]
+_SCALAR = yaml.ScalarNode
 INVALID: Any = object()  # a value that was reported and must not be used
 
 _CORE = "tag:yaml.org,2002:"
@@ -126,6 +127,8 @@ def scalar_text(r: Reader, node: yaml.Node, kp: KeyPath, name: str) -> Any:
         r.report("KTCN104", node, kp, field=name, value=node.value)
         return INVALID
     value = node.value
+    if value.isascii() and value.isprintable():  # most ids, dates and states: nothing more to look at
+        return value
     if not value.isprintable():
         char = has_control_characters(value)
         if char is not None:
@@ -292,9 +295,11 @@ def list_of(item: ValueType) -> ValueType:
         if not isinstance(node, yaml.SequenceNode):
             return wrong_type(r, node, kp, name, expected)
         values = [item.convert(r, child, (*kp, i), f"{name}[{i}]") for i, child in enumerate(node.value)]
-        if INVALID in values and not keep_valid:
-            return INVALID  # a list of ids with a bad one is reported once, not also as empty
-        return tuple(v for v in values if v is not INVALID)
+        if keep_valid:
+            return tuple(v for v in values if v is not INVALID)
+        # A list of ids with a bad one is reported once, not also as empty.  (Only lists of text are
+        # searched with `in`: it compares with ==, a call per item on model objects.)
+        return INVALID if INVALID in values else tuple(values)
 
     keep_valid = item.json_schema.get("$ref") is not None  # records: keep the good ones for the views
     expected = Text(f"a list of {item.expected.en}", f"danh sách {item.expected.vi}")
@@ -327,9 +332,12 @@ def read_record(r: Reader, node: yaml.Node, kp: KeyPath, record: Record, name: s
     first_lines: dict[str, int] = {}
     empty: set[str] = set()
     usable = True
-    _check_merge_sources(r, node, kp)
-    for key, value in pairs(node):
-        key_name = _key_text(r, key, kp)
+    entries = pairs(node)
+    if entries is not node.value:  # it has merge keys
+        _check_merge_sources(r, node, kp)
+    # The loop below runs for every key of every mapping of every file: a plain ASCII key is taken as it is.
+    for key, value in entries:
+        key_name = key.value if key.__class__ is _SCALAR and key.value.isascii() else _key_text(r, key, kp)
         if key_name is None:
             continue
         if key_name in first_lines:
@@ -340,12 +348,12 @@ def read_record(r: Reader, node: yaml.Node, kp: KeyPath, record: Record, name: s
         if spec is None:
             r.report("KTCN101", key, (*kp, key_name), field=key_name, record=record.label,
                      suggestion=did_you_mean(key_name, list(fields)))
-        elif isinstance(value, yaml.ScalarNode) and value.tag == NULL_TAG:
+        elif value.tag == NULL_TAG and value.__class__ is _SCALAR:
             empty.add(key_name)  # `number:` left empty means the same as leaving it out
         else:
             converted = spec.type.convert(r, value, (*kp, key_name), key_name)
             if converted is not INVALID:
-                values[spec.target] = converted
+                values[spec.attr or key_name] = converted
             elif spec.required:
                 usable = False
     for spec in record.fields:

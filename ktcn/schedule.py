@@ -14,8 +14,6 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from itertools import islice
 
-from dateutil.relativedelta import relativedelta
-
 from ktcn.dateish import DateIsh, month_end
 from ktcn.diagnostics import Text
 from ktcn.model import Programme, Schedule
@@ -111,10 +109,9 @@ def _ongoing_windows(start: date, until: date | None, last: date) -> Iterator[Wi
 
 
 def _every_windows(schedule: Schedule, start: date, until: date | None, last: date) -> Iterator[Window]:
-    step = _window_step(schedule)
     window_start = _first_window_start(schedule, start)
     while window_start <= last:
-        next_start = window_start + step
+        next_start = _next_start(schedule, window_start)
         yield _every_window(schedule, window_start, next_start, until)
         window_start = next_start
 
@@ -142,15 +139,14 @@ def edge_windows(schedule: Schedule, bounds: Bounds) -> tuple[Window, ...]:
     until = schedule.until.end if schedule.until else bounds.end
     if schedule.form == "rrule":
         return _rrule_edges(schedule.rrule or "", start, until)
-    step = _window_step(schedule)
     first_start = _first_window_start(schedule, start)
     if until is not None and until < first_start:
         return ()
-    first = _every_window(schedule, first_start, first_start + step, until)
+    first = _every_window(schedule, first_start, _next_start(schedule, first_start), until)
     if until is None:
         return (first,)
     last_start = _window_start_holding(schedule, first_start, until)
-    return first, _every_window(schedule, last_start, last_start + step, until)
+    return first, _every_window(schedule, last_start, _next_start(schedule, last_start), until)
 
 
 def _window_start_holding(schedule: Schedule, first_start: date, day: date) -> date:
@@ -160,7 +156,7 @@ def _window_start_holding(schedule: Schedule, first_start: date, day: date) -> d
         return first_start + timedelta(weeks=weeks * ((day - first_start).days // (7 * weeks)))
     length = schedule.every_count * _UNIT_MONTHS[schedule.every_unit]
     months = (day.year - first_start.year) * 12 + day.month - first_start.month
-    return first_start + relativedelta(months=length * (months // length))
+    return _months_later(first_start, length * (months // length))
 
 
 def _rrule_edges(rule: str, start: date, until: date | None) -> tuple[Window, ...]:
@@ -177,13 +173,22 @@ def _rrule_edges(rule: str, start: date, until: date | None) -> tuple[Window, ..
     return tuple(edges)
 
 
-def _window_step(schedule: Schedule) -> relativedelta:
-    return _step(schedule.every_count, schedule.every_unit)
+def _next_start(schedule: Schedule, window_start: date) -> date:
+    """The start of the window after the one that starts on `window_start` (a Monday, or a 1st of a month)."""
+    if schedule.every_unit == "w":
+        return window_start + timedelta(weeks=schedule.every_count)
+    return _months_later(window_start, schedule.every_count * _UNIT_MONTHS[schedule.every_unit])
 
 
-@lru_cache(maxsize=64)
-def _step(count: int, unit: str) -> relativedelta:
-    return relativedelta(weeks=count) if unit == "w" else relativedelta(months=count * _UNIT_MONTHS[unit])
+def _months_later(first_of_month: date, months: int) -> date:
+    """The 1st of the month `months` after that of `first_of_month`, which is a 1st.
+
+    What `relativedelta(months=...)` gives on a 1st (the same ValueError past
+    the year 9999), without its hundred lines of Python: every window of every
+    validated schedule steps through here.
+    """
+    years, month = divmod(first_of_month.month - 1 + months, 12)
+    return date(first_of_month.year + years, month + 1, 1)
 
 
 def _first_window_start(schedule: Schedule, start: date) -> date:
@@ -192,7 +197,7 @@ def _first_window_start(schedule: Schedule, start: date) -> date:
         return start - timedelta(days=start.weekday())
     length = schedule.every_count * _UNIT_MONTHS[schedule.every_unit]
     months_in = start.month - 1
-    return date(start.year, 1, 1) + relativedelta(months=months_in - months_in % length)
+    return _months_later(date(start.year, 1, 1), months_in - months_in % length)
 
 
 def _label(schedule: Schedule, start: date) -> str:

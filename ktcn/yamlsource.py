@@ -81,11 +81,14 @@ MERGE_TAG = _CORE + "merge"
 NULL_TAG = _CORE + "null"
 
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?:[ \t].*)?$", re.M)
+_CONFLICT_MARKERS = ("<" * 7, "=" * 7, ">" * 7, "|" * 7)  # a marker line holds one of these
 _TAB_INDENT = re.compile(r"^ *\t", re.M)
 _ALIAS = re.compile(r"(?:^|[\s\[{,])\*[^\s*]")
 _TAG = re.compile(r"(?:^|[\s\[{,:])!")  # `{"key":!!python/name:x}`: flow style needs no space after ':'
 _DEEP_INDENT = re.compile(rf"\n[ ?-]{{{MAX_DEPTH}}}")  # a literal first character lets re search fast
 _BRACKETS = re.compile(r"[\[\]{}]")
+# An opener and a closer with no bracket between, one pattern a kind (a literal first character is searched fast).
+_LEAF_PAIRS = (re.compile(r"\[[^\[\]{}]*[\]}]"), re.compile(r"\{[^\[\]{}]*[\]}]"))
 _ODD_BREAK = re.compile("\r(?!\n)|[\x85\u2028\u2029]")  # line breaks to libyaml besides LF and CRLF
 _BREAK_NAMES = {
     "\r": Text("a carriage return (CR) without a line feed", "ký tự CR (về đầu dòng) không có LF theo sau"),
@@ -165,17 +168,24 @@ def compose_text(text: str, display: str) -> tuple[yaml.Node | None, tuple[Diagn
 
 
 def _text_problems(text: str, display: str) -> tuple[Diagnostic, ...]:
+    """Conflict markers, tabs in indentation, odd line breaks.
+
+    Each regular expression runs only when the characters it looks for are in
+    the text at all: a substring test is a fast memory search, while these
+    line-anchored patterns cost a tenth of a bare parse on every file.
+    """
     markers = [
         diag("KTCN007", display, _line_of(text, m.start()), 1, marker=m.group(1))
         for m in _CONFLICT.finditer(text)
-    ]
+    ] if any(marker in text for marker in _CONFLICT_MARKERS) else []
     if markers:
         return tuple(markers[:MAX_REPORTED_LINES])
     tabs = [
         diag("KTCN003", display, _line_of(text, m.start()), m.end() - m.start())
         for m in _TAB_INDENT.finditer(text)
-    ]
-    found = tabs[:MAX_REPORTED_LINES] + _odd_line_breaks(text, display)
+    ] if "\t" in text else []
+    odd = _odd_line_breaks(text, display) if any(char in text for char in _BREAK_NAMES) else []
+    found = tabs[:MAX_REPORTED_LINES] + odd
     return tuple(sorted(found, key=Diagnostic.sort_key)[:MAX_REPORTED_LINES])
 
 
@@ -210,13 +220,28 @@ def _needs_event_scan(text: str) -> bool:
         return True
     if _DEEP_INDENT.search("\n" + text if text.startswith((" ", "-", "?")) else text):
         return True
-    if text.count("[") + text.count("{") < MAX_DEPTH:
+    return text.count("[") + text.count("{") >= MAX_DEPTH and _brackets_reach(text, MAX_DEPTH)
+
+
+def _brackets_reach(text: str, limit: int) -> bool:
+    """Whether bracket characters (in quotes and comments too) nest `limit` deep.
+
+    Records are full of one-line lists (`lead: [a, b]`).  A pair of brackets
+    with no bracket between them adds one level where it sits and none after,
+    so each pass dropping every such pair takes at most one level off: when
+    fewer openers are left than `limit` less one level per pass and the one
+    they would open, the answer is no without walking every bracket.
+    """
+    remaining = text
+    for leaf in _LEAF_PAIRS:
+        remaining = leaf.sub("", remaining)
+    if remaining.count("[") + remaining.count("{") < limit - len(_LEAF_PAIRS):
         return False
     depth = deepest = 0
     for match in _BRACKETS.finditer(text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         deepest = max(deepest, depth)
-    return deepest >= MAX_DEPTH
+    return deepest >= limit
 
 
 def _scan_events(text: str, display: str) -> tuple[Diagnostic, ...]:
@@ -317,11 +342,25 @@ def _reader_error(error: yaml.YAMLError, text: str, display: str) -> Diagnostic:
     return diag("KTCN001", display, line, column, problem=problem, advice=advice)
 
 
-def pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
-    """A mapping's (key, value) node pairs, with `<<` merge keys applied as YAML defines them."""
+def pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    """A mapping's (key, value) node pairs, with `<<` merge keys applied as YAML defines them.
+
+    Without a merge key (nearly always) this is `node.value` itself, not a
+    copy: the converter calls it for every mapping of every file, and tells
+    by identity whether merge sources are to be checked.
+    """
+    entries: list[tuple[yaml.Node, yaml.Node]] = node.value
+    for key, _ in entries:
+        if key.tag == MERGE_TAG:
+            return list(_merged(entries))
+    return entries
+
+
+def _merged(entries: list[tuple[yaml.Node, yaml.Node]]) -> Iterator[tuple[yaml.Node, yaml.Node]]:
+    """The pairs of a mapping that has merge keys: its own first, then the merged ones it does not override."""
     merged: list[tuple[yaml.Node, yaml.Node]] = []
     own: list[tuple[yaml.Node, yaml.Node]] = []
-    for key, value in node.value:
+    for key, value in entries:
         if key.tag == MERGE_TAG:
             sources = value.value if isinstance(value, yaml.SequenceNode) else [value]
             for source in sources:
@@ -329,9 +368,6 @@ def pairs(node: yaml.MappingNode) -> Iterator[tuple[yaml.Node, yaml.Node]]:
                     merged.extend(pairs(source))
         else:
             own.append((key, value))
-    if not merged:
-        yield from own
-        return
     names = {key.value for key, _ in own if isinstance(key, yaml.ScalarNode)}
     yield from own
     seen: set[str] = set()

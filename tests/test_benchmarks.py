@@ -235,3 +235,12 @@ def test_the_runner_reports_exit_status_and_peak_memory() -> None:
     assert failed.status == 3 and "boom" in failed.stderr
     if runner.spawn_ok:
         assert ok.rss_mb > 1
+
+
+def test_cold_phases_names_each_phase_of_a_cold_validate(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    cold_phases = _load("cold_phases")
+    root = _tiny(tmp_path / "ws", 1)
+    assert cold_phases.main([str(root), "--rounds", "1"]) == 0
+    shown = capsys.readouterr().out
+    for phase in (cold_phases.BARE, *cold_phases.OURS, "ktcn phases together"):
+        assert re.search(rf"^{re.escape(phase)} +\d+\.\d\d s CPU +\d+\.\d\dx the bare parse$", shown, re.M), phase

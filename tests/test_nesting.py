@@ -95,3 +95,21 @@ def test_the_bound_holds_before_the_parser_runs(monkeypatch):
     root, problems = yamlsource.compose_text("id: x\ntitle: " + nested(10_000), "p.yaml")
     assert root is None
     assert [(d.code, d.line) for d in problems] == [("KTCN011", 2)]
+
+
+def _bracket_depth_walked(text: str) -> int:
+    """Every bracket character counted, as the event-scan trigger always counted them."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@given(st.text(alphabet="[]{}a\n'\"#", max_size=80), st.integers(1, 12))
+def test_the_bracket_depth_shortcut_answers_as_the_walk(text, limit):
+    # Dropping the innermost pairs first must never say 'not that deep' where the walk would say it is.
+    assert yamlsource._brackets_reach(text, limit) == (_bracket_depth_walked(text) >= limit)
