@@ -166,3 +166,34 @@ def test_a_reader_that_stops_early_ends_the_command_quietly_with_141():
     process.stdout.close()  # like `| head` before ktcn has written anything
     assert process.wait(timeout=60) == 141
     assert process.stderr.read() == b""
+
+
+def test_diagnostics_placed_late_hold_one_file_at_a_time(ws, ktcn, monkeypatch):
+    """A reference checked across the workspace is placed by composing its file again: each file's nodes are let
+    go before the next is read (a national workspace with many such files held them all: 32 to 85 MB)."""
+    import gc
+    import weakref
+
+    from ktcn import yamlsource
+
+    names = [f"programmes/p{n}.yaml" for n in range(4)]
+    ws({name: PROGRAMME.replace("id: kh-1", f"id: kh-{n}\nimplements: [ctr-khong-co]") for n, name in
+        enumerate(names)})
+    composed = yamlsource.read_source
+    alive: list[weakref.ref] = []
+    most = 0
+
+    def counting(*args, **kwargs):
+        nonlocal most
+        gc.collect()
+        most = max(most, sum(ref() is not None for ref in alive))
+        source = composed(*args, **kwargs)
+        if source.root is not None:
+            alive.append(weakref.ref(source.root))
+        return source
+
+    monkeypatch.setattr(yamlsource, "read_source", counting)
+    run = ktcn("validate", "--no-cache")
+    assert run.exit_code == 1
+    assert [line.split(":")[0] for line in run.stdout.splitlines() if "KTCN203" in line] == names
+    assert len(alive) >= len(names) and most <= 1
