@@ -172,13 +172,15 @@ def _fold(text: str) -> str:
 
 def programme_references(ctx: Context, summaries: Sequence[Summary]) -> Iterator[Diagnostic]:
     known = {s.id for s in summaries}
+    suggest = None  # made at the first unknown name: a national workspace has thousands of ids to sort and index
     for programme in summaries:
         for i, target in enumerate(programme.implements):
             if target not in known:
-                from ktcn.convert import did_you_mean
+                if suggest is None:
+                    from ktcn.convert import Suggester
 
-                yield at("KTCN203", programme.span, "implements", i, id=target,
-                         suggestion=did_you_mean(target, sorted(known)))
+                    suggest = Suggester(sorted(known))
+                yield at("KTCN203", programme.span, "implements", i, id=target, suggestion=suggest(target))
 
 
 def schedules_fit_period(ctx: Context, programme: Programme) -> Iterator[Diagnostic]:

@@ -261,3 +261,27 @@ def test_did_you_mean_is_worked_out_once_per_distinct_name_and_on_a_shortlist(mo
         suggest("so-khnc-17")
     assert suggest("khong-ai-biet").en == "no close match"
     assert len(compared) == 2 and max(compared) <= convert.Suggester.SHORTLIST
+
+
+def test_unknown_programmes_are_suggested_from_one_index(monkeypatch):
+    """Fifty programmes naming unknown ones in a national workspace: each distinct name is compared once, with a
+    shortlist of the 2,100 ids (difflib against them all, again for every reference, took over a second)."""
+    from ktcn import checks, convert
+    from ktcn.model import Span
+
+    compared: list[int] = []
+    real = convert.did_you_mean
+
+    def counting(word, candidates, most=12):
+        compared.append(len(candidates))
+        return real(word, candidates, most)
+
+    monkeypatch.setattr(convert, "did_you_mean", counting)
+    ids = [f"kh-{n}-{place}-2024" for n in range(300) for place in ("ag", "bg", "ct", "hn", "hue", "sl", "lc")]
+    summaries = [checks.Summary(i, Span(f"programmes/{i}.yaml", 1, 1), ()) for i in ids]
+    wrong = [checks.Summary(f"ctr-{n}", Span(f"programmes/ctr-{n}.yaml", 1, 1), (f"kh-{n % 5}-ct-2042",))
+             for n in range(50)]
+    found = list(checks.programme_references(None, summaries + wrong))  # type: ignore[arg-type]
+    assert [d.code for d in found] == ["KTCN203"] * 50
+    assert dict(found[0].args)["suggestion"].en.startswith("did you mean 'kh-0-ct-2024'")
+    assert len(compared) == 5 and max(compared) <= convert.Suggester.SHORTLIST
