@@ -296,6 +296,36 @@ def test_rebuild_writes_only_what_changed_and_removes_what_is_gone(demo, ktcn):
     assert "t/kh-2-2025/1b.html" not in read(site, ".ktcn-site")
 
 
+def test_templates_compiled_once_are_loaded_from_the_cache_sealed(demo, ktcn, monkeypatch):
+    """A build compiles the page templates and keeps them in the workspace's cache; the next build loads them
+    (same bytes); a compiled template not sealed by this user is never run but compiled again; --no-cache
+    keeps none."""
+    from jinja2 import Environment
+
+    compiled = []
+    compile_template = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *a, **k: compiled.append(1) or
+                        compile_template(self, *a, **k))
+    first = build(ktcn, out="one")
+    kept = sorted(Path(".ktcn-cache").rglob("*.bin"))
+    assert len(kept) == len(compiled) >= 14
+    compiled.clear()
+    second = build(ktcn, out="two")
+    assert compiled == []
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    for path in kept:  # planted code: the seal does not match
+        data = path.read_bytes()
+        path.write_bytes(bytes([data[0] ^ 1]) + data[1:])
+    third = build(ktcn, out="three")
+    assert len(compiled) == len(kept)
+    assert all((first / f).read_bytes() == (third / f).read_bytes() for f in files)
+    for path in Path(".ktcn-cache").rglob("*.bin"):
+        path.unlink()
+    build(ktcn, "--no-cache", out="four")
+    assert list(Path(".ktcn-cache").rglob("*.bin")) == []
+
+
 def test_refuses_a_folder_that_is_not_its_own(demo, ktcn):
     Path("docs").mkdir()
     Path("docs/notes.txt").write_text("keep me", encoding="utf-8")

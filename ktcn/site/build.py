@@ -21,6 +21,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ktcn import __version__
+from ktcn.cache import Cache
 from ktcn.model import Programme, Workspace
 from ktcn.site import charts
 from ktcn.site.output import Writer, Written, finish, prepare
@@ -72,6 +73,7 @@ class SiteOptions:
     lang: str
     days: int
     changes: int
+    use_cache: bool = True  # the workspace's cache keeps the compiled templates too (`ktcn.site.compiled`)
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ def _build(ws: Workspace, as_of: date, options: SiteOptions, problems: Sequence[
     before = prepare(options.folder)
     site = Site(options.lang, as_of, ws.settings.name, ws.agency_index, {p.id: p for p in ws.programmes},
                 ws.settings.warn_days, options.days, __version__)
-    env = environment(ws.root, options.lang)
+    env = environment(ws.root, options.lang, Cache(ws.root) if options.use_cache else None)
     compile_all(env)
     # Before any page: whether there is a history decides whether every page links to the "what changed" page.
     changes = recent_changes(ws.root, as_of, options.lang, options.changes)
