@@ -464,6 +464,29 @@ def test_long_lists_are_paged(demo, ktcn, monkeypatch):
     assert read(site, "a/lhh.html").count('<tr data-agency="') == 3  # one row of each of its lists on its page
 
 
+def test_a_pager_links_the_first_the_last_and_the_nearest_pages_and_every_page_is_reached(demo, ktcn, monkeypatch):
+    from ktcn.site import build as site_build
+
+    assert site_build.pager_numbers(1, 700) == [1, 2, 3, 4, 700]
+    assert site_build.pager_numbers(350, 700) == [1, 347, 348, 349, 350, 351, 352, 353, 700]
+    assert site_build.pager_numbers(2, 3) == [1, 2, 3]
+    monkeypatch.setattr(site_build, "ITEMS_PER_PAGE", 1)
+    monkeypatch.setattr(site_build, "PAGER_REACH", 1)
+    site = build(ktcn)
+    pages = sorted(site.glob("overdue*.html"))
+    assert len(pages) >= 5
+    first = read(site, "overdue.html")
+    assert 'href="overdue-2.html"' in first and 'href="overdue-3.html"' not in first
+    assert f'href="overdue-{len(pages)}.html"' in first and '<li class="gap" aria-hidden="true">…</li>' in first
+    reached, waiting = set(), ["overdue.html"]
+    while waiting:
+        name = waiting.pop()
+        if name not in reached:
+            reached.add(name)
+            waiting.extend(re.findall(r'<a href="(overdue[-0-9]*\.html)"', read(site, name)))
+    assert reached == {p.name for p in pages}
+
+
 def test_print_stylesheet_and_accessible_frame(demo, ktcn):
     site = build(ktcn)
     css = read(site, "assets/site.css")

@@ -57,6 +57,7 @@ ITEMS_PER_PAGE = 150
 FIRST_ON_AGENCY_PAGE = 60  # of each of an agency's three lists, on its own page
 PROGRAMMES_PER_PAGE = 40
 AGENCIES_PER_PAGE = 150
+PAGER_REACH = 3  # a pager links the pages this close to its own, and the first and the last
 OVERVIEW_PROGRAMMES = 12
 OVERVIEW_AGENCIES = 15
 OVERVIEW_ITEMS = 10
@@ -486,9 +487,17 @@ def _paged(name: str, rows: Sequence[Any], per_page: int, first: str | None = No
     for number, start in enumerate(starts, start=1):
         end = starts[number] if number < total else len(rows)
         pager = {"number": number, "total": total, "href": hrefs[number - 1],
-                 "pages": [(n, hrefs[n - 1]) for n in range(1, total + 1)] if total > 1 else []}
+                 "pages": [(n, hrefs[n - 1]) for n in pager_numbers(number, total)] if total > 1 else []}
         pages.append((number, rows[start:end], pager))
     return pages
+
+
+def pager_numbers(number: int, total: int) -> list[int]:
+    """The pages a pager links from page `number` of `total`: the first, the last and those within
+    `PAGER_REACH` of this one.  A national overdue list has 700 pages: linking each from each was 1,400 links
+    (100 KB) a page and an eighth of the build; from these every page is still a few steps away."""
+    near = range(max(1, number - PAGER_REACH), min(total, number + PAGER_REACH) + 1)
+    return sorted({1, total, *near})
 
 
 def _row_filters(site: Site, rows: Sequence[TaskRow]) -> dict[str, Any]:
