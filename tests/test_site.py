@@ -451,6 +451,26 @@ def test_workspace_templates_say_words_and_lay_rows_out_their_own_way(demo, ktcn
     assert result.exit_code == 2 and "task.html.j2" in result.stderr
 
 
+def test_a_workspace_list_template_gets_its_rows_whole(demo, ktcn):
+    """Rows come back from the worker processes lean (their markup and what the lists sort by) only for the
+    built-in templates; a workspace's own may write any field of a row."""
+    own = Path("templates/site")
+    own.mkdir(parents=True)
+    (own / "items.html.j2").write_text(
+        '{% extends "_base.html.j2" %}{% block content %}<ol>{% for i in items %}<li class="x">{{ i.deadline_text }}|'
+        "{{ i.title }}|{{ i.programme_label }}|{{ i.chip.text }}|{{ i.lead_links|join(', ') }}</li>{% endfor %}"
+        "</ol>{% endblock %}", encoding="utf-8")
+    (own / "agency.html.j2").write_text(
+        '{% extends "_base.html.j2" %}{% block content %}<ul>{% for r in lists.leads.rows %}<li class="x">'
+        "{{ r.lead_names }}|{{ r.chips|length }}</li>{% endfor %}</ul>{% endblock %}", encoding="utf-8")
+    site = build(ktcn)
+    overdue = json.loads(ktcn("overdue", *AS_OF, "--format", "json").stdout)["items"]
+    html = read(site, "overdue.html")
+    assert html.count('<li class="x">') == len(overdue) > 0
+    assert f"|{overdue[0]['title']}|" in html and "||" not in html and "|</li>" not in html
+    assert re.search(r'<li class="x">[^|<]+\|[1-9]\d*</li>', read(site, "a/lhh.html"))
+
+
 def test_long_lists_are_paged(demo, ktcn, monkeypatch):
     from ktcn.site import build as site_build
 

@@ -143,6 +143,29 @@ def _build(ws: Workspace, as_of: date, options: SiteOptions, problems: Sequence[
     return Built(sum(name.endswith(".html") for name in writer.done.files), writer.done.changed, removed)
 
 
+def _without_logs(standing: Standing) -> Standing:
+    """The standing without its occurrences' updates nor their tasks' logs, to travel back from a worker: a
+    national board would carry 118,000 overdue occurrences' logs to one process, where the board needs a task's id.
+    """
+    tasks: dict[str, Any] = {}
+
+    def bare(occurrence: Any) -> Any:
+        task = tasks.get(occurrence.task.id)
+        if task is None:
+            task = tasks[occurrence.task.id] = replace(occurrence.task, updates=())
+        return replace(occurrence, updates=(), task=task)
+
+    return replace(standing, overdue=tuple(map(bare, standing.overdue)), due_soon=tuple(map(bare, standing.due_soon)))
+
+
+def _lean(row: Any) -> Any:
+    return row.lean()
+
+
+def _whole(row: Any) -> Any:
+    return row
+
+
 def _implemented_by(programmes: Sequence[Programme]) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
     for programme in programmes:
@@ -162,6 +185,9 @@ class _Shared:
         self.previous = previous  # the files the previous build made: only those may need no writing
         self.changes = changes  # the reviews of the last commits; None: no such page (the records are not in git)
         self.has_changes = changes is not None
+        # Rows travel back from the workers lean (markup and what the lists sort and filter by) unless the
+        # workspace has templates of its own (then sandboxed), which may lay a row out field by field.
+        self.lean = not env.sandboxed
         self._frames: dict[tuple[str, str, str, bool], Markup] = {}
 
     def page(self, writer: Writer, href: str, template: str, title: str, nav: str, **context: Any) -> None:
@@ -207,14 +233,13 @@ class _Shared:
         quarters = quarters_done((o for _, occurrences in found for o in occurrences), site.as_of)
         self._programme_page(writer, programme, standing, quarters, views)
         until = site.as_of + timedelta(days=site.days)
-        upcoming = tuple(item_row(site, o) for _, occurrences in found for o in occurrences
+        said = _lean if self.lean else _whole
+        upcoming = tuple(said(item_row(site, o)) for _, occurrences in found for o in occurrences
                          if due_between(o, site.as_of, until))
-        # The lists' rows are said here, over the cores; the standing goes back without the occurrences' own
-        # updates (a national board would carry 118,000 overdue occurrences' logs back to one process).
-        listed = {(o.task.id, o.label): item_row(site, o) for o in (*standing.overdue, *standing.due_soon)}
-        lean = replace(standing, overdue=tuple(replace(o, updates=()) for o in standing.overdue),
-                       due_soon=tuple(replace(o, updates=()) for o in standing.due_soon))
-        return _Programme(lean, tuple(view.row for view in views), quarters, upcoming, listed, writer.done)
+        # The lists' rows are said here, over the cores.
+        listed = {(o.task.id, o.label): said(item_row(site, o)) for o in (*standing.overdue, *standing.due_soon)}
+        return _Programme(_without_logs(standing), tuple(said(view.row) for view in views), quarters, upcoming,
+                          listed, writer.done)
 
     def _programme_page(self, writer: Writer, programme: Programme, standing: Standing,
                         quarters: dict[tuple[int, int], tuple[int, int]], views: list[TaskViews]) -> None:

@@ -15,7 +15,7 @@ slots and pickle as their constructor's arguments, as the records do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -262,6 +262,11 @@ class TaskRow:
     def __html__(self) -> str:
         return self.markup or self.render()
 
+    def lean(self) -> TaskRow:
+        """The row with its markup and what the lists and the search use, without what only its markup needed
+        (the chips above all): a national site sends 60,000 rows back from its workers, unpickled in one process."""
+        return replace(self, lead_names="", chips=(), more_words="")
+
     def render(self) -> str:
         """The row as a table row of a list of tasks."""
         w = words(self.lang)
@@ -299,7 +304,7 @@ class ItemRow:
     lead_links: tuple[Link, ...]
     status: str
     note: str
-    chip: Chip
+    chip: Chip | None  # None only in a lean row (`lean`), whose markup is made
     markup: str = ""  # made once (`made`), where the row is made: lists write the same row two or three times
 
     @property
@@ -310,11 +315,18 @@ class ItemRow:
     def __html__(self) -> str:
         return self.markup or self.render()
 
+    def lean(self) -> ItemRow:
+        """The row with its markup and what the lists sort, count and filter by (a national site sends 120,000
+        overdue rows back from its workers)."""
+        return replace(self, deadline_text="", programme_label="", title="", href="", period="", lead_links=(),
+                       note="", chip=None)
+
     def render(self) -> str:
         """The row as a table row of the overdue or upcoming list."""
         w = words(self.lang)
         late = self.status == "overdue"
         note = f'<span class="note"><span class="k">{w["note"]}:</span> {esc(self.note)}</span>' if self.note else ""
+        chip = self.chip.__html__() if self.chip else ""
         return (f'<tr data-agency="{esc(" ".join(self.lead))}" data-cat="{self.status}"'
                 f' data-year="{self.deadline.year}">'
                 f'<td data-label="{w["deadline"]}" class="date">{esc(self.deadline_text)}</td>'
@@ -322,7 +334,7 @@ class ItemRow:
                 f"{self.days}</td>"
                 f'<th scope="row" data-label="{w["task"]}"><a href="{TOP}{esc(self.href)}">{esc(self.title)}</a>'
                 f' <span class="muted">{esc(self.programme_label)} · {esc(self.task)}</span>{note}</th>'
-                f'<td data-label="{w["occurrence"]}"><ul class="chips">{self.chip.__html__()}</ul></td>'
+                f'<td data-label="{w["occurrence"]}"><ul class="chips">{chip}</ul></td>'
                 f'<td data-label="{w["lead"]}">{links(self.lead_links)}</td></tr>\n')
 
 
