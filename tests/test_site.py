@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ktcn.site.words import SITE_LABELS
 
@@ -554,3 +556,13 @@ def test_every_site_word_exists_in_both_languages_with_the_same_fields(key):
     vi, en = SITE_LABELS[key]
     fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (vi, en)]
     assert vi.strip() and en.strip() and fields[0] == fields[1]
+
+
+@given(st.text())
+def test_rows_escape_text_as_markupsafe_does_with_either_escaper(text):
+    from markupsafe import escape
+
+    from ktcn.site.rows import esc, escaped
+
+    assert esc(text) == escaped(text) == str(escape(text))
+    assert type(esc(text)) is str

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from ktcn.labels import label
 from ktcn.model import pickled_by_arguments
@@ -28,7 +29,7 @@ SYMBOL = {"done_on_time": "✓", "done_late": "✓", "in_progress": "…", "over
           "cancelled": "–", "upcoming": "○"}
 
 
-def esc(text: str) -> str:
+def escaped(text: str) -> str:
     """`text` as HTML, with the entities markupsafe's `escape` writes, but as a plain string.
 
     A national site escapes some two million strings here; `escape` makes a
@@ -37,6 +38,12 @@ def esc(text: str) -> str:
     """
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
             .replace("'", "&#39;"))
+
+
+try:  # markupsafe 3's own escaping in C, the same entities as a plain string: a tenth of a task page's rendering
+    from markupsafe._speedups import _escape_inner as esc
+except ImportError:  # older markupsafe, or its pure-Python build: the five replaces
+    esc = escaped
 
 
 @lru_cache(maxsize=4)
@@ -171,8 +178,13 @@ class UpdateEntry:
     by: Link | None
     note: str
     evidence: tuple[str, ...]
+    markup: str = ""  # made once (`made`): an entry is on its task's page and on its programme's
 
     def __html__(self) -> str:
+        return self.markup or self.render()
+
+    def render(self) -> str:
+        """The entry as a list item of a progress log."""
         w = words(self.lang)
         tags = "".join(f' <span class="tag">{esc(t)}</span>' for t in (self.status, self.progress, self.extend_to)
                        if t)
@@ -338,8 +350,12 @@ class ItemRow:
                 f'<td data-label="{w["lead"]}">{links(self.lead_links)}</td></tr>\n')
 
 
-def made(row: TaskRow | ItemRow) -> TaskRow | ItemRow:
+Made = TypeVar("Made", "TaskRow", "ItemRow", "UpdateEntry")
+
+
+def made(row: Made) -> Made:
     """`row` with its markup made now, once: in the worker process that made the row, rather than on every page
-    of the lists that show it (an overdue occurrence is on the overdue list and on its lead agencies' pages)."""
+    of the lists that show it (an overdue occurrence is on the overdue list and on its lead agencies' pages; an
+    update on its task's page and on its programme's)."""
     object.__setattr__(row, "markup", row.render())  # frozen: set once, before anyone else sees the row
     return row
