@@ -4,6 +4,7 @@
     python benchmarks/site.py --size province            # target: under 3 s
     python benchmarks/site.py --size national            # target: under 60 s, every page under 300 KB
     python benchmarks/site.py --corpus DIR --as-of 2026-06-30
+    python benchmarks/site.py --corpus DIR --baseline /tmp/old --rounds 3   # then warm builds, alternating
 
 Each run is the real command in a fresh process (`ktcn site -o DIR`), timed
 from start to exit, with its CPU time (user + system, all processes) beside the
@@ -13,6 +14,12 @@ empty cache (cold), the same again with the cache that run filled (warm), and
 a rebuild into the same folder with nothing changed (incremental: no file is
 written).  Then the largest files of the site are listed.  It prints, it does
 not judge: exit 0 whatever the numbers.
+
+With `--baseline DIR` (another ktcn source tree: `git archive <commit> | tar -x -C DIR`, with
+`ln -s ../templates DIR/ktcn/templates` so that it uses its own templates) and `--rounds N`, it then
+makes N warm builds with each, alternating, and prints their medians (`--alternate-only`: only those).
+Children run without PYTHONDONTWRITEBYTECODE: an installed ktcn keeps its compiled modules, and some
+sandboxes set it, which made every build compile ktcn's modules afresh.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ import argparse
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -31,11 +39,18 @@ HERE = Path(__file__).resolve().parent
 LIMIT = 300 * 1024
 
 
-def run(command: list[str]) -> tuple[float, float, str]:
-    """Wall and CPU seconds of one child process (and its own children), and its stderr."""
+def run(command: list[str], baseline: str | None = None) -> tuple[float, float, str]:
+    """Wall and CPU seconds of one child process (and its own children), and its stderr; `baseline`: the ktcn
+    source tree to run instead of the installed one."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if baseline:
+        env["PYTHONPATH"] = baseline
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, check=False)
+    # from the root folder: `python -c` puts the working folder first on sys.path, where a checkout would shadow
+    # the baseline
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False, cwd="/")
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -59,6 +74,9 @@ def main() -> None:
     parser.add_argument("--as-of", default="2026-06-30")
     parser.add_argument("--seed", default="1")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--baseline", metavar="DIR", help="another ktcn source tree to time beside this one")
+    parser.add_argument("--rounds", type=int, default=3, help="warm builds of each, alternating (with --baseline)")
+    parser.add_argument("--alternate-only", action="store_true", help="with --baseline: only the alternating builds")
     args = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="ktcn-site-bench-"))
     try:
@@ -70,8 +88,11 @@ def main() -> None:
         site = scratch / "public"
         command = [sys.executable, "-c", "from ktcn.cli import main; main()", "site", "--records", str(corpus),
                    "--as-of", args.as_of, "-o", str(site)]
-        shutil.rmtree(corpus / ".ktcn-cache", ignore_errors=True)
         print(f"corpus: {corpus}  (cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f})")
+        if args.baseline and args.alternate_only:
+            alternate(command, site, args.baseline, args.rounds)
+            return
+        shutil.rmtree(corpus / ".ktcn-cache", ignore_errors=True)
         for name, fresh in (("cold: empty cache, empty folder", True), ("warm: cache filled, empty folder", True),
                             ("incremental: nothing changed", False)):
             if fresh:
@@ -85,11 +106,28 @@ def main() -> None:
             print(f"  {size / 1024:8.1f} KB  {name}{'   OVER 300 KB' if size > LIMIT else ''}")
         over = [p for p in site.rglob("*") if p.suffix in (".html", ".js", ".css") and p.stat().st_size > LIMIT]
         print(f"pages, scripts and stylesheets over 300 KB: {len(over)}")
+        if args.baseline:
+            alternate(command, site, args.baseline, args.rounds)
     finally:
         if args.keep:
             print(f"kept: {scratch}")
         else:
             shutil.rmtree(scratch, ignore_errors=True)
+
+
+def alternate(command: list[str], site: Path, baseline: str, rounds: int) -> None:
+    """Warm builds into an empty folder, this ktcn and the baseline in turn; their medians."""
+    times: dict[str, list[tuple[float, float]]] = {"this": [], "baseline": []}
+    for number in range(rounds):
+        for name, tree in (("this", None), ("baseline", baseline)):
+            shutil.rmtree(site, ignore_errors=True)
+            wall, cpu, _ = run(command, tree)
+            times[name].append((wall, cpu))
+            print(f"round {number + 1} {name:9} {wall:7.2f} s wall  {cpu:7.2f} s CPU  "
+                  f"(load average after: {os.getloadavg()[0]:.1f})")
+    for name, found in times.items():
+        print(f"median {name:9} {statistics.median(w for w, _ in found):7.2f} s wall  "
+              f"{statistics.median(c for _, c in found):7.2f} s CPU")
 
 
 if __name__ == "__main__":

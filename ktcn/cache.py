@@ -36,6 +36,7 @@ except ImportError:  # pragma: no cover - a Python built without it
 FORMAT = 12  # bump when the model, the settings or the diagnostics change shape (12: a standing holds `ahead`)
 FOLDER = ".ktcn-cache"
 ENTRY, STANDING = ".pkl", ".standing.pkl"  # a file's entry; its programme's standing on some days
+BLOB = ".bin"  # bytes kept under a name of the caller's (the site's compiled templates)
 HEAD_OVERDUE = 16  # overdue items kept at the head of a stored standing: more than the status table shows
 _ALLOWED = {("ktcn.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme",
                                               "Agency", "Settings")} | {
@@ -173,9 +174,31 @@ class Cache:
             head = replace(found, overdue=found.overdue[-HEAD_OVERDUE:])
             self._write(file, _sealed((digest, key, head)) + _sealed(found.overdue), STANDING)
 
-    def _write(self, file: Path, payload: bytes, kind: str = ENTRY) -> None:
+    def blob(self, name: str) -> bytes | None:
+        """The bytes stored under `name` (`store_blob`); None when they are not there whole and sealed by this user.
+
+        Unlike the entries they are not unpickled: the caller decides what they are (Jinja's compiled code, run
+        only because the seal says this user's ktcn wrote it).
+        """
         if self.folder is None:
-            return
+            return None
+        try:
+            with _open_regular(self.folder / _blob_name(name)) as stream:
+                return _unseal_bytes(stream)
+        except Exception:  # missing, partial, corrupt or foreign: a miss
+            return None
+
+    def store_blob(self, name: str, data: bytes) -> None:
+        """Keep `data` under `name`, sealed, written atomically; a cache that cannot be written is only slower."""
+        if self.folder is not None:
+            self._write_to(self.folder / _blob_name(name), _seal(data))
+
+    def _write(self, file: Path, payload: bytes, kind: str = ENTRY) -> None:
+        if self.folder is not None:
+            self._write_to(self._path(file, kind), payload)
+
+    def _write_to(self, target: Path, payload: bytes) -> None:
+        assert self.folder is not None
         import tempfile  # here: a run that finds everything cached writes nothing, and starts faster without it
 
         with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
@@ -186,7 +209,7 @@ class Cache:
             try:
                 with os.fdopen(handle, "wb") as out:
                     out.write(payload)
-                os.replace(temporary, self._path(file, kind))
+                os.replace(temporary, target)
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(temporary)
@@ -250,12 +273,21 @@ def _read_or_make_key(path: Path) -> bytes:
 
 
 def _sealed(value: Any) -> bytes:
-    data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return _seal(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _seal(data: bytes) -> bytes:
     return blake2b(data, digest_size=MAC_BYTES, key=_cache_key()).digest() + _LENGTH.pack(len(data)) + data
 
 
 def _unseal(stream: Any) -> Any:
     """The next sealed pickle of `stream`, unpickled; None when it is not there whole or not sealed by us."""
+    data = _unseal_bytes(stream)
+    return None if data is None else _RecordsOnly(io.BytesIO(data)).load()
+
+
+def _unseal_bytes(stream: Any) -> bytes | None:
+    """The next sealed bytes of `stream`; None when they are not there whole or not sealed by us."""
     head = stream.read(MAC_BYTES + _LENGTH.size)
     if len(head) != MAC_BYTES + _LENGTH.size:
         return None
@@ -263,7 +295,11 @@ def _unseal(stream: Any) -> Any:
     data = stream.read(length)
     if len(data) != length or blake2b(data, digest_size=MAC_BYTES, key=_cache_key()).digest() != head[:MAC_BYTES]:
         return None
-    return _RecordsOnly(io.BytesIO(data)).load()
+    return data
+
+
+def _blob_name(name: str) -> str:
+    return blake2b(name.encode(), digest_size=16).hexdigest() + BLOB
 
 
 def _open_regular(path: Path) -> Any:

@@ -16,6 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ktcn.site.words import SITE_LABELS
 
@@ -312,6 +314,36 @@ def test_rebuild_writes_only_what_changed_and_removes_what_is_gone(demo, ktcn):
     assert "t/kh-2-2025/1b.html" not in read(site, ".ktcn-site")
 
 
+def test_templates_compiled_once_are_loaded_from_the_cache_sealed(demo, ktcn, monkeypatch):
+    """A build compiles the page templates and keeps them in the workspace's cache; the next build loads them
+    (same bytes); a compiled template not sealed by this user is never run but compiled again; --no-cache
+    keeps none."""
+    from jinja2 import Environment
+
+    compiled = []
+    compile_template = Environment.compile
+    monkeypatch.setattr(Environment, "compile", lambda self, *a, **k: compiled.append(1) or
+                        compile_template(self, *a, **k))
+    first = build(ktcn, out="one")
+    kept = sorted(Path(".ktcn-cache").rglob("*.bin"))
+    assert len(kept) == len(compiled) >= 14
+    compiled.clear()
+    second = build(ktcn, out="two")
+    assert compiled == []
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    for path in kept:  # planted code: the seal does not match
+        data = path.read_bytes()
+        path.write_bytes(bytes([data[0] ^ 1]) + data[1:])
+    third = build(ktcn, out="three")
+    assert len(compiled) == len(kept)
+    assert all((first / f).read_bytes() == (third / f).read_bytes() for f in files)
+    for path in Path(".ktcn-cache").rglob("*.bin"):
+        path.unlink()
+    build(ktcn, "--no-cache", out="four")
+    assert list(Path(".ktcn-cache").rglob("*.bin")) == []
+
+
 def test_refuses_a_folder_that_is_not_its_own(demo, ktcn):
     Path("docs").mkdir()
     Path("docs/notes.txt").write_text("keep me", encoding="utf-8")
@@ -437,6 +469,26 @@ def test_workspace_templates_say_words_and_lay_rows_out_their_own_way(demo, ktcn
     assert result.exit_code == 2 and "task.html.j2" in result.stderr
 
 
+def test_a_workspace_list_template_gets_its_rows_whole(demo, ktcn):
+    """Rows come back from the worker processes lean (their markup and what the lists sort by) only for the
+    built-in templates; a workspace's own may write any field of a row."""
+    own = Path("templates/site")
+    own.mkdir(parents=True)
+    (own / "items.html.j2").write_text(
+        '{% extends "_base.html.j2" %}{% block content %}<ol>{% for i in items %}<li class="x">{{ i.deadline_text }}|'
+        "{{ i.title }}|{{ i.programme_label }}|{{ i.chip.text }}|{{ i.lead_links|join(', ') }}</li>{% endfor %}"
+        "</ol>{% endblock %}", encoding="utf-8")
+    (own / "agency.html.j2").write_text(
+        '{% extends "_base.html.j2" %}{% block content %}<ul>{% for r in lists.leads.rows %}<li class="x">'
+        "{{ r.lead_names }}|{{ r.chips|length }}</li>{% endfor %}</ul>{% endblock %}", encoding="utf-8")
+    site = build(ktcn)
+    overdue = json.loads(ktcn("overdue", *AS_OF, "--format", "json").stdout)["items"]
+    html = read(site, "overdue.html")
+    assert html.count('<li class="x">') == len(overdue) > 0
+    assert f"|{overdue[0]['title']}|" in html and "||" not in html and "|</li>" not in html
+    assert re.search(r'<li class="x">[^|<]+\|[1-9]\d*</li>', read(site, "a/lhh.html"))
+
+
 def test_long_lists_are_paged(demo, ktcn, monkeypatch):
     from ktcn.site import build as site_build
 
@@ -448,6 +500,29 @@ def test_long_lists_are_paged(demo, ktcn, monkeypatch):
     assert (site / "a/lhh-leads-2.html").is_file() and (site / "a/lhh-overdue-2.html").is_file()
     assert 'href="../a/lhh-leads-2.html"' in read(site, "a/lhh.html")
     assert read(site, "a/lhh.html").count('<tr data-agency="') == 3  # one row of each of its lists on its page
+
+
+def test_a_pager_links_the_first_the_last_and_the_nearest_pages_and_every_page_is_reached(demo, ktcn, monkeypatch):
+    from ktcn.site import build as site_build
+
+    assert site_build.pager_numbers(1, 700) == [1, 2, 3, 4, 700]
+    assert site_build.pager_numbers(350, 700) == [1, 347, 348, 349, 350, 351, 352, 353, 700]
+    assert site_build.pager_numbers(2, 3) == [1, 2, 3]
+    monkeypatch.setattr(site_build, "ITEMS_PER_PAGE", 1)
+    monkeypatch.setattr(site_build, "PAGER_REACH", 1)
+    site = build(ktcn)
+    pages = sorted(site.glob("overdue*.html"))
+    assert len(pages) >= 5
+    first = read(site, "overdue.html")
+    assert 'href="overdue-2.html"' in first and 'href="overdue-3.html"' not in first
+    assert f'href="overdue-{len(pages)}.html"' in first and '<li class="gap" aria-hidden="true">…</li>' in first
+    reached, waiting = set(), ["overdue.html"]
+    while waiting:
+        name = waiting.pop()
+        if name not in reached:
+            reached.add(name)
+            waiting.extend(re.findall(r'<a href="(overdue[-0-9]*\.html)"', read(site, name)))
+    assert reached == {p.name for p in pages}
 
 
 def test_print_stylesheet_and_accessible_frame(demo, ktcn):
@@ -497,3 +572,13 @@ def test_every_site_word_exists_in_both_languages_with_the_same_fields(key):
     vi, en = SITE_LABELS[key]
     fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (vi, en)]
     assert vi.strip() and en.strip() and fields[0] == fields[1]
+
+
+@given(st.text())
+def test_rows_escape_text_as_markupsafe_does_with_either_escaper(text):
+    from markupsafe import escape
+
+    from ktcn.site.rows import esc, escaped
+
+    assert esc(text) == escaped(text) == str(escape(text))
+    assert type(esc(text)) is str

@@ -48,7 +48,8 @@ def site(
     ws = ctx.workspace
     horizon = ws.settings.warn_days if days is None else days
     problems = [(f.path, f.first.message(ctx.lang)) for f in ctx.omissions.files]
-    built = build_site(ws, ctx.as_of, SiteOptions(Path(output), ctx.lang, horizon, changes), problems)
+    options = SiteOptions(Path(output), ctx.lang, horizon, changes, use_cache=not no_cache)
+    built = build_site(ws, ctx.as_of, options, problems)
     typer.echo(say("output.done", ctx.lang, folder=output, pages=built.pages, changed=built.changed,
                    removed=built.removed), err=True)
     ctx.finish()

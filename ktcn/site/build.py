@@ -21,6 +21,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ktcn import __version__
+from ktcn.cache import Cache
 from ktcn.model import Programme, Workspace
 from ktcn.site import charts
 from ktcn.site.output import Writer, Written, finish, prepare
@@ -56,6 +57,7 @@ ITEMS_PER_PAGE = 150
 FIRST_ON_AGENCY_PAGE = 60  # of each of an agency's three lists, on its own page
 PROGRAMMES_PER_PAGE = 40
 AGENCIES_PER_PAGE = 150
+PAGER_REACH = 3  # a pager links the pages this close to its own, and the first and the last
 OVERVIEW_PROGRAMMES = 12
 OVERVIEW_AGENCIES = 15
 OVERVIEW_ITEMS = 10
@@ -72,6 +74,7 @@ class SiteOptions:
     lang: str
     days: int
     changes: int
+    use_cache: bool = True  # the workspace's cache keeps the compiled templates too (`ktcn.site.compiled`)
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ def _build(ws: Workspace, as_of: date, options: SiteOptions, problems: Sequence[
     before = prepare(options.folder)
     site = Site(options.lang, as_of, ws.settings.name, ws.agency_index, {p.id: p for p in ws.programmes},
                 ws.settings.warn_days, options.days, __version__)
-    env = environment(ws.root, options.lang)
+    env = environment(ws.root, options.lang, Cache(ws.root) if options.use_cache else None)
     compile_all(env)
     # Before any page: whether there is a history decides whether every page links to the "what changed" page.
     changes = recent_changes(ws.root, as_of, options.lang, options.changes)
@@ -138,6 +141,29 @@ def _build(ws: Workspace, as_of: date, options: SiteOptions, problems: Sequence[
     pages.write_all()
     removed = finish(options.folder, before, writer.done.files)
     return Built(sum(name.endswith(".html") for name in writer.done.files), writer.done.changed, removed)
+
+
+def _without_logs(standing: Standing) -> Standing:
+    """The standing without its occurrences' updates nor their tasks' logs, to travel back from a worker: a
+    national board would carry 118,000 overdue occurrences' logs to one process, where the board needs a task's id.
+    """
+    tasks: dict[str, Any] = {}
+
+    def bare(occurrence: Any) -> Any:
+        task = tasks.get(occurrence.task.id)
+        if task is None:
+            task = tasks[occurrence.task.id] = replace(occurrence.task, updates=())
+        return replace(occurrence, updates=(), task=task)
+
+    return replace(standing, overdue=tuple(map(bare, standing.overdue)), due_soon=tuple(map(bare, standing.due_soon)))
+
+
+def _lean(row: Any) -> Any:
+    return row.lean()
+
+
+def _whole(row: Any) -> Any:
+    return row
 
 
 def _implemented_by(programmes: Sequence[Programme]) -> dict[str, list[str]]:
@@ -159,6 +185,9 @@ class _Shared:
         self.previous = previous  # the files the previous build made: only those may need no writing
         self.changes = changes  # the reviews of the last commits; None: no such page (the records are not in git)
         self.has_changes = changes is not None
+        # Rows travel back from the workers lean (markup and what the lists sort and filter by) unless the
+        # workspace has templates of its own (then sandboxed), which may lay a row out field by field.
+        self.lean = not env.sandboxed
         self._frames: dict[tuple[str, str, str, bool], Markup] = {}
 
     def page(self, writer: Writer, href: str, template: str, title: str, nav: str, **context: Any) -> None:
@@ -204,14 +233,13 @@ class _Shared:
         quarters = quarters_done((o for _, occurrences in found for o in occurrences), site.as_of)
         self._programme_page(writer, programme, standing, quarters, views)
         until = site.as_of + timedelta(days=site.days)
-        upcoming = tuple(item_row(site, o) for _, occurrences in found for o in occurrences
+        said = _lean if self.lean else _whole
+        upcoming = tuple(said(item_row(site, o)) for _, occurrences in found for o in occurrences
                          if due_between(o, site.as_of, until))
-        # The lists' rows are said here, over the cores; the standing goes back without the occurrences' own
-        # updates (a national board would carry 118,000 overdue occurrences' logs back to one process).
-        listed = {(o.task.id, o.label): item_row(site, o) for o in (*standing.overdue, *standing.due_soon)}
-        lean = replace(standing, overdue=tuple(replace(o, updates=()) for o in standing.overdue),
-                       due_soon=tuple(replace(o, updates=()) for o in standing.due_soon))
-        return _Programme(lean, tuple(view.row for view in views), quarters, upcoming, listed, writer.done)
+        # The lists' rows are said here, over the cores.
+        listed = {(o.task.id, o.label): said(item_row(site, o)) for o in (*standing.overdue, *standing.due_soon)}
+        return _Programme(_without_logs(standing), tuple(said(view.row) for view in views), quarters, upcoming,
+                          listed, writer.done)
 
     def _programme_page(self, writer: Writer, programme: Programme, standing: Standing,
                         quarters: dict[tuple[int, int], tuple[int, int]], views: list[TaskViews]) -> None:
@@ -484,9 +512,17 @@ def _paged(name: str, rows: Sequence[Any], per_page: int, first: str | None = No
     for number, start in enumerate(starts, start=1):
         end = starts[number] if number < total else len(rows)
         pager = {"number": number, "total": total, "href": hrefs[number - 1],
-                 "pages": [(n, hrefs[n - 1]) for n in range(1, total + 1)] if total > 1 else []}
+                 "pages": [(n, hrefs[n - 1]) for n in pager_numbers(number, total)] if total > 1 else []}
         pages.append((number, rows[start:end], pager))
     return pages
+
+
+def pager_numbers(number: int, total: int) -> list[int]:
+    """The pages a pager links from page `number` of `total`: the first, the last and those within
+    `PAGER_REACH` of this one.  A national overdue list has 700 pages: linking each from each was 1,400 links
+    (100 KB) a page and an eighth of the build; from these every page is still a few steps away."""
+    near = range(max(1, number - PAGER_REACH), min(total, number + PAGER_REACH) + 1)
+    return sorted({1, total, *near})
 
 
 def _row_filters(site: Site, rows: Sequence[TaskRow]) -> dict[str, Any]:

@@ -72,8 +72,12 @@ def _write(target: str, data: bytes) -> None:
             raise
         os.unlink(target)
         handle = os.open(target, flags, 0o666)
-    with os.fdopen(handle, "wb") as file:
-        file.write(data)
+    try:  # written with the descriptor itself: a buffered file object per page cost more than its write
+        view = memoryview(data)
+        while view:
+            view = view[os.write(handle, view):]
+    finally:
+        os.close(handle)
 
 
 def _holds(target: str, data: bytes) -> bool:

@@ -195,13 +195,13 @@ def occurrence_view(site: Site, occurrence: Occurrence, its_chip: Chip | None = 
 def update_view(site: Site, update: Update) -> UpdateEntry:
     """One entry of a progress log, each part on its own."""
     lang = site.lang
-    return UpdateEntry(
+    return made(UpdateEntry(
         lang, site.day(update.date),
         label(f"update.{update.status}", lang) if update.status else "",
         label("update.progress", lang, n=_number(update.progress)) if update.progress is not None else "",
         label("update.extend_to", lang, day=site.day(update.extend_to.end)) if update.extend_to else "",
         span_words(update.period, lang) if update.period else "",
-        site.agency_link(update.by) if update.by else None, update.note or "", tuple(update.evidence))
+        site.agency_link(update.by) if update.by else None, update.note or "", tuple(update.evidence)))
 
 
 def _number(value: float) -> str:

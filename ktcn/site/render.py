@@ -16,11 +16,14 @@ from __future__ import annotations
 import contextlib
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ktcn.errors import UsageError
 from ktcn.site.words import say
 from ktcn.templating import built_in_folder
+
+if TYPE_CHECKING:
+    from ktcn.cache import Cache
 
 FOLDER = "site"
 ASSETS = ("site.css", "site.js")
@@ -31,20 +34,23 @@ def folders(workspace_root: Path) -> list[Path]:
     return [workspace_root / "templates" / FOLDER, built_in_folder() / FOLDER]
 
 
-def environment(workspace_root: Path, lang: str) -> Any:
-    """A sandboxed Jinja environment for the site's pages in `lang`."""
+def environment(workspace_root: Path, lang: str, cache: Cache | None = None) -> Any:
+    """A Jinja environment for the site's pages in `lang`, sandboxed when the workspace has templates of its own;
+    with `cache`, templates compiled by an earlier build are loaded from it (`ktcn.site.compiled`)."""
     from jinja2 import ChoiceLoader, Environment, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from ktcn.site.compiled import SealedTemplates
     from ktcn.site.constant_words import ConstantWords
     from ktcn.template_loader import ContainedLoader
 
     found = [f for f in folders(workspace_root) if f.is_dir()]
     kind = ImmutableSandboxedEnvironment if overridden(workspace_root) else Environment
+    compiled = SealedTemplates(cache, kind.__name__, lang) if cache is not None and cache.enabled else None
     # auto_reload off: a build reads each template once, instead of checking its file before every page
     env = kind(loader=ChoiceLoader([ContainedLoader(str(f)) for f in found]), undefined=StrictUndefined,
                autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False, cache_size=-1,
-               extensions=[ConstantWords])
+               extensions=[ConstantWords], bytecode_cache=compiled)
     env.globals["t"] = lambda key, **values: say(key, lang, **values)
     env.filters["num"] = lambda number: grouped(number, lang)
     env.globals["lang"] = lang  # before any template is compiled: ConstantWords writes the words in it

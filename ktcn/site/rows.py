@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import TypeVar
 
 from ktcn.labels import label
 from ktcn.model import pickled_by_arguments
@@ -28,7 +29,7 @@ SYMBOL = {"done_on_time": "✓", "done_late": "✓", "in_progress": "…", "over
           "cancelled": "–", "upcoming": "○"}
 
 
-def esc(text: str) -> str:
+def escaped(text: str) -> str:
     """`text` as HTML, with the entities markupsafe's `escape` writes, but as a plain string.
 
     A national site escapes some two million strings here; `escape` makes a
@@ -37,6 +38,12 @@ def esc(text: str) -> str:
     """
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&#34;")
             .replace("'", "&#39;"))
+
+
+try:  # markupsafe 3's own escaping in C, the same entities as a plain string: a tenth of a task page's rendering
+    from markupsafe._speedups import _escape_inner as esc
+except ImportError:  # older markupsafe, or its pure-Python build: the five replaces
+    esc = escaped
 
 
 @lru_cache(maxsize=4)
@@ -171,8 +178,13 @@ class UpdateEntry:
     by: Link | None
     note: str
     evidence: tuple[str, ...]
+    markup: str = ""  # made once (`made`): an entry is on its task's page and on its programme's
 
     def __html__(self) -> str:
+        return self.markup or self.render()
+
+    def render(self) -> str:
+        """The entry as a list item of a progress log."""
         w = words(self.lang)
         tags = "".join(f' <span class="tag">{esc(t)}</span>' for t in (self.status, self.progress, self.extend_to)
                        if t)
@@ -262,6 +274,13 @@ class TaskRow:
     def __html__(self) -> str:
         return self.markup or self.render()
 
+    def lean(self) -> TaskRow:
+        """The row with its markup and what the lists and the search use, without what only its markup needed
+        (the chips above all): a national site sends 60,000 rows back from its workers, unpickled in one process."""
+        return TaskRow(self.lang, self.programme, self.task, self.href, self.title, self.programme_label,
+                       self.programme_href, self.state, self.lead, "", self.support, (), self.more, "",
+                       self.categories, self.years, self.markup)  # the constructor: dataclasses.replace is slower
+
     def render(self) -> str:
         """The row as a table row of a list of tasks."""
         w = words(self.lang)
@@ -299,7 +318,7 @@ class ItemRow:
     lead_links: tuple[Link, ...]
     status: str
     note: str
-    chip: Chip
+    chip: Chip | None  # None only in a lean row (`lean`), whose markup is made
     markup: str = ""  # made once (`made`), where the row is made: lists write the same row two or three times
 
     @property
@@ -310,11 +329,18 @@ class ItemRow:
     def __html__(self) -> str:
         return self.markup or self.render()
 
+    def lean(self) -> ItemRow:
+        """The row with its markup and what the lists sort, count and filter by (a national site sends 120,000
+        overdue rows back from its workers)."""
+        return ItemRow(self.lang, self.deadline, "", self.days, self.programme, "", self.task, "", "", "", self.lead,
+                       (), self.status, "", None, self.markup)  # the constructor: dataclasses.replace is slower
+
     def render(self) -> str:
         """The row as a table row of the overdue or upcoming list."""
         w = words(self.lang)
         late = self.status == "overdue"
         note = f'<span class="note"><span class="k">{w["note"]}:</span> {esc(self.note)}</span>' if self.note else ""
+        chip = self.chip.__html__() if self.chip else ""
         return (f'<tr data-agency="{esc(" ".join(self.lead))}" data-cat="{self.status}"'
                 f' data-year="{self.deadline.year}">'
                 f'<td data-label="{w["deadline"]}" class="date">{esc(self.deadline_text)}</td>'
@@ -322,12 +348,16 @@ class ItemRow:
                 f"{self.days}</td>"
                 f'<th scope="row" data-label="{w["task"]}"><a href="{TOP}{esc(self.href)}">{esc(self.title)}</a>'
                 f' <span class="muted">{esc(self.programme_label)} · {esc(self.task)}</span>{note}</th>'
-                f'<td data-label="{w["occurrence"]}"><ul class="chips">{self.chip.__html__()}</ul></td>'
+                f'<td data-label="{w["occurrence"]}"><ul class="chips">{chip}</ul></td>'
                 f'<td data-label="{w["lead"]}">{links(self.lead_links)}</td></tr>\n')
 
 
-def made(row: TaskRow | ItemRow) -> TaskRow | ItemRow:
+Made = TypeVar("Made", "TaskRow", "ItemRow", "UpdateEntry")
+
+
+def made(row: Made) -> Made:
     """`row` with its markup made now, once: in the worker process that made the row, rather than on every page
-    of the lists that show it (an overdue occurrence is on the overdue list and on its lead agencies' pages)."""
+    of the lists that show it (an overdue occurrence is on the overdue list and on its lead agencies' pages; an
+    update on its task's page and on its programme's)."""
     object.__setattr__(row, "markup", row.render())  # frozen: set once, before anyone else sees the row
     return row
