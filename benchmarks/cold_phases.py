@@ -6,7 +6,7 @@ DIR is a workspace (a national corpus, or a few hundred of its files: every
 phase is per file).  In one process, file after file, each phase on that file:
 `yaml.load(CSafeLoader)` of its bytes (the baseline, with the garbage
 collector on, as a bare script runs), then, with the collector paused as
-`ktcn.loader` runs them, the text checks that keep libyaml safe, libyaml's
+`ktcn.records.loader` runs them, the text checks that keep libyaml safe, libyaml's
 compose, the conversion of the nodes to the model, and the programme checks.
 Each file is let go before the next, so memory stays what one file needs.
 CPU time (`time.process_time`) summed per phase over the files; medians of
@@ -30,13 +30,13 @@ from typing import Any
 
 import yaml
 
-from ktcn import schema
-from ktcn.cache import Cache
-from ktcn.checks import Context, check_programme
-from ktcn.convert import Reader, read_record
-from ktcn.loader import _load_agencies, _load_settings, _Reading
-from ktcn.nesting import flow_too_deep
-from ktcn.yamlsource import MAX_DEPTH, _Loader, _needs_event_scan, _text_problems, decode
+from ktcn.records import schema
+from ktcn.records.cache import Cache
+from ktcn.records.checks import Context, check_programme
+from ktcn.records.convert import Reader, read_record
+from ktcn.records.loader import _load_agencies, _load_settings, _Reading
+from ktcn.records.nesting import flow_too_deep
+from ktcn.records.yamlsource import MAX_DEPTH, _Loader, _needs_event_scan, _text_problems, decode
 
 BARE = "bare parse (yaml.load CSafeLoader)"
 OURS = ("text checks", "compose (libyaml)", "convert to the model", "programme checks")
@@ -94,7 +94,7 @@ def one_file(data: bytes, context: Context, times: dict[str, float]) -> None:
 
     gc.enable()  # as a bare script runs
     timed(BARE, lambda: yaml.load(data, Loader=yaml.CSafeLoader))
-    gc.disable()  # as ktcn.loader runs
+    gc.disable()  # as ktcn.records.loader runs
     text = decode(data, "x")[0] or ""
     timed("text checks", lambda: _text_checks(text))
     node = timed("compose (libyaml)", lambda: _compose(text))

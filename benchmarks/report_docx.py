@@ -85,11 +85,11 @@ def docx_only(root: Path) -> float:
     """CPU time of the Word-writing step alone, on the report's Markdown, in this process."""
     from datetime import date
 
-    from ktcn.docx_report import markdown_to_docx
-    from ktcn.loader import load
-    from ktcn.reports import build_report, report_period
-    from ktcn.templating import render_markdown, report_context
-    from ktcn.views import Selection
+    from ktcn.outputs.docx_report import markdown_to_docx
+    from ktcn.outputs.reports import build_report, report_period
+    from ktcn.outputs.templating import render_markdown, report_context
+    from ktcn.records.loader import load
+    from ktcn.views.viewmodel import Selection
 
     workspace = load(root, today=date(2025, 12, 31))
     period = report_period(2025, None, None, None, "calendar")

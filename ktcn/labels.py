@@ -130,7 +130,7 @@ LABELS: dict[str, tuple[str, str]] = {
                         " sửa rồi chạy lại:",
                         "No programme '{id}' in the files that could be read; these files have errors and were left"
                         " out: fix them, then run the command again:"),
-    # ktcn update refusing to splice (ktcn.edit)
+    # ktcn update refusing to splice (ktcn.writing.edit)
     "edit.unparsable": ("không đọc được tệp; chạy 'ktcn validate' và sửa trước",
                         "the file cannot be parsed; run 'ktcn validate' and fix it first"),
     "edit.no_task": ("không thấy nhiệm vụ '{task}' trong tệp", "task '{task}' not found in the file"),
@@ -621,7 +621,7 @@ LABELS: dict[str, tuple[str, str]] = {
                                  "{id} has no period nor issue date: give --from and --to"),
     "usage.narrative_unreadable": ("không đọc được tệp nội dung tự viết {path}: {problem}",
                                    "cannot read the narrative file {path}: {problem}"),
-    # dates typed on the command line (ktcn.dateish.parse_typed_day)
+    # dates typed on the command line (ktcn.records.dateish.parse_typed_day)
     "date.not_a_date": ("'{value}' không phải là một ngày: viết dd/mm/yyyy (ví dụ 01/12/2025) hoặc yyyy-mm-dd",
                         "'{value}' is not a date: write YYYY-MM-DD (or dd/mm/yyyy)"),
     "date.no_such_day": ("'{value}': tháng {month} năm {year} chỉ có {days} ngày",

@@ -170,8 +170,8 @@ def parse_schedule(schedule_yaml: str) -> object:
     """A Schedule from its YAML as a person writes it (`{every: 6m}`, `2025-Q4`), read by the real converter."""
     import yaml
 
-    from ktcn.convert import INVALID, Reader
-    from ktcn.schema import SCHEDULE_TYPE
+    from ktcn.records.convert import INVALID, Reader
+    from ktcn.records.schema import SCHEDULE_TYPE
 
     reader = Reader("t.yaml")
     node = yaml.compose(f"schedule: {schedule_yaml}", Loader=yaml.SafeLoader).value[0][1]
@@ -182,6 +182,6 @@ def parse_schedule(schedule_yaml: str) -> object:
 
 def schedule_task(schedule_yaml: str, updates: list | tuple = ()) -> object:
     """A task with the schedule written as YAML and the given updates."""
-    from ktcn.model import Task
+    from ktcn.records.model import Task
 
     return Task("t", "Task", ("a",), parse_schedule(schedule_yaml), updates=tuple(updates), programme="p")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import ktcn.loader as loader_module
-from ktcn import cache as cache_module
-from ktcn.loader import load
+import ktcn.records.loader as loader_module
+from ktcn.records import cache as cache_module
+from ktcn.records.loader import load
 
 from conftest import PROGRAMME
 
@@ -164,7 +164,7 @@ def counted(monkeypatch):
 def test_warm_validate_neither_unpickles_nor_checks_unchanged_programmes(ws, counted):
     from datetime import date
 
-    from ktcn.loader import validate_workspace
+    from ktcn.records.loader import validate_workspace
 
     root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
     first = validate_workspace(root, date(2025, 7, 1))
@@ -177,7 +177,7 @@ def test_warm_validate_neither_unpickles_nor_checks_unchanged_programmes(ws, cou
 def test_cached_findings_follow_the_agencies_and_the_day(ws, counted):
     from datetime import date
 
-    from ktcn.loader import validate_workspace
+    from ktcn.records.loader import validate_workspace
 
     late = PROGRAMME.replace("lead: [skhcn]", "lead: [moi]") + "    updates:\n      - {date: 2025-08-01, note: x}\n"
     root = ws({"programmes/p.yaml": late})
@@ -203,7 +203,7 @@ def test_a_cached_run_agrees_with_an_uncached_one(ws):
 def test_a_later_day_reuses_findings_that_cannot_change(ws, counted):
     from datetime import date
 
-    from ktcn.loader import validate_workspace
+    from ktcn.records.loader import validate_workspace
 
     root = ws({"programmes/p.yaml": PROGRAMME, "programmes/q.yaml": SECOND})
     first = validate_workspace(root, date(2025, 7, 1))
@@ -219,7 +219,7 @@ def test_a_later_day_reuses_findings_that_cannot_change(ws, counted):
 def test_findings_that_read_the_day_hold_for_that_day_only(ws, update):
     from datetime import date
 
-    from ktcn.checks import Context, check_programme, findings_hold_until
+    from ktcn.records.checks import Context, check_programme, findings_hold_until
 
     open_ended = PROGRAMME.replace("period: {from: 2025, to: 2026}\n", "")
     root = ws({"programmes/p.yaml": open_ended.replace("schedule: 2025-06-30", "schedule: {every: 6m}")
@@ -239,7 +239,7 @@ def test_findings_that_read_the_day_hold_for_that_day_only(ws, update):
 def test_findings_hold_on_the_days_they_claim_bundled_records():
     from datetime import date, timedelta
 
-    from ktcn.checks import Context, check_programme, findings_hold_until
+    from ktcn.records.checks import Context, check_programme, findings_hold_until
 
     workspace = load(Path(__file__).resolve().parent.parent / "records", use_cache=False)
     for programme in workspace.programmes:
@@ -277,7 +277,8 @@ def test_the_agencies_are_read_once_per_change(ws, monkeypatch):
 
 def test_records_pickle_as_their_constructor_arguments():
     """`pickled_by_arguments` reads fields with one attrgetter per class, which gives a tuple for two or more."""
-    from ktcn import model, standing, status
+    from ktcn.engine import standing, status
+    from ktcn.records import model
 
     classes = [c for module in (model, status, standing) for c in vars(module).values()
                if isinstance(c, type) and c.__dict__.get("__reduce__") is model.pickled_by_arguments]
@@ -315,7 +316,7 @@ def test_a_file_rewritten_as_it_was_read_is_hashed_again(ws, parses):
 
 def test_entries_not_sealed_with_the_users_key_are_misses(ws, parses):
     """A pickle of ktcn's own types with nonsense inside (diagnostics=5) is not read, sealed or not."""
-    from ktcn.cache import Entry
+    from ktcn.records.cache import Entry
 
     root = ws({"programmes/p.yaml": PROGRAMME})
     load(root)

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ktcn import recordfile
-from ktcn.diagnostics import CODES
-from ktcn.loader import load
+from ktcn.records import recordfile
+from ktcn.records.diagnostics import CODES
+from ktcn.records.loader import load
 
 from conftest import PROGRAMME, SETTINGS, write_workspace
 
@@ -236,7 +236,7 @@ def test_merge_keys_apply_and_explicit_keys_win(ws):
 def test_the_lean_resolver_gives_pyyaml_tags(scalar):
     import yaml
 
-    from ktcn.yamlsource import _Loader
+    from ktcn.records.yamlsource import _Loader
 
     expected = yaml.SafeLoader("").resolve(yaml.ScalarNode, scalar, (True, False))
     assert _Loader("").resolve(yaml.ScalarNode, scalar, (True, False)) == expected
@@ -244,7 +244,7 @@ def test_the_lean_resolver_gives_pyyaml_tags(scalar):
 
 def test_did_you_mean_is_worked_out_once_per_distinct_name_and_on_a_shortlist(monkeypatch):
     """1,000 unknown ids against 3,000 agencies took 2.5 minutes: difflib against every id, for every reference."""
-    from ktcn import convert
+    from ktcn.records import convert
 
     ids = [f"so-{word}-{province}" for word in ("khcn", "tc", "nv", "tttt", "gddt") for province in range(600)]
     compared: list[int] = []
@@ -266,8 +266,8 @@ def test_did_you_mean_is_worked_out_once_per_distinct_name_and_on_a_shortlist(mo
 def test_unknown_programmes_are_suggested_from_one_index(monkeypatch):
     """Fifty programmes naming unknown ones in a national workspace: each distinct name is compared once, with a
     shortlist of the 2,100 ids (difflib against them all, again for every reference, took over a second)."""
-    from ktcn import checks, convert
-    from ktcn.model import Span
+    from ktcn.records import checks, convert
+    from ktcn.records.model import Span
 
     compared: list[int] = []
     real = convert.did_you_mean

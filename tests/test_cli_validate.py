@@ -123,7 +123,7 @@ def test_bad_option_values_are_usage_errors(ws, ktcn):
 
 
 def test_unexpected_failure_apologises_with_exit_70(ws, ktcn, monkeypatch):
-    import ktcn.loader as loader_module
+    import ktcn.records.loader as loader_module
 
     ws({P: PROGRAMME})
 
@@ -143,7 +143,7 @@ def test_version_and_python_dash_m(ktcn):
 
 
 def test_a_closed_pipe_and_ctrl_c_end_quietly(ws, ktcn, monkeypatch):
-    import ktcn.loader as loader_module
+    import ktcn.records.loader as loader_module
 
     ws({P: PROGRAMME})
     for raised, code, said in ((BrokenPipeError(32, "Broken pipe"), 141, ""), (KeyboardInterrupt(), 130,
@@ -174,7 +174,7 @@ def test_diagnostics_placed_late_hold_one_file_at_a_time(ws, ktcn, monkeypatch):
     import gc
     import weakref
 
-    from ktcn import yamlsource
+    from ktcn.records import yamlsource
 
     names = [f"programmes/p{n}.yaml" for n in range(4)]
     ws({name: PROGRAMME.replace("id: kh-1", f"id: kh-{n}\nimplements: [ctr-khong-co]") for n, name in

@@ -9,8 +9,8 @@ import string
 import pytest
 
 from ktcn.cli import app
-from ktcn.diagnostics import CODES
 from ktcn.labels import LABELS
+from ktcn.records.diagnostics import CODES
 
 from conftest import PROGRAMME
 

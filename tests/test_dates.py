@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from ktcn.dateish import DateIshError, parse_label, parse_typed_day
-from ktcn.describe import period_words, span_words
 from ktcn.labels import spoken
+from ktcn.records.dateish import DateIshError, parse_label, parse_typed_day
+from ktcn.views.describe import period_words, span_words
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ktcn.diagnostics import CODES
+from ktcn.records.diagnostics import CODES
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 

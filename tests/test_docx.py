@@ -21,8 +21,8 @@ from docx.text.paragraph import Paragraph
 from typer.testing import CliRunner
 
 from ktcn.cli import app
-from ktcn.docx_report import column_widths, split_markdown
-from ktcn.docx_report.metrics import _text_mm as text_mm
+from ktcn.outputs.docx_report import column_widths, split_markdown
+from ktcn.outputs.docx_report.metrics import _text_mm as text_mm
 
 from conftest import DEMO_AGENCIES as AGENCIES
 from conftest import DEMO_PROGRAMME

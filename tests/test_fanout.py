@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from ktcn import fanout
 from ktcn.errors import UsageError
-from ktcn.loader import load_board, validate_workspace
+from ktcn.records import fanout
+from ktcn.records.loader import load_board, validate_workspace
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, PROGRAMME
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from ktcn.collation import fold, sort_key
+from ktcn.views.collation import fold, sort_key
 
 from conftest import DEMO_AGENCIES, DEMO_SETTINGS
 

@@ -15,14 +15,14 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ktcn.edit import EditError, NewUpdate, insert_update
+from ktcn.engine.standing import board_of, standing
+from ktcn.engine.status import task_occurrences
 from ktcn.errors import KtcnError
-from ktcn.loader import load, load_board
-from ktcn.reports import build_report, report_period
-from ktcn.standing import board_of, standing
-from ktcn.status import task_occurrences
-from ktcn.templating import render_markdown, report_context
-from ktcn.views import Selection, agency_scorecard, overdue_items, status_view, upcoming_items
+from ktcn.outputs.reports import build_report, report_period
+from ktcn.outputs.templating import render_markdown, report_context
+from ktcn.records.loader import load, load_board
+from ktcn.views.viewmodel import Selection, agency_scorecard, overdue_items, status_view, upcoming_items
+from ktcn.writing.edit import EditError, NewUpdate, insert_update
 
 from conftest import write_workspace
 
@@ -120,7 +120,7 @@ def exercise(root: Path) -> None:
                                 ws.agency_index) == found
     for programme in ws.programmes:
         for task in programme.tasks:
-            from ktcn.schedule import programme_bounds
+            from ktcn.engine.schedule import programme_bounds
 
             task_occurrences(task, programme_bounds(programme), date(2026, 6, 1), 14, ws.agency_index)
     report = build_report(ws, selection, report_period(2025, None, None, None, "calendar"), date(2025, 12, 31),

@@ -131,7 +131,7 @@ def test_memory_stays_bounded_on_the_alias_bomb(workspace, ktcn):
 def test_validating_without_keeping_programmes_finds_what_loading_finds(workspace, name, code, line):
     from datetime import date
 
-    from ktcn.loader import load, validate_workspace
+    from ktcn.records.loader import load, validate_workspace
 
     target = place(name)
     (workspace / target).parent.mkdir(exist_ok=True)
@@ -143,7 +143,7 @@ def test_validating_without_keeping_programmes_finds_what_loading_finds(workspac
 def test_validating_the_bundled_and_demo_records_agrees_with_loading(tmp_path, monkeypatch):
     from datetime import date
 
-    from ktcn.loader import load, validate_workspace
+    from ktcn.records.loader import load, validate_workspace
 
     from conftest import DEMO_AGENCIES, DEMO_PROGRAMME
 

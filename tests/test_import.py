@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from plan_files import Plan, plan_231, table_plan, write_csv, write_docx, write_xlsx
 
-from ktcn.loader import load
+from ktcn.records.loader import load
 
 from conftest import write_workspace
 

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ktcn.jsonstream import Streamed, write
-from ktcn.spool import Spool, listed
-from ktcn.standing import item_order
+from ktcn.engine.standing import item_order
+from ktcn.views.jsonstream import Streamed, write
+from ktcn.views.spool import Spool, listed
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME
 
@@ -65,9 +65,9 @@ def test_a_spool_gives_rows_back_in_item_order_and_stable(keys):
 
 def test_status_and_overdue_json_are_the_documents_made_whole(ws, ktcn):
     """The streamed output against the documents built whole from the board, as before issue 20."""
-    from ktcn import views
-    from ktcn.loader import load_board
-    from ktcn.omissions import as_json, omissions
+    from ktcn.records.loader import load_board
+    from ktcn.records.omissions import as_json, omissions
+    from ktcn.views import viewmodel as views
 
     broken = DEMO_PROGRAMME.replace("id: ctr-demo", "id: ctr-two").replace("lead: [lhh]", "lead: [nobody]")
     root = ws({"agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME, "programmes/two.yaml": broken})
@@ -89,8 +89,8 @@ def test_status_and_overdue_json_are_the_documents_made_whole(ws, ktcn):
 
 def test_the_board_of_a_json_list_holds_no_occurrence(ws):
     """What is set aside is let go: the standings keep their counts, the spools every item, in order."""
-    from ktcn import views
-    from ktcn.loader import load_board
+    from ktcn.records.loader import load_board
+    from ktcn.views import viewmodel as views
 
     root = ws({"agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME})
     chosen = views.Selection((), None, False)

@@ -12,9 +12,9 @@ import pytest
 from vietnamese import ALLOWED, english_words
 
 from ktcn.cli import app
-from ktcn.dateish import parse_typed_day
-from ktcn.diagnostics import CODES
 from ktcn.labels import LABELS
+from ktcn.records.dateish import parse_typed_day
+from ktcn.records.diagnostics import CODES
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS
 

@@ -12,8 +12,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ktcn import yamlsource
-from ktcn.nesting import flow_too_deep
+from ktcn.records import yamlsource
+from ktcn.records.nesting import flow_too_deep
 
 LIMIT = 100
 

@@ -1,4 +1,4 @@
-"""Pipe tables read line by line (ktcn.docx_report.pipe_tables) give the cells markdown-it gives."""
+"""Pipe tables read line by line (ktcn.outputs.docx_report.pipe_tables) give the cells markdown-it gives."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ktcn.docx_report.markdown_blocks import _parser
-from ktcn.docx_report.pipe_tables import read_table, segments
-from ktcn.docx_report.tables import TableCell, table_rows
-from ktcn.templating import cell
+from ktcn.outputs.docx_report.markdown_blocks import _parser
+from ktcn.outputs.docx_report.pipe_tables import read_table, segments
+from ktcn.outputs.docx_report.tables import TableCell, table_rows
+from ktcn.outputs.templating import cell
 
 PARSER = _parser()
 

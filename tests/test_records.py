@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ktcn.loader import load
+from ktcn.records.loader import load
 
 RECORDS = Path(__file__).resolve().parent.parent / "records"
 

@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from ktcn.model import Settings, Task, Update
-from ktcn.relative import count_from
-from ktcn.schedule import Bounds
-from ktcn.status import task_occurrences
-from ktcn.working_days import WorkingCalendar, deadline_shift
+from ktcn.engine.relative import count_from
+from ktcn.engine.schedule import Bounds
+from ktcn.engine.status import task_occurrences
+from ktcn.engine.working_days import WorkingCalendar, deadline_shift
+from ktcn.records.model import Settings, Task, Update
 
 from conftest import parse_schedule
 
@@ -159,7 +159,7 @@ def test_statuses_on_two_days(ws, ktcn):
 
 
 def test_schema_accepts_the_new_form(ktcn):
-    from ktcn.schema_export import json_schema
+    from ktcn.records.schema_export import json_schema
 
     schedule = json_schema("programme")["$defs"]["schedule"]
     assert {"within", "after", "after_task"} <= set(schedule["properties"])

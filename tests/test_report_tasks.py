@@ -19,10 +19,10 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from markdown_it import MarkdownIt
 
-from ktcn.docx_report.metrics import _text_mm as text_mm
-from ktcn.docx_report.tables import PADDING_MM
-from ktcn.reports import standing
-from ktcn.status import CANCELLED, DONE_LATE, DONE_ON_TIME, IN_PROGRESS, ONGOING, OVERDUE, UPCOMING
+from ktcn.engine.status import CANCELLED, DONE_LATE, DONE_ON_TIME, IN_PROGRESS, ONGOING, OVERDUE, UPCOMING
+from ktcn.outputs.docx_report.metrics import _text_mm as text_mm
+from ktcn.outputs.docx_report.tables import PADDING_MM
+from ktcn.outputs.reports import standing
 
 LONG_WORD = "X" + "y" * 59  # sixty characters without a space
 TRICKY = f"Đánh giá a | b *nháp* <b>đậm</b> {LONG_WORD}"

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ktcn.describe import describe_schedule
-from ktcn.schedule import Bounds, windows
+from ktcn.engine.schedule import Bounds, windows
+from ktcn.views.describe import describe_schedule
 
 from conftest import parse_schedule
 
@@ -175,7 +175,7 @@ def test_windows_are_ordered_contiguous_and_inside_bounds(case):
     "{every: 1y, from: 2031}",
 ])
 def test_edge_windows_are_the_first_and_last_of_all_windows(text):
-    from ktcn.schedule import edge_windows
+    from ktcn.engine.schedule import edge_windows
 
     bounds = Bounds(date(2024, 1, 1), date(2030, 12, 31))
     schedule = schedule_of(text)

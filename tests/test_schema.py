@@ -19,8 +19,8 @@ import jsonschema
 import pytest
 from check_jsonschema.parsers.yaml import construct_yaml_implementation, impl2loader
 
-from ktcn.loader import load
-from ktcn.schema_export import json_schema
+from ktcn.records.loader import load
+from ktcn.records.schema_export import json_schema
 
 from conftest import PROGRAMME, write_workspace
 
@@ -75,7 +75,7 @@ def test_schema_and_checker_agree(tmp_path, monkeypatch, why, text, valid):
 
 
 def test_every_field_of_the_format_is_in_the_schema():
-    from ktcn.schema import RECORDS as SPECS
+    from ktcn.records.schema import RECORDS as SPECS
 
     document = json_schema("programme")
     for record in SPECS:

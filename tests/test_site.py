@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ktcn.site.words import SITE_LABELS
+from ktcn.outputs.site.words import SITE_LABELS
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS
 
@@ -355,7 +355,7 @@ def test_refuses_a_folder_that_is_not_its_own(demo, ktcn):
 
 
 def test_big_numbers_are_grouped_as_each_language_writes_them():
-    from ktcn.site.render import grouped
+    from ktcn.outputs.site.render import grouped
 
     assert (grouped(169586, "vi"), grouped(169586, "en"), grouped(12, "vi")) == ("169.586", "169,586", "12")
 
@@ -490,7 +490,7 @@ def test_a_workspace_list_template_gets_its_rows_whole(demo, ktcn):
 
 
 def test_long_lists_are_paged(demo, ktcn, monkeypatch):
-    from ktcn.site import build as site_build
+    from ktcn.outputs.site import build as site_build
 
     monkeypatch.setattr(site_build, "ITEMS_PER_PAGE", 2)
     monkeypatch.setattr(site_build, "TASKS_PER_PAGE", 2)
@@ -503,7 +503,7 @@ def test_long_lists_are_paged(demo, ktcn, monkeypatch):
 
 
 def test_a_pager_links_the_first_the_last_and_the_nearest_pages_and_every_page_is_reached(demo, ktcn, monkeypatch):
-    from ktcn.site import build as site_build
+    from ktcn.outputs.site import build as site_build
 
     assert site_build.pager_numbers(1, 700) == [1, 2, 3, 4, 700]
     assert site_build.pager_numbers(350, 700) == [1, 347, 348, 349, 350, 351, 352, 353, 700]
@@ -549,7 +549,7 @@ def test_no_page_of_a_province_weighs_300_kb(tmp_path, ktcn):
 
 
 def test_docs_name_every_template():
-    from ktcn.site.render import folders
+    from ktcn.outputs.site.render import folders
 
     documented = (Path(__file__).resolve().parent.parent / "docs" / "site.md").read_text(encoding="utf-8")
     built_in = folders(Path("."))[1]
@@ -578,7 +578,7 @@ def test_every_site_word_exists_in_both_languages_with_the_same_fields(key):
 def test_rows_escape_text_as_markupsafe_does_with_either_escaper(text):
     from markupsafe import escape
 
-    from ktcn.site.rows import esc, escaped
+    from ktcn.outputs.site.rows import esc, escaped
 
     assert esc(text) == escaped(text) == str(escape(text))
     assert type(esc(text)) is str

@@ -194,7 +194,7 @@ def test_search_box_of_any_page_opens_the_search_with_the_words(browser, demo):
 
 
 def test_the_script_folds_as_python_does(browser, demo):
-    from ktcn.collation import fold
+    from ktcn.views.collation import fold
 
     samples = ["Chuyển đổi số", "ĐỔI MỚI SÁNG TẠO", "Nghệ An, Cần Thơ", "Ủy ban nhân dân", "Quý IV/2025",
                "e\u0301 (typed with a combining mark)", "Sở KH&CN"]

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-import ktcn.loader as loader_module
-from ktcn import cache as cache_module
-from ktcn.loader import load, load_board
-from ktcn.standing import board_of, standing
-from ktcn.views import Selection, Trimmer, status_view, upcoming_from_board, upcoming_items
+import ktcn.records.loader as loader_module
+from ktcn.engine.standing import board_of, standing
+from ktcn.records import cache as cache_module
+from ktcn.records.loader import load, load_board
+from ktcn.views.viewmodel import Selection, Trimmer, status_view, upcoming_from_board, upcoming_items
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME
 
@@ -206,7 +206,7 @@ def test_every_status_view_reads_the_same_from_the_cache(bundled, ktcn, view, da
 
 def test_a_standing_whose_cached_programme_is_gone_is_computed_from_the_file(bundled, computed):
     """After a validate, status computes standings from the cached programmes; a lost one is parsed again."""
-    from ktcn.loader import validate_workspace
+    from ktcn.records.loader import validate_workspace
 
     day = date(2026, 6, 30)
     validate_workspace(bundled, day)
@@ -222,7 +222,7 @@ def test_a_standing_whose_cached_programme_is_gone_is_computed_from_the_file(bun
 
 def _as_listed(items):
     """What `ktcn upcoming` shows of each item (a standing keeps a task's listed fields only, not its log)."""
-    from ktcn.views import item_json
+    from ktcn.views.viewmodel import item_json
 
     return [(replace(o, task=None), o.task.id, o.task.title, o.task.lead, o.task.schedule, o.task.kind,
              *(item_json(o, o.window_start, "days_left", lang) for lang in ("vi", "en"))) for o in items]

@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ktcn.dateish import parse_label
-from ktcn.model import Update
-from ktcn.schedule import Bounds
-from ktcn.status import task_occurrences
+from ktcn.engine.schedule import Bounds
+from ktcn.engine.status import task_occurrences
+from ktcn.records.dateish import parse_label
+from ktcn.records.model import Update
 
 from conftest import DEMO_AGENCIES as AGENCIES
 from conftest import DEMO_PROGRAMME as PROGRAMME

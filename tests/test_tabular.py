@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from ktcn.labels import label
-from ktcn.tabular import Column, Compact, Table, lay_out, shapes, to_rich, wrap
+from ktcn.views.tabular import Column, Compact, Table, lay_out, shapes, to_rich, wrap
 
 IDS = ["ctr-hoptac-bkhcn-cantho-2021", "958/CTr-SKHCN-LHH", "kh-231-2024/iii-3-bao-cao", "30/11/2025"]
 AGENCIES = ["Ban Thường vụ Liên hiệp Hội", "Trường ĐH Kỹ thuật - Công nghệ Cần Thơ", "Sở KH&CN"]
@@ -127,8 +127,8 @@ def test_a_large_table_is_drawn_whole():
 def test_views_without_colours_print_what_rich_prints(ws, ktcn, monkeypatch, command, columns):
     """Without colours (a pipe, a file) a view's text, its tables' lines too, is written as it is, unless rich
     would crop a line: the same bytes as rich prints."""
-    from ktcn import tabular
     from ktcn.cli import options
+    from ktcn.views import tabular
 
     from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS
 
@@ -146,7 +146,7 @@ def test_views_without_colours_print_what_rich_prints(ws, ktcn, monkeypatch, com
 def test_wrapping_by_pattern_gives_the_lines_of_the_word_loop(words, spaces, width):
     """A paragraph of one-cell characters is wrapped by a regular expression (fast): the same lines as the
     word-by-word loop, which still folds a word wider than the line."""
-    from ktcn import tabular
+    from ktcn.views import tabular
 
     text = "".join(word + spaces[n % len(spaces)] for n, word in enumerate(words))
     fast = wrap(text, width)
@@ -161,7 +161,7 @@ def test_wrapping_by_pattern_gives_the_lines_of_the_word_loop(words, spaces, wid
 def test_the_common_characters_are_all_narrow():
     """Text made only of the characters the cheap pattern lets through is measured by its length: none of them
     may be wide or combining (the large class, compiled only for other text, is the judge)."""
-    from ktcn import tabular
+    from ktcn.views import tabular
 
     common = [chr(c) for c in range(0x3000) if not tabular._UNCOMMON.search(chr(c))]
     assert "ạ" in common and "→" in common and "█" in common

@@ -12,8 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ktcn.edit import NewUpdate, insert_update
-from ktcn.loader import load
+from ktcn.records.loader import load
+from ktcn.writing.edit import NewUpdate, insert_update
 
 from conftest import PROGRAMME, write_workspace
 
@@ -177,7 +177,7 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary(ws, ktcn, monkeypa
 
 
 def test_file_changed_on_disk_meanwhile_is_refused(ws, ktcn, monkeypatch):
-    import ktcn.updating as updating
+    import ktcn.writing.updating as updating
 
     root = ws({P: TEXT})
     real_load = updating.load

@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ktcn.edit import EditError, NewUpdate, insert_update
-from ktcn.loader import load
+from ktcn.records.loader import load
+from ktcn.writing.edit import EditError, NewUpdate, insert_update
 
 from conftest import DEMO_AGENCIES, DEMO_PROGRAMME, DEMO_SETTINGS, PROGRAMME, write_workspace
 
@@ -140,8 +140,8 @@ def test_records_with_an_error_still_take_an_update_that_adds_none(ws, ktcn):
 
 
 def test_the_error_reported_is_the_one_the_update_brought():
-    from ktcn.diagnostics import diag
-    from ktcn.updating import added_errors
+    from ktcn.records.diagnostics import diag
+    from ktcn.writing.updating import added_errors
 
     old = diag("KTCN202", P, 5, 9, ("tasks", 0, "updates", 0, "by"), id="x")
     same_place = diag("KTCN202", P, 5, 9, ("tasks", 0, "updates", 0, "by"), id="x")
@@ -179,7 +179,7 @@ def test_two_updates_at_once_both_land_in_every_round(tmp_path):
 def test_a_lock_held_too_long_is_a_clear_refusal(ws, ktcn, monkeypatch):
     import fcntl
 
-    import ktcn.locking as locking
+    import ktcn.writing.locking as locking
 
     root = ws({P: WITH_TWO_TASKS, "ktcn.yaml": DEMO_SETTINGS})  # a Vietnamese workspace
     before = (root / P).read_bytes()
@@ -201,7 +201,7 @@ def test_a_lock_held_too_long_is_a_clear_refusal(ws, ktcn, monkeypatch):
 def test_a_lock_file_deleted_while_waiting_is_not_trusted(ws, ktcn, monkeypatch):
     import fcntl
 
-    import ktcn.locking as locking
+    import ktcn.writing.locking as locking
 
     root = ws({P: WITH_TWO_TASKS})
     lock = locking.lock_path(root)

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ktcn.model import DayNote, Settings, Update
-from ktcn.schedule import Bounds
-from ktcn.status import task_occurrences
-from ktcn.working_days import WorkingCalendar, deadline_shift
+from ktcn.engine.schedule import Bounds
+from ktcn.engine.status import task_occurrences
+from ktcn.engine.working_days import WorkingCalendar, deadline_shift
+from ktcn.records.model import DayNote, Settings, Update
 
 from conftest import PROGRAMME, schedule_task
 
@@ -170,7 +170,7 @@ def test_an_extension_to_a_day_off_moves_too():
 
 
 def _dateish(text):
-    from ktcn.dateish import parse_dateish
+    from ktcn.records.dateish import parse_dateish
 
     return parse_dateish(text)
 

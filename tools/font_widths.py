@@ -4,11 +4,11 @@
     python tools/font_widths.py /usr/share/fonts/truetype/liberation2/LiberationSerif-{Regular,Bold}.ttf
 
 Reads the TrueType tables it needs (head, hhea, hmtx, cmap format 4) with the standard library only, and prints
-the module `ktcn/docx_report/font_widths.py`: the characters of Vietnamese text (ASCII, the Vietnamese letters,
+the module `ktcn/outputs/docx_report/font_widths.py`: the characters of Vietnamese text (ASCII, the Vietnamese letters,
 typographic punctuation) and, per font, each one's width in thousandths of an em.  The fonts' metrics are fixed,
 so this is run once:
 
-    python tools/font_widths.py REGULAR.ttf BOLD.ttf > ktcn/docx_report/font_widths.py
+    python tools/font_widths.py REGULAR.ttf BOLD.ttf > ktcn/outputs/docx_report/font_widths.py
 """
 
 from __future__ import annotations

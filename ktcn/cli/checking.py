@@ -41,9 +41,9 @@ def validate(
 
     Example:  ktcn validate --records records --strict
     """
-    from ktcn.diagnostic_output import FORMATS, fit_to_terminal, narrow, render
-    from ktcn.diagnostics import Severity
-    from ktcn.loader import find_root, validate_workspace
+    from ktcn.records.diagnostics import Severity
+    from ktcn.records.loader import find_root, validate_workspace
+    from ktcn.views.diagnostic_output import FORMATS, fit_to_terminal, narrow, render
 
     check_choice(output_format, FORMATS, "--format")
     today = parse_day(as_of)
@@ -84,7 +84,7 @@ def init(
     from pathlib import Path
 
     from ktcn.labels import label
-    from ktcn.scaffold import init_workspace
+    from ktcn.writing.scaffold import init_workspace
 
     language = choose_lang(lang, "vi")
     written = init_workspace(Path(folder), date.today(), language)
@@ -107,7 +107,7 @@ def schema(
     """
     import json
 
-    from ktcn.schema_export import KINDS, json_schema
+    from ktcn.records.schema_export import KINDS, json_schema
 
     check_choice(kind, KINDS, "[programme|agencies|settings]")
     text = json.dumps(json_schema(kind), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

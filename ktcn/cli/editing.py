@@ -52,11 +52,11 @@ def update(
 
     Example:  ktcn update kh-231-2024/9 --status done --evidence "Quyết định 1234/QĐ-UBND" --date 2025-06-30
     """
-    from ktcn.edit import NewUpdate
     from ktcn.labels import Phrase, label
     from ktcn.language import from_environment
-    from ktcn.loader import find_root
-    from ktcn.updating import run_update
+    from ktcn.records.loader import find_root
+    from ktcn.writing.edit import NewUpdate
+    from ktcn.writing.updating import run_update
 
     check_choice(status_value, ("in-progress", "done", "cancelled"), "--status")
     if not any((status_value, progress is not None, note, evidence, extend_to)):
@@ -77,8 +77,8 @@ def update(
 
 def _label(text: str | None, deadline: bool = False) -> str | None:
     """A --period label, or an --extend-to deadline (date-ish, or a day typed as 31/03/2027), as records write it."""
-    from ktcn.dateish import DateIshError, parse_dateish, parse_label, parse_typed_day
     from ktcn.labels import Phrase
+    from ktcn.records.dateish import DateIshError, parse_dateish, parse_label, parse_typed_day
 
     if text is None:
         return None
@@ -116,7 +116,7 @@ def diff(
 
     Example:  ktcn diff main..feature --format md --fail-on-flags
     """
-    from ktcn.reviewing import run_diff
+    from ktcn.review.diff import run_diff
 
     ctx = Context(records, as_of, lang, output_format, formats=("table", "md", "json"), use_cache=not no_cache)
     result = run_diff(ctx.workspace, revisions, staged, ctx.as_of, ctx.lang)

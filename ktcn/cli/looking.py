@@ -1,6 +1,6 @@
 """Looking at where things stand: `status`, `overdue`, `upcoming`, `show`, `find`, and the deadlines as a `calendar`.
 
-The command-line side only; what is computed lives in `ktcn.views`, how it is drawn in `ktcn.terminal`.
+The command-line side only; what is computed lives in `ktcn.views.viewmodel`, how it is drawn in `ktcn.views.terminal`.
 Registered on the app, in help order, by `ktcn.cli`.
 """
 
@@ -42,7 +42,8 @@ def status(
 
     Example:  ktcn status --as-of 2025-12-31 --by agency
     """
-    from ktcn import terminal, views
+    from ktcn.views import terminal
+    from ktcn.views import viewmodel as views
 
     check_choice(by, ("agency",), "--by")
     chosen = selection(programme, agency, include_all)
@@ -85,7 +86,7 @@ def overdue(
 
     Example:  ktcn overdue --agency skhcn-cantho --fail
     """
-    from ktcn import views
+    from ktcn.views import viewmodel as views
 
     chosen = selection(programme, agency, include_all)
     spools = views.Spools() if output_format == "json" else None  # every item, set aside as it is read
@@ -93,7 +94,7 @@ def overdue(
                   trim=views.Trimmer(chosen, due_soon=0, by_lead=False, spool=spools))
     items = views.overdue_items(ctx.board, chosen)
     if spools is not None:
-        from ktcn.jsonstream import Streamed
+        from ktcn.views.jsonstream import Streamed
 
         items = spools.overdue
         ctx.emit_json({"as_of": ctx.as_of.isoformat(),
@@ -123,8 +124,8 @@ def upcoming(
     """
     from datetime import timedelta
 
-    from ktcn import views
-    from ktcn.status import SHOW_AHEAD
+    from ktcn.engine.status import SHOW_AHEAD
+    from ktcn.views import viewmodel as views
 
     chosen = selection(programme, agency, include_all)
     ctx, catalogue, items, horizon = None, None, None, days
@@ -145,8 +146,9 @@ def upcoming(
 
 
 def _emit_items(ctx: Context, catalogue: Any, items: Any, days_field: str, title: str, until: Any) -> None:
-    from ktcn import terminal, views
     from ktcn.labels import day_text, label
+    from ktcn.views import terminal
+    from ktcn.views import viewmodel as views
 
     if ctx.format == "json":
         return ctx.emit_json({"as_of": ctx.as_of.isoformat(),
@@ -170,11 +172,12 @@ def show(
 
     Example:  ktcn show kh-231-2024/iii-2 --as-of 2025-12-01
     """
-    from ktcn import terminal, views
-    from ktcn.describe import describe_schedule
-    from ktcn.schedule import programme_bounds
-    from ktcn.status import count, counted, programme_occurrences, task_occurrences
-    from ktcn.working_days import deadline_shift
+    from ktcn.engine.schedule import programme_bounds
+    from ktcn.engine.status import count, counted, programme_occurrences, task_occurrences
+    from ktcn.engine.working_days import deadline_shift
+    from ktcn.views import terminal
+    from ktcn.views import viewmodel as views
+    from ktcn.views.describe import describe_schedule
 
     ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, only=reference.partition("/")[0])
     ws = ctx.workspace if ctx.workspace.programmes else ctx.whole()  # an unknown id: did you mean one of them?
@@ -212,7 +215,7 @@ def calendar(
 
     Example:  ktcn calendar --agency skhcn-cantho -o han-chot.ics
     """
-    from ktcn.ics_export import calendar_bytes
+    from ktcn.outputs.ics_export import calendar_bytes
 
     ctx = Context(records, as_of, lang, use_cache=not no_cache)
     data = calendar_bytes(ctx.workspace, selection(programme, agency, include_all), ctx.as_of, ctx.lang)
@@ -237,8 +240,8 @@ def holidays(
 
     Example:  ktcn holidays --year 2026
     """
-    from ktcn.holidays_view import holidays_json, render_holidays
-    from ktcn.working_days import calendar_of
+    from ktcn.engine.working_days import calendar_of
+    from ktcn.views.holidays_view import holidays_json, render_holidays
 
     ctx = Context(records, as_of, lang, output_format, formats=("table", "json"), use_cache=not no_cache)
     settings = ctx.workspace.settings
@@ -266,8 +269,8 @@ def find(
 
     Example:  ktcn find "chuyen doi so"
     """
-    from ktcn import terminal
-    from ktcn.finding import find as search
+    from ktcn.views import terminal
+    from ktcn.views.finding import find as search
 
     ctx = Context(records, None, lang, output_format, formats=("table", "json"), use_cache=not no_cache)
     found = search(ctx.workspace, text)

@@ -40,7 +40,7 @@ def parse_day(text: str | None, option: str = "--as-of") -> Any:
     """
     from datetime import date
 
-    from ktcn.dateish import DateIshError, parse_typed_day
+    from ktcn.records.dateish import DateIshError, parse_typed_day
 
     if text is None:
         return date.today()
@@ -94,8 +94,8 @@ class Context:
     def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table",
                  formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True, board: bool = False,
                  trim: Any = None, only: str | None = None):
-        from ktcn.loader import find_root, load, load_board
-        from ktcn.omissions import omissions
+        from ktcn.records.loader import find_root, load, load_board
+        from ktcn.records.omissions import omissions
 
         check_choice(output_format, formats, "--format")
         self.as_of = parse_day(as_of)
@@ -111,7 +111,7 @@ class Context:
 
     def whole(self) -> Any:
         """The workspace with every programme (after a load with `only`): what a did-you-mean chooses from."""
-        from ktcn.loader import load
+        from ktcn.records.loader import load
 
         self.workspace = load(self.root, today=self.as_of, use_cache=self.use_cache)
         return self.workspace
@@ -155,17 +155,17 @@ class Context:
     def emit_json(self, document: Any, omissions: bool = True) -> None:
         """The document; a view's (`omissions`) with the fields that say what the records' errors left out.
 
-        Its `Streamed` lists are written item by item as they are made (`ktcn.jsonstream`).
+        Its `Streamed` lists are written item by item as they are made (`ktcn.views.jsonstream`).
         """
-        from ktcn import jsonstream
-        from ktcn.omissions import as_json
+        from ktcn.records.omissions import as_json
+        from ktcn.views import jsonstream
 
         if omissions:
             document = {**document, **as_json(self.omissions, self.lang)}
         jsonstream.write(document, sys.stdout)
 
     def emit_csv(self, table: Any) -> None:
-        from ktcn.tabular import to_csv
+        from ktcn.views.tabular import to_csv
 
         sys.stdout.write(to_csv(table))
 
@@ -177,7 +177,7 @@ def _plain(batch: list[Any], width: int) -> str | None:
     A national overdue list is some 100,000 lines: rich's splitting and measuring of each was a fifth of it.
     None when rich must print them.
     """
-    from ktcn.tabular import display_width
+    from ktcn.views.tabular import display_width
 
     if any(segment.control for segment in batch):
         return None
@@ -194,7 +194,7 @@ def _write_lines(console: Any, lines: Any) -> None:
 
     from rich.segment import Segment, Segments
 
-    from ktcn.tabular import display_width, narrow
+    from ktcn.views.tabular import display_width, narrow
 
     width, write = console.width, console.file.write
     while batch := list(islice(lines, 1024)):
@@ -212,8 +212,8 @@ def _write_lines(console: Any, lines: Any) -> None:
 def report_omissions(found: Any, lang: str) -> None:
     """Name on stderr each file with errors, its first error, and whether it was left out."""
     from ktcn.cli.frame import fit_to_terminal
-    from ktcn.diagnostics import visible
     from ktcn.labels import label
+    from ktcn.records.diagnostics import visible
 
     typer.echo(fit_to_terminal(label("records.incomplete", lang, errors=found.errors, files=len(found.files))),
                err=True)
@@ -226,7 +226,7 @@ def report_omissions(found: Any, lang: str) -> None:
 
 def selection(programmes: list[str] | None, agency: str | None, include_all: bool = False) -> Any:
     """The programmes and agency a view covers, from the command line."""
-    from ktcn.views import Selection
+    from ktcn.views.viewmodel import Selection
 
     return Selection(tuple(programmes or ()), agency, include_all)
 
@@ -235,7 +235,7 @@ def write_output(output: str | None, data: bytes) -> None:
     """Bytes to stdout (no OUTPUT, or '-') or, atomically, to the file OUTPUT."""
     from pathlib import Path
 
-    from ktcn.atomic import write_atomic
+    from ktcn.writing.atomic import write_atomic
 
     if output is None or output == "-":
         sys.stdout.buffer.write(data) if hasattr(sys.stdout, "buffer") else sys.stdout.write(data.decode())

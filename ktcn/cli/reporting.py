@@ -62,8 +62,8 @@ def report(
     from datetime import date
     from pathlib import Path
 
-    from ktcn import reports
-    from ktcn.templating import render_markdown, report_context
+    from ktcn.outputs import reports
+    from ktcn.outputs.templating import render_markdown, report_context
 
     ctx = Context(records, as_of, lang, formats=("md", "docx", "xlsx"), output_format=output_format,
                   use_cache=not no_cache)
@@ -94,18 +94,18 @@ APPENDIX_ROWS = ("tasks", "occurrences")
 def _binary(output_format: str, markdown: str, built: Any) -> bytes:
     """The Word file (from the Markdown and the report) or the workbook (from the report: appendix and summary)."""
     if output_format == "xlsx":
-        from ktcn.xlsx_report import report_xlsx
+        from ktcn.outputs.xlsx_report import report_xlsx
 
         return report_xlsx(built)
-    from ktcn.docx_report import markdown_to_docx
+    from ktcn.outputs.docx_report import markdown_to_docx
 
     return markdown_to_docx(markdown, built)
 
 
 def _refuse(ctx: Context) -> None:
     """Records with errors make no report: every error on stderr, exit 1, nothing written."""
-    from ktcn.diagnostic_output import text_line
     from ktcn.labels import label
+    from ktcn.views.diagnostic_output import text_line
 
     for diagnostic in ctx.workspace.diagnostics:
         if diagnostic.severity == "error":
@@ -137,7 +137,7 @@ def _report_period(ctx: Context, kind: str, selection: Any, year: int | None, ha
                    start: str | None, end: str | None) -> Any:
     from ktcn.errors import UsageError
     from ktcn.labels import Phrase
-    from ktcn.reports import Period, report_period
+    from ktcn.outputs.reports import Period, report_period
 
     if kind == "final" and not (year or start or end):
         if len(selection.programmes) != 1:
@@ -157,7 +157,7 @@ def _read_narrative(path: str | None) -> dict[str, str]:
 
     from ktcn.errors import UsageError
     from ktcn.labels import OSProblem, Phrase
-    from ktcn.reports import parse_narrative
+    from ktcn.outputs.reports import parse_narrative
 
     if path is None:
         return {}

@@ -1,4 +1,4 @@
-"""Publishing: `site` builds the records as a static web site (`ktcn.site`), for any web server or a USB stick.
+"""Publishing: `site` builds the records as a static web site (`ktcn.outputs.site`), for any web server or a USB stick.
 
 The command-line side only; registered on the app, in help order, by `ktcn.cli`.
 """
@@ -37,9 +37,9 @@ def site(
     """
     from pathlib import Path
 
-    from ktcn.site.build import SiteOptions, build_site
-    from ktcn.site.output import check
-    from ktcn.site.words import say
+    from ktcn.outputs.site.build import SiteOptions, build_site
+    from ktcn.outputs.site.output import check
+    from ktcn.outputs.site.words import say
 
     check(Path(output))  # a folder the site may not go to is said before the records are read
     if not no_cache:
@@ -60,6 +60,6 @@ def _fill_cache(records: str | None, as_of: str | None) -> None:
     workspace, which the site needs and which parses in one process, only reads the cache.  With the cache
     full this costs a warm `validate`: a few tenths of a second."""
     from ktcn.cli.options import parse_day
-    from ktcn.loader import find_root, validate_workspace
+    from ktcn.records.loader import find_root, validate_workspace
 
     validate_workspace(find_root(records), parse_day(as_of))

@@ -20,9 +20,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ktcn.convert import slugify
 from ktcn.importing.timing import fold
-from ktcn.model import Agency
+from ktcn.records.convert import slugify
+from ktcn.records.model import Agency
 
 # One word for many: the abbreviations of agency names in plans and letters.
 _WORDS = {

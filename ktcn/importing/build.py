@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ktcn.convert import slugify
-from ktcn.diagnostics import Text
 from ktcn.importing.agencies import AgencyMatcher, CellAgencies, Unknown
 from ktcn.importing.columns import Layout, find_layout, is_column_numbers
 from ktcn.importing.tables import Line, Table
 from ktcn.importing.timing import Schedule, fold, read_timing, year_of
+from ktcn.records.convert import slugify
+from ktcn.records.diagnostics import Text
 
 _HEADING = re.compile(r"^(?:(?:phần|mục|chương)\s+)?(?P<label>[IVXLC]+|[A-HJ-UW-Z]|\d+(?:\.\d+)*)\s*[.):/-]?\s+"
                       r"(?P<text>\S.*)$", re.IGNORECASE)

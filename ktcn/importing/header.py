@@ -179,7 +179,7 @@ def _attached(header: Header, texts: list[str]) -> None:
 
 def type_of_number(number: str) -> str | None:
     """The type code in a number ("231/KH-UBND" -> KH); a letter's number has none ("3645/UBND-KGVX" -> CV)."""
-    from ktcn.schema import TYPE_CODES
+    from ktcn.records.schema import TYPE_CODES
 
     parts = number.split("/", 1)
     if len(parts) < 2:

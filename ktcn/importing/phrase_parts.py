@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ktcn.dateish import DateIsh, DateIshError, month_end, parse_dateish
-from ktcn.diagnostics import Text
+from ktcn.records.dateish import DateIsh, DateIshError, month_end, parse_dateish
+from ktcn.records.diagnostics import Text
 
 NOT_TIMING = Text("no deadline can be read from it (ktcn does not guess one)",
                   "không đọc được thời hạn (ktcn không đoán)")

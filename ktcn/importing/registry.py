@@ -1,6 +1,6 @@
 """`--add-agencies`: the proposed entries appended to agencies.yaml, every other byte of the file kept.
 
-As `ktcn update` does for a progress log (ktcn/edit.py), the new lines are
+As `ktcn update` does for a progress log (ktcn/writing/edit.py), the new lines are
 spliced in after the registry's last entry, in the file's own indentation,
 block or flow style and line endings; comments, order and quoting stay as
 they were, so `git diff` shows only the added entries.
@@ -15,7 +15,7 @@ import yaml
 from ktcn.errors import KtcnError
 from ktcn.importing.agencies import Unknown
 from ktcn.importing.writer import scalar
-from ktcn.yamlsource import NULL_TAG, compose_text, pairs
+from ktcn.records.yamlsource import NULL_TAG, compose_text, pairs
 
 BOM = "\ufeff"
 

@@ -16,11 +16,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ktcn.atomic import write_atomic
-from ktcn.convert import SLUG, slugify
-from ktcn.dateish import DateIshError, parse_dateish
-from ktcn.diagnostic_output import text_line
-from ktcn.diagnostics import Diagnostic, Severity
 from ktcn.errors import KtcnError, UsageError
 from ktcn.importing.agencies import AgencyMatcher, Unknown
 from ktcn.importing.build import Builder, Built, Remark, lines_above, task_tables
@@ -31,8 +26,13 @@ from ktcn.importing.tables import read_tables
 from ktcn.importing.timing import EMPTY
 from ktcn.importing.writer import Document, render
 from ktcn.labels import label
-from ktcn.loader import AGENCIES_FILE_NAME, PROGRAMMES_DIR, display_path, load
-from ktcn.model import Workspace
+from ktcn.records.convert import SLUG, slugify
+from ktcn.records.dateish import DateIshError, parse_dateish
+from ktcn.records.diagnostics import Diagnostic, Severity
+from ktcn.records.loader import AGENCIES_FILE_NAME, PROGRAMMES_DIR, display_path, load
+from ktcn.records.model import Workspace
+from ktcn.views.diagnostic_output import text_line
+from ktcn.writing.atomic import write_atomic
 
 
 @dataclass
@@ -134,7 +134,7 @@ def _no_task_table(options: ImportOptions, count: int, lang: str) -> UsageError:
 
 def _header_fields(header: Header, options: ImportOptions, notes: list[str], lang: str) -> dict:
     """Number, type, title and date: the command line's, else the document's, else a stand-in that is said."""
-    from ktcn.schema import TYPE_CODES
+    from ktcn.records.schema import TYPE_CODES
 
     number = options.number or header.number
     doc_type = options.type or header.type or (type_of_number(number) if number else None)
@@ -224,7 +224,7 @@ def _write(path: Path, text: str, agencies_file: Path, original: bytes, new_agen
            lang: str) -> None:
     """agencies.yaml first (the programme refers to it), each file atomically; nothing over a file that appeared."""
     if new_agencies is not None:
-        from ktcn.locking import workspace_lock
+        from ktcn.writing.locking import workspace_lock
 
         with workspace_lock(agencies_file.parent, warn=lambda text: sys.stderr.write(f"ktcn: warning: {text}\n")):
             if (agencies_file.read_bytes() if agencies_file.is_file() else b"") != original:

@@ -23,9 +23,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ktcn.diagnostics import Text
 from ktcn.errors import UsageError
 from ktcn.labels import label
+from ktcn.records.diagnostics import Text
 
 SUFFIXES = (".docx", ".xlsx", ".xlsm", ".csv")
 OLD_FORMATS = {".doc": ".docx", ".xls": ".xlsx", ".odt": ".docx", ".ods": ".xlsx"}

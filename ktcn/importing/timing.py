@@ -24,9 +24,9 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
-from ktcn.dateish import DateIsh, month_end
-from ktcn.diagnostics import Text
 from ktcn.importing.phrase_parts import NOT_TIMING, YEAR, Part, Unreadable, YearPart, _dateish, parts_of
+from ktcn.records.dateish import DateIsh, month_end
+from ktcn.records.diagnostics import Text
 
 Schedule = dict[str, Any]  # the record format's mapping, keys in the order a person writes them
 

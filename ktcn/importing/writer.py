@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ktcn.diagnostics import visible
 from ktcn.importing.build import Draft, Remark
 from ktcn.importing.timing import EMPTY
 from ktcn.labels import label
+from ktcn.records.diagnostics import visible
 
 LINE = 110  # the records wrap at about this width; ruff's 120 leaves room for a reviewer's diff markers
 _PLAIN_START = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`]")

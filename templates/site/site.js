@@ -5,7 +5,7 @@
   "use strict";
 
   /* Text as the search compares it: no marks, đ as d, case ignored ("Chuyển đổi số" -> "chuyen doi so").
-     ktcn.site.search_index.fold does the same in Python. */
+     ktcn.outputs.site.search_index.fold does the same in Python. */
   function fold(text) {
     return String(text).replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "").toLowerCase();

@@ -1,0 +1,82 @@
+"""The "what changed" page: the last commits that changed the records, in the words of `ktcn diff`.
+
+Each commit is compared with its parent exactly as `ktcn diff PARENT..COMMIT`
+would (`ktcn.review.changes.compare`, worded by `ktcn.review.render`); each revision
+is read from git once, even when it is one commit's parent and the next
+one's child.  The review's Markdown becomes HTML through markdown-it with raw
+HTML switched off, so record text stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup
+
+from ktcn.errors import KtcnError
+from ktcn.records.model import Workspace
+
+
+@dataclass(frozen=True)
+class Change:
+    """One commit: its id, day and subject, and the review of what it changed (HTML), or None for the first."""
+
+    commit: str
+    day: date
+    subject: str
+    review: Markup | None
+
+
+def recent_changes(root: Path, as_of: date, lang: str, count: int) -> list[Change] | None:
+    """The last `count` commits that touched the records, newest first; None when the records are not in git
+    (or `count` is 0: no page then)."""
+    from ktcn.review.gitsnap import git, repository_of
+
+    if count <= 0:
+        return None
+    try:
+        top, prefix = repository_of(root, lang)
+        log = git(["log", f"-n{count}", "--no-color", "--format=%H%x1f%P%x1f%ad%x1f%s%x1e", "--date=short", "--",
+                   prefix or "."], top, lang=lang).decode("utf-8", "replace")
+    except KtcnError:
+        return None
+    loaded: dict[str, Workspace] = {}
+    changes = []
+    for record in filter(None, (r.strip("\n") for r in log.split("\x1e"))):
+        commit, parents, day, subject = record.split("\x1f", 3)
+        parent = parents.split()[0] if parents.split() else None
+        review = _review(root, parent, commit, as_of, lang, loaded) if parent else None
+        changes.append(Change(commit, date.fromisoformat(day), subject, review))
+    return changes
+
+
+def _review(root: Path, before: str, after: str, as_of: date, lang: str, loaded: dict[str, Workspace]) -> Markup:
+    from ktcn.review.changes import compare
+    from ktcn.review.render import review_markdown
+
+    review = compare(_at(root, before, as_of, lang, loaded), _at(root, after, as_of, lang, loaded), as_of, lang,
+                     (before[:10], after[:10]), ())
+    return to_html(review_markdown(review, lang))
+
+
+def _at(root: Path, revision: str, as_of: date, lang: str, loaded: dict[str, Workspace]) -> Workspace:
+    """The records at `revision`, read from git objects once per build."""
+    from ktcn.records.loader import load
+    from ktcn.review.gitsnap import snapshot
+
+    if revision not in loaded:
+        with snapshot(root, revision, lang) as found:
+            loaded[revision] = load(found.root, today=as_of, use_cache=False)
+    return loaded[revision]
+
+
+def to_html(markdown: str) -> Markup:
+    """A review's Markdown as HTML, raw HTML off; its headings one level down, under the commit's own."""
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark", {"html": False}).render(markdown)
+    html = re.sub(r"<(/?)h([1-4])>", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + 1)}>", html)
+    return Markup(html)  # markdown-it escaped every piece of text, and raw HTML is off
