@@ -242,41 +242,43 @@ def test_the_lean_resolver_gives_pyyaml_tags(scalar):
     assert _Loader("").resolve(yaml.ScalarNode, scalar, (True, False)) == expected
 
 
-def test_did_you_mean_is_worked_out_once_per_distinct_name_and_on_a_shortlist(monkeypatch):
+@pytest.fixture
+def compared(monkeypatch) -> list[int]:
+    """How many candidates each `did_you_mean` call compared the word with, in call order."""
+    from ktcn.records import convert
+
+    sizes: list[int] = []
+    real = convert.did_you_mean
+
+    def counting(word, candidates, most=12):
+        sizes.append(len(candidates))
+        return real(word, candidates, most)
+
+    monkeypatch.setattr(convert, "did_you_mean", counting)
+    return sizes
+
+
+def test_did_you_mean_is_worked_out_once_per_distinct_name_and_on_a_shortlist(compared):
     """1,000 unknown ids against 3,000 agencies took 2.5 minutes: difflib against every id, for every reference."""
     from ktcn.records import convert
 
     ids = [f"so-{word}-{province}" for word in ("khcn", "tc", "nv", "tttt", "gddt") for province in range(600)]
-    compared: list[int] = []
-    real = convert.did_you_mean
-
-    def counting(word, candidates, most=12):
-        compared.append(len(candidates))
-        return real(word, candidates, most)
-
-    monkeypatch.setattr(convert, "did_you_mean", counting)
+    whole = convert.did_you_mean("so-khnc-17", ids).en  # the answer of the whole list, not counted below
+    compared.clear()
     suggest = convert.Suggester(ids)
-    assert suggest("so-khnc-17").en == real("so-khnc-17", ids).en  # the same answer as the whole list gives
+    assert suggest("so-khnc-17").en == whole
     for _ in range(50):
         suggest("so-khnc-17")
     assert suggest("khong-ai-biet").en == "no close match"
     assert len(compared) == 2 and max(compared) <= convert.Suggester.SHORTLIST
 
 
-def test_unknown_programmes_are_suggested_from_one_index(monkeypatch):
+def test_unknown_programmes_are_suggested_from_one_index(compared):
     """Fifty programmes naming unknown ones in a national workspace: each distinct name is compared once, with a
     shortlist of the 2,100 ids (difflib against them all, again for every reference, took over a second)."""
     from ktcn.records import checks, convert
     from ktcn.records.model import Span
 
-    compared: list[int] = []
-    real = convert.did_you_mean
-
-    def counting(word, candidates, most=12):
-        compared.append(len(candidates))
-        return real(word, candidates, most)
-
-    monkeypatch.setattr(convert, "did_you_mean", counting)
     ids = [f"kh-{n}-{place}-2024" for n in range(300) for place in ("ag", "bg", "ct", "hn", "hue", "sl", "lc")]
     summaries = [checks.Summary(i, Span(f"programmes/{i}.yaml", 1, 1), ()) for i in ids]
     wrong = [checks.Summary(f"ctr-{n}", Span(f"programmes/ctr-{n}.yaml", 1, 1), (f"kh-{n % 5}-ct-2042",))
