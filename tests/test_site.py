@@ -490,11 +490,11 @@ def test_a_workspace_list_template_gets_its_rows_whole(demo, ktcn):
 
 
 def test_long_lists_are_paged(demo, ktcn, monkeypatch):
-    from ktcn.outputs.site import build as site_build
+    from ktcn.outputs.site import board_pages
 
-    monkeypatch.setattr(site_build, "ITEMS_PER_PAGE", 2)
-    monkeypatch.setattr(site_build, "TASKS_PER_PAGE", 2)
-    monkeypatch.setattr(site_build, "FIRST_ON_AGENCY_PAGE", 1)
+    monkeypatch.setattr(board_pages, "ITEMS_PER_PAGE", 2)
+    monkeypatch.setattr(board_pages, "TASKS_PER_PAGE", 2)
+    monkeypatch.setattr(board_pages, "FIRST_ON_AGENCY_PAGE", 1)
     site = build(ktcn)
     assert (site / "overdue-2.html").is_file() and 'aria-current="page">2<' in read(site, "overdue-2.html")
     assert (site / "a/lhh-leads-2.html").is_file() and (site / "a/lhh-overdue-2.html").is_file()
@@ -503,13 +503,13 @@ def test_long_lists_are_paged(demo, ktcn, monkeypatch):
 
 
 def test_a_pager_links_the_first_the_last_and_the_nearest_pages_and_every_page_is_reached(demo, ktcn, monkeypatch):
-    from ktcn.outputs.site import build as site_build
+    from ktcn.outputs.site import board_pages
 
-    assert site_build.pager_numbers(1, 700) == [1, 2, 3, 4, 700]
-    assert site_build.pager_numbers(350, 700) == [1, 347, 348, 349, 350, 351, 352, 353, 700]
-    assert site_build.pager_numbers(2, 3) == [1, 2, 3]
-    monkeypatch.setattr(site_build, "ITEMS_PER_PAGE", 1)
-    monkeypatch.setattr(site_build, "PAGER_REACH", 1)
+    assert board_pages.pager_numbers(1, 700) == [1, 2, 3, 4, 700]
+    assert board_pages.pager_numbers(350, 700) == [1, 347, 348, 349, 350, 351, 352, 353, 700]
+    assert board_pages.pager_numbers(2, 3) == [1, 2, 3]
+    monkeypatch.setattr(board_pages, "ITEMS_PER_PAGE", 1)
+    monkeypatch.setattr(board_pages, "PAGER_REACH", 1)
     site = build(ktcn)
     pages = sorted(site.glob("overdue*.html"))
     assert len(pages) >= 5
