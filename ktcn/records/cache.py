@@ -39,8 +39,9 @@ ENTRY, STANDING = ".pkl", ".standing.pkl"  # a file's entry; its programme's sta
 BLOB = ".bin"  # bytes kept under a name of the caller's (the site's compiled templates)
 HEAD_OVERDUE = 16  # overdue items kept at the head of a stored standing: more than the status table shows
 _ALLOWED = {("ktcn.records.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme",
-                                              "Agency", "Settings")} | {
-    ("ktcn.records.cache", "Entry"), ("ktcn.records.cache", "Checked"), ("ktcn.records.checks", "Summary"), ("ktcn.engine.standing", "Standing"),
+                                                      "Agency", "Settings")} | {
+    ("ktcn.records.cache", "Entry"), ("ktcn.records.cache", "Checked"), ("ktcn.records.checks", "Summary"),
+    ("ktcn.engine.standing", "Standing"),
     ("ktcn.engine.status", "Occurrence"), ("ktcn.engine.status", "Counts"), ("ktcn.records.dateish", "DateIsh"),
     ("ktcn.records.diagnostics", "Diagnostic"), ("ktcn.records.diagnostics", "Text"), ("datetime", "date"),
     ("copyreg", "_reconstructor"), ("builtins", "object"),

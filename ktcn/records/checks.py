@@ -18,9 +18,6 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from ktcn.views.describe import period_words
-from ktcn.records.diagnostics import Diagnostic, Text, diag
-from ktcn.records.model import Agency, Programme, Settings, Span, Task
 from ktcn.engine.schedule import (
     MAX_OCCURRENCES,
     Bounds,
@@ -30,6 +27,9 @@ from ktcn.engine.schedule import (
     schedule_start,
     windows,
 )
+from ktcn.records.diagnostics import Diagnostic, Text, diag
+from ktcn.records.model import Agency, Programme, Settings, Span, Task
+from ktcn.views.describe import period_words
 
 
 @dataclass(frozen=True)
@@ -151,7 +151,7 @@ def _programme_refs(programme: Programme) -> Iterator[Reference]:
 
 
 def _agency_suggester(agencies: tuple[Agency, ...]) -> Callable[[str], Text]:
-    from ktcn.records.convert import Suggester  # here: the workspace checks of a warm view parse nothing, import no YAML
+    from ktcn.records.convert import Suggester  # here: a warm view's workspace checks parse nothing, import no YAML
 
     by_name = {_fold(name): a.id for a in agencies for name in (a.name, a.short or "", *a.aliases) if name}
     ids = [a.id for a in agencies]

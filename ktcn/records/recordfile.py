@@ -9,8 +9,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
-from ktcn.records.diagnostics import Diagnostic, Text, diag
 from ktcn.labels import OS_PROBLEMS
+from ktcn.records.diagnostics import Diagnostic, Text, diag
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 IS_A_DIRECTORY = Text("it is a directory", "đây là một thư mục")
