@@ -47,7 +47,7 @@ def option_value(args: Sequence[str], name: str) -> str | None:
 
 
 def workspace_root(records: str | None, cwd: Path | None = None) -> Path | None:
-    """Where the records are, as `records.loader.find_root` finds them, or None when there is no ktcn.yaml there."""
+    """Where the records are, as `workspace_files.find_root` finds them, or None when there is no ktcn.yaml there."""
     cwd = cwd or Path.cwd()
     chosen = records or os.environ.get("KTCN_RECORDS")
     if chosen:

@@ -42,7 +42,8 @@ def validate(
     Example:  ktcn validate --records records --strict
     """
     from ktcn.records.diagnostics import Severity
-    from ktcn.records.loader import find_root, validate_workspace
+    from ktcn.records.loader import validate_workspace
+    from ktcn.records.workspace_files import find_root
     from ktcn.views.diagnostic_output import FORMATS, fit_to_terminal, narrow, render
 
     check_choice(output_format, FORMATS, "--format")

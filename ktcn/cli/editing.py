@@ -54,7 +54,7 @@ def update(
     """
     from ktcn.labels import Phrase, label
     from ktcn.language import from_environment
-    from ktcn.records.loader import find_root
+    from ktcn.records.workspace_files import find_root
     from ktcn.writing.edit import NewUpdate
     from ktcn.writing.updating import run_update
 

@@ -61,7 +61,7 @@ def import_file(
     from pathlib import Path
 
     from ktcn.importing.run import ImportOptions, run_import
-    from ktcn.records.loader import find_root
+    from ktcn.records.workspace_files import find_root
 
     if lang is not None:
         choose_lang(lang, "en")

@@ -94,8 +94,9 @@ class Context:
     def __init__(self, records: str | None, as_of: str | None, lang: str | None, output_format: str = "table",
                  formats: tuple[str, ...] = LIST_FORMATS, use_cache: bool = True, board: bool = False,
                  trim: Any = None, only: str | None = None):
-        from ktcn.records.loader import find_root, load, load_board
+        from ktcn.records.loader import load, load_board
         from ktcn.records.omissions import omissions
+        from ktcn.records.workspace_files import find_root
 
         check_choice(output_format, formats, "--format")
         self.as_of = parse_day(as_of)

@@ -60,6 +60,7 @@ def _fill_cache(records: str | None, as_of: str | None) -> None:
     workspace, which the site needs and which parses in one process, only reads the cache.  With the cache
     full this costs a warm `validate`: a few tenths of a second."""
     from ktcn.cli.options import parse_day
-    from ktcn.records.loader import find_root, validate_workspace
+    from ktcn.records.loader import validate_workspace
+    from ktcn.records.workspace_files import find_root
 
     validate_workspace(find_root(records), parse_day(as_of))

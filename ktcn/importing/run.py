@@ -29,8 +29,9 @@ from ktcn.labels import label
 from ktcn.records.convert import SLUG, slugify
 from ktcn.records.dateish import DateIshError, parse_dateish
 from ktcn.records.diagnostics import Diagnostic, Severity
-from ktcn.records.loader import AGENCIES_FILE_NAME, PROGRAMMES_DIR, display_path, load
+from ktcn.records.loader import load
 from ktcn.records.model import Workspace
+from ktcn.records.workspace_files import AGENCIES_FILE_NAME, PROGRAMMES_DIR, display_path
 from ktcn.views.diagnostic_output import text_line
 from ktcn.writing.atomic import write_atomic
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -19,22 +18,27 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ktcn.engine.standing import Board, Standing, Trim, standing
 from ktcn.records.cache import Cache, Checked, Entry, digest, entry_for, unchanged
 from ktcn.records.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
 from ktcn.records.diagnostics import Diagnostic, Text, diag
-from ktcn.errors import WorkspaceError
 from ktcn.records.fanout import fan_out
-from ktcn.labels import Phrase
 from ktcn.records.model import Agency, Programme, Settings, Workspace
-from ktcn.records.recordfile import IS_A_DIRECTORY, read_bytes
-from ktcn.engine.standing import Board, Standing, Trim, standing
+from ktcn.records.recordfile import read_bytes
+from ktcn.records.workspace_files import (
+    AGENCIES_FILE_NAME,
+    SETTINGS_FILE,
+    display_path,
+    link_out,
+    new_files,
+    path_key,
+    programme_files,
+    within,
+)
 
 if TYPE_CHECKING:
     from ktcn.records.convert import Record
 
-SETTINGS_FILE = "ktcn.yaml"
-AGENCIES_FILE_NAME = "agencies.yaml"
-PROGRAMMES_DIR = "programmes"
 # What a file is read against (`ktcn.records.schema`): imported when a file must be parsed, so that a warm view,
 # which parses nothing, never imports YAML.
 _SCHEMA_NAMES = ("PROGRAMME", "SETTINGS", "AGENCIES_FILE", "build_programme", "build_settings")
@@ -51,20 +55,6 @@ def _schema() -> Any:
     from ktcn.records import schema
 
     return schema
-
-
-def find_root(records: str | None = None, cwd: Path | None = None) -> Path:
-    """The workspace root: --records, else $KTCN_RECORDS, else the nearest ktcn.yaml up, else ./records."""
-    cwd = cwd or Path.cwd()
-    chosen = records or os.environ.get("KTCN_RECORDS")
-    if chosen:
-        root = Path(chosen)
-    else:
-        root = next((d for d in (cwd, *cwd.parents) if (d / SETTINGS_FILE).is_file()), cwd / "records")
-    if not (root / SETTINGS_FILE).is_file():
-        raise WorkspaceError(Phrase("files.no_workspace", root=root, file=SETTINGS_FILE),
-                             Phrase("files.no_workspace_hint"))
-    return root
 
 
 def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | None = None,
@@ -140,7 +130,7 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
     With `only`, the programmes kept are those of that id.
     """
     problems: list[Diagnostic] = []
-    reading = _Reading(problems, {_key(f): data for f, data in proposed.items()}, cache, only)
+    reading = _Reading(problems, {path_key(f): data for f, data in proposed.items()}, cache, only)
     settings = _load_settings(root, reading)
     agencies = _load_agencies(root, reading)
     context = Context(settings, agencies, today)
@@ -148,7 +138,7 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
     if board:
         reading.standings = _Standings(cache, inputs, today, settings, agencies, trim)
     files = programme_files(root, problems)
-    files += _new_files(root, proposed, files)
+    files += new_files(root, proposed, files)
     results = _read_programmes(files, reading, context, inputs, keep)
     summaries, kept, left_out = [], [], []
     for file in files:
@@ -222,57 +212,6 @@ def _parse_apart(reading: _Reading, context: Context, inputs: str, keep: bool,
                  file: Path) -> tuple[Path, Read, Standing | None]:
     """Parse one file, here or in a worker process: what it gave, and its standing when the load wants one."""
     return (file, *_parsed(file, reading, context, inputs, keep))
-
-
-def display_path(file: Path) -> str:
-    """How a file is named in messages: relative to the current directory when under it.
-
-    Links are not followed (a link to /dev/zero is named as the link; a link loop must not raise).
-    Plain string work: this runs once per file, thousands of times on a national workspace.
-    """
-    absolute = os.path.abspath(file)
-    here = os.getcwd().rstrip(os.sep) + os.sep
-    return absolute[len(here):] if absolute.startswith(here) else absolute
-
-
-def programme_files(root: Path, problems: list[Diagnostic]) -> list[Path]:
-    """Every programmes/**/*.yaml, sorted; a .yml file, a directory named *.yaml or a link out is pointed out."""
-    found: list[Path] = []
-    inside = os.path.realpath(root) + os.sep
-    for folder, dirs, files in os.walk(root / PROGRAMMES_DIR):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in dirs:
-            if name.endswith(".yaml"):
-                problems.append(diag("KTCN009", display_path(Path(folder, name)), 1, 1, problem=IS_A_DIRECTORY))
-        for name in files:
-            if name.endswith(".yaml") and not name.startswith("."):
-                if os.path.realpath(Path(folder, name)).startswith(inside):
-                    found.append(Path(folder, name))
-                else:
-                    problems.append(_link_out(Path(folder, name)))
-            elif name.endswith(".yml"):
-                problems.append(diag("KTCN012", display_path(Path(folder, name)), 1, 1, problem="'.yml'"))
-    return sorted(found)
-
-
-def _new_files(root: Path, proposed: dict[Path, bytes], files: list[Path]) -> list[Path]:
-    """Proposed programme files not on disk yet: a programme `ktcn import` checks before writing it."""
-    known = {_key(f) for f in files} | {_key(root / SETTINGS_FILE), _key(root / AGENCIES_FILE_NAME)}
-    return sorted(f for f in proposed if _key(f) not in known and not os.path.lexists(f))
-
-
-def _link_out(file: Path) -> Diagnostic:
-    """A record file that is a link to somewhere outside the workspace: not read (nor quoted back in messages)."""
-    return diag("KTCN009", display_path(file), 1, 1,
-                problem=Text("it is a link to a file outside the workspace", "đây là liên kết tới tệp ngoài kho hồ sơ"))
-
-
-def _within(root: Path, file: Path) -> bool:
-    return os.path.realpath(file).startswith(os.path.realpath(root) + os.sep)
-
-
-def _key(file: Path) -> str:
-    return os.path.abspath(file)
 
 
 class _Reading:
@@ -352,8 +291,8 @@ def _parse(file: Path, display: str, data: bytes | None, record: Record,
 def _load_settings(root: Path, reading: _Reading) -> Settings:
     """ktcn.yaml, from the cache when it has not changed (a warm view then parses no file at all)."""
     file = root / SETTINGS_FILE
-    if not _within(root, file):
-        reading.problems.append(_link_out(file))
+    if not within(root, file):
+        reading.problems.append(link_out(file))
         return Settings()
     return _cached_or_parsed(file, reading, Settings, lambda: (_schema().SETTINGS, _schema().build_settings)) \
         or Settings()
@@ -364,8 +303,8 @@ def _load_agencies(root: Path, reading: _Reading) -> tuple[Agency, ...]:
     if not file.exists():
         reading.problems.append(diag("KTCN013", display_path(root / SETTINGS_FILE), 1, 1, file=AGENCIES_FILE_NAME))
         return ()
-    if not _within(root, file):
-        reading.problems.append(_link_out(file))
+    if not within(root, file):
+        reading.problems.append(link_out(file))
         return ()
     return _cached_or_parsed(file, reading, tuple,
                              lambda: (_schema().AGENCIES_FILE, lambda r, values, node, kp: values["agencies"])) or ()
@@ -382,7 +321,7 @@ def _cached_or_parsed(file: Path, reading: _Reading, kind: type, parser: Callabl
     if isinstance(stored, kind):  # a national registry composes to some 8 MB of nodes: read it once per change
         reading.problems.extend(entry.diagnostics)  # type: ignore[union-attr]
         return stored
-    data = reading.proposed.get(_key(file))
+    data = reading.proposed.get(path_key(file))
     if data is None:
         data, problems = read_bytes(file, display)
         if data is None:
@@ -390,7 +329,7 @@ def _cached_or_parsed(file: Path, reading: _Reading, kind: type, parser: Callabl
             return None
     value, problems = _parse(file, display, data, *parser())
     reading.problems.extend(problems)
-    if value is not None and reading.cache.enabled and _key(file) not in reading.proposed:
+    if value is not None and reading.cache.enabled and path_key(file) not in reading.proposed:
         made = entry_for(file, display, data, tuple(problems), None, None)
         if made is not None:
             reading.cache.store(file, made, value)
@@ -399,7 +338,7 @@ def _cached_or_parsed(file: Path, reading: _Reading, kind: type, parser: Callabl
 
 def _fresh_entry(file: Path, display: str, reading: _Reading) -> Entry | None:
     """The cache entry of `file` if the file is still what it was read from (None: read it again)."""
-    if _key(file) in reading.proposed:
+    if path_key(file) in reading.proposed:
         return None
     entry = reading.cache.get(file, display)
     if entry is None or unchanged(entry, file):
@@ -446,7 +385,7 @@ def _parsed(file: Path, reading: _Reading, context: Context, inputs: str,
             keep: bool) -> tuple[Read, Standing | None]:
     """Parse and check one file, and store what it gave in the cache; its standing too when the load wants one."""
     display = display_path(file)
-    data = reading.proposed.get(_key(file))
+    data = reading.proposed.get(path_key(file))
     if data is None:
         data, problems = read_bytes(file, display)
         if data is None:
@@ -455,7 +394,7 @@ def _parsed(file: Path, reading: _Reading, context: Context, inputs: str,
     programme, problems = _parse(file, display, data, schema.PROGRAMME, schema.build_programme)
     checked = _checked(context, programme, reading, inputs)
     found = summary(programme) if programme is not None else None
-    cached = reading.cache.enabled and _key(file) not in reading.proposed
+    cached = reading.cache.enabled and path_key(file) not in reading.proposed
     if cached:
         stored = entry_for(file, display, data, tuple(problems), found, checked)
         if stored is not None:
@@ -503,7 +442,7 @@ def _inputs_key(root: Path, reading: _Reading) -> str:
     parts = []
     for name in (SETTINGS_FILE, AGENCIES_FILE_NAME):
         file = root / name
-        data = reading.proposed.get(_key(file))
+        data = reading.proposed.get(path_key(file))
         if data is None:
             data, _ = read_bytes(file, name)
         parts.append(digest(data or b""))
@@ -524,7 +463,7 @@ def _located(problems: Iterable[Diagnostic], proposed: dict[str, bytes]) -> list
 
     for path, indices in groupby(unplaced, key=lambda i: problems[i].path):
         file = Path(path)
-        root = read_source(file, path, proposed.get(_key(file))).root
+        root = read_source(file, path, proposed.get(path_key(file))).root
         for i in indices:
             at_key = problems[i].code in ("KTCN101", "KTCN002")
             problems[i] = problems[i].located(*locate(root, problems[i].keypath, at_key))
