@@ -7,6 +7,7 @@ name the categories.
 
 from __future__ import annotations
 
+from ktcn.labels.commands import COMMAND_LABELS
 from ktcn.labels.importing import IMPORT_LABELS
 from ktcn.labels.reports import REPORT_LABELS
 from ktcn.labels.review import REVIEW_LABELS
@@ -162,128 +163,9 @@ _VIEWS_AND_EDITS: dict[str, tuple[str, str]] = {
     "init.exists_hint": ("chọn một thư mục trống: ktcn init THƯ-MỤC", "choose an empty folder: ktcn init DIR"),
 }
 
-_COMMANDS: dict[str, tuple[str, str]] = {
-    # the command line's frame and usage errors (ktcn.cli.frame translates Click's own; English is Click's words)
-    "cli.usage": ("Cách dùng:", "Usage:"),
-    "cli.try_help": ("Xem hướng dẫn: {command}", "Try '{command}' for help."),
-    "cli.error": ("Lỗi: {message}", "Error: {message}"),
-    "cli.no_such_option": ("không có tùy chọn {option}", "no such option: {option}"),
-    "cli.did_you_mean": (" (có phải ý bạn là {choices}?)", " (did you mean {choices}?)"),
-    "cli.option_needs_value": ("tùy chọn {option} cần một giá trị", "option {option} requires a value"),
-    "cli.option_takes_no_value": ("tùy chọn {option} không nhận giá trị", "option {option} does not take a value"),
-    "cli.missing_argument": ("thiếu tham số {name}", "missing argument {name}"),
-    "cli.missing_option": ("thiếu tùy chọn {name}", "missing option {name}"),
-    "cli.invalid_value_for": ("giá trị không hợp lệ cho {name}: {problem}", "invalid value for {name}: {problem}"),
-    "cli.invalid_value": ("giá trị không hợp lệ: {problem}", "invalid value: {problem}"),
-    "cli.cannot_open": ("không mở được tệp {file}: {problem}", "cannot open the file {file}: {problem}"),
-    "cli.not_a_number": ("{value} không phải là một số nguyên", "{value} is not a whole number"),
-    "cli.not_a_decimal": ("{value} không phải là một số", "{value} is not a number"),
-    "cli.out_of_range": ("{value} nằm ngoài khoảng cho phép {range}", "{value} is not in the range {range}"),
-    "cli.not_a_choice": ("{value} không phải một trong {choices}", "{value} is not one of {choices}"),
-    "cli.not_a_boolean": ("{value} không phải là giá trị đúng/sai", "{value} is not a boolean"),
-    "cli.no_such_command": ("không có lệnh {name}", "no such command {name}"),
-    "cli.extra_arguments": ("thừa tham số ({args})", "unexpected extra arguments ({args})"),
-    "cli.missing_command": ("thiếu tên lệnh", "missing command"),
-    "cli.interrupted": ("ktcn: đã dừng theo yêu cầu", "ktcn: interrupted"),
-    "cli.bug": ("ktcn: xin lỗi, ktcn gặp lỗi bên trong (lỗi của chương trình, không phải của hồ sơ).\n"
-                "  Vui lòng báo lỗi tại {url} kèm lệnh đã chạy;\n"
-                "  chạy lại với KTCN_DEBUG=1 để xem chi tiết.",
-                "ktcn: sorry, something went wrong inside ktcn (this is a bug, not your records).\n"
-                "  Please report it at {url} with the command you ran;\n"
-                "  run it again with KTCN_DEBUG=1 to see the details."),
-    # ktcn's own usage errors (exit 2)
-    "usage.no_programme": ("không có chương trình '{id}'", "no programme '{id}'"),
-    "usage.no_agency": ("không có cơ quan '{id}'", "no agency '{id}'"),
-    "usage.no_task": ("không có nhiệm vụ '{id}' trong {programme}", "no task '{id}' in {programme}"),
-    "usage.did_you_mean": ("có phải ý bạn là '{choice}'?", "did you mean '{choice}'?"),
-    "usage.choose": ("'{value}': chọn một trong {choices}", "'{value}': choose {choices}"),
-    "usage.only": ("'{value}': chỉ có thể là '{choice}'", "'{value}': only '{choice}'"),
-    "usage.not_a_language": ("'{value}' không phải vi hoặc en", "'{value}' is not vi or en"),
-    "usage.say_what_happened": ("hãy cho biết việc gì đã xảy ra: --status, --progress, --note, --evidence hoặc"
-                                " --extend-to",
-                                "say what happened: --status, --progress, --note, --evidence or --extend-to"),
-    "usage.bad_label": ("'{value}': {problem}", "'{value}': {problem}"),
-    "usage.final_needs_programme": ("báo cáo tổng kết (tong-ket) là của một chương trình: thêm --programme MÃ",
-                                    "a final report (tong-ket) is of one programme: add --programme ID"),
-    "usage.final_needs_period": ("{id} không có thời gian thực hiện hay ngày ban hành: cho biết --from và --to",
-                                 "{id} has no period nor issue date: give --from and --to"),
-    "usage.narrative_unreadable": ("không đọc được tệp nội dung tự viết {path}: {problem}",
-                                   "cannot read the narrative file {path}: {problem}"),
-    # dates typed on the command line (ktcn.records.dateish.parse_typed_day)
-    "date.not_a_date": ("'{value}' không phải là một ngày: viết dd/mm/yyyy (ví dụ 01/12/2025) hoặc yyyy-mm-dd",
-                        "'{value}' is not a date: write YYYY-MM-DD (or dd/mm/yyyy)"),
-    "date.no_such_day": ("'{value}': tháng {month} năm {year} chỉ có {days} ngày",
-                         "'{value}': month {month} of {year} has {days} days"),
-    "date.no_such_month": ("'{value}': không có tháng {month}", "'{value}': there is no month {month}"),
-    "date.year_range": ("'{value}': năm {year} nằm ngoài khoảng 1900..2999",
-                        "'{value}': the year {year} is outside 1900..2999"),
-    "date.period_not_day": ("'{value}' là một kỳ ({words}), không phải một ngày",
-                            "'{value}' is a period ({words}), not a day"),
-    "date.did_you_mean": ("có phải ý bạn là {choices}?", "did you mean {choices}?"),
-    "date.two_digit_year": ("'{value}': năm cần viết đủ bốn chữ số", "'{value}': write the year with four digits"),
-    "usage.with_advice": ("{problem}; {advice}", "{problem}; {advice}"),
-    "date.or": (" hoặc ", " or "),
-    # ktcn find
-    "find.title": ("Tìm '{query}': {n} kết quả", "Search for '{query}': {n} found"),
-    "find.none": ("Không tìm thấy gì. Thử ít từ hơn, hoặc từ khác.", "Nothing found. Try fewer or other words."),
-    "find.more": ("... và {n} kết quả khác: thêm --limit 0 để xem tất cả.",
-                  "... and {n} more: add --limit 0 to see them all."),
-    "find.hint": ("Xem chi tiết: ktcn show MÃ (với cơ quan: ktcn status --agency MÃ).",
-                  "For details: ktcn show ID (for an agency: ktcn status --agency ID)."),
-    "find.col.kind": ("Loại", "Kind"),
-    "find.col.id": ("Mã", "Id"),
-    "find.col.text": ("Nội dung tìm thấy", "Where it was found"),
-    "find.kind.programme": ("chương trình", "programme"),
-    "find.kind.task": ("nhiệm vụ", "task"),
-    "find.kind.update": ("cập nhật", "update"),
-    "find.kind.agency": ("cơ quan", "agency"),
-    "find.field.note": ("ghi chú", "note"),
-    "find.field.evidence": ("minh chứng", "evidence"),
-    "find.field.alias": ("tên khác", "also called"),
-    "find.field.short": ("tên ngắn", "short name"),
-    "find.field.number": ("số, ký hiệu", "number"),
-    "find.field.schedule_text": ("theo văn bản", "source wording"),
-    "severity.error": ("lỗi", "error"),
-    "severity.warning": ("cảnh báo", "warning"),
-    # files and folders
-    "files.cannot_write": ("không ghi được {path}: {problem}", "cannot write {path}: {problem}"),
-    "files.not_regular": ("không ghi được {path}: đó là {kind}; ktcn chỉ thay thế tệp thường",
-                          "cannot write {path}: it is {kind}; ktcn only replaces regular files"),
-    "files.choose_another": ("chọn một tên tệp khác", "choose another file name"),
-    "files.no_workspace": ("không có kho hồ sơ ở {root}: không thấy tệp {file}",
-                           "no workspace at {root}: {file} not found"),
-    "files.no_workspace_hint": ("dùng --records THƯ-MỤC, đặt biến KTCN_RECORDS, hoặc chạy 'ktcn init' để tạo kho mới",
-                                "pass --records DIR, set KTCN_RECORDS, or run 'ktcn init' to create one"),
-    "usage.jobs": ("KTCN_JOBS={value}: cần một số nguyên các tiến trình, từ 1 trở lên",
-                   "KTCN_JOBS={value}: give a whole number of processes, 1 or more"),
-    # the working-day calendar (ktcn holidays) and deadlines moved off a day off (deadline_rule: civil-code)
-    "holidays.title": ("Ngày nghỉ và ngày làm bù năm {year}", "Days off and days worked in {year}"),
-    "holidays.col.day": ("Ngày", "Day"),
-    "holidays.col.weekday": ("Thứ", "Weekday"),
-    "holidays.col.kind": ("Loại", "Kind"),
-    "holidays.col.name": ("Tên ngày", "Name"),
-    "holidays.col.source": ("Nguồn", "Source"),
-    "holidays.kind.off": ("nghỉ", "day off"),
-    "holidays.kind.worked": ("làm bù", "worked"),
-    "holidays.source.package": ("gói holidays {version}", "holidays {version}"),
-    "holidays.source.workspace": ("ktcn.yaml, dòng {line}", "ktcn.yaml, line {line}"),
-    "holidays.worked_for": ("Làm bù cho ngày nghỉ {day}", "Worked in exchange for {day} off"),
-    "holidays.rule.as-written": ("Thời hạn tính đúng ngày ghi trong văn bản (deadline_rule: as-written).",
-                                 "Deadlines are the days written (deadline_rule: as-written)."),
-    "holidays.rule.civil-code": ("Thời hạn rơi vào ngày nghỉ được lùi sang ngày làm việc tiếp theo (Bộ luật Dân sự"
-                                 " 2015, Điều 148 khoản 5; deadline_rule: civil-code).",
-                                 "A deadline on a day off moves to the next working day (Civil Code 2015, art."
-                                 " 148.5; deadline_rule: civil-code)."),
-    "holidays.none": ("Không có ngày nghỉ lễ nào ngoài thứ Bảy, Chủ nhật (public_holidays: none).",
-                      "No holidays besides Saturdays and Sundays (public_holidays: none)."),
-    "waiting": ("Chưa đến hạn: chờ nhiệm vụ {task} hoàn thành", "Not yet due: waiting until task {task} is done"),
-    "deadline.moved": ("{written} ({weekday}) → {in_force}", "{written} ({weekday}) → {in_force}"),
-    "diff.git.failed": ("lệnh git {command} không thành công; git báo: {message}", "git {command}: {message}"),
-}
-
 # One table still: each part lives beside the others it reads like; the order is the old single table's.
 LABELS: dict[str, tuple[str, str]] = {**_VIEWS_AND_EDITS, **IMPORT_LABELS, **REVIEW_LABELS, **REPORT_LABELS,
-                                      **_COMMANDS}
+                                      **COMMAND_LABELS}
 
 
 def label(key: str, lang: str, **values: object) -> str:

@@ -24,7 +24,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from ktcn.records.cache import Cache, blake2b
 
 # The modules whose text decides what a template compiles to, besides its own source.
-SHAPING = ("ktcn.labels", "ktcn.labels.importing", "ktcn.labels.review", "ktcn.labels.reports",
+SHAPING = ("ktcn.labels", "ktcn.labels.commands", "ktcn.labels.importing", "ktcn.labels.review", "ktcn.labels.reports",
            "ktcn.outputs.site.words", "ktcn.outputs.site.constant_words", "ktcn.outputs.site.render")
 
 
