@@ -162,13 +162,17 @@ def _day_of_month(m: re.Match[str]) -> Part:
     return Part("monthday", day=int(m["d"]))
 
 
+def _listed(points: tuple[DateIsh, ...], written: str) -> Part:
+    """Quarters or months named together: two joined by "-" are a range ("quý I - II"), otherwise a list."""
+    if "-" in written and len(points) == 2:
+        return Part("range", points)
+    return Part("list", points)
+
+
 @rule(r"(?:quy|q)\s*(?P<qs>" + QUARTER + r"(?:\s*(?:,|;|va|-)\s*(?:quy\s*)?" + QUARTER + r")+)" + MONTH_YEAR_SEP
       + r"(?P<y>" + YEAR + ")")
 def _quarters(m: re.Match[str]) -> Part:
-    points = tuple(_quarter_of(q, m["y"]) for q in _split(m["qs"], QUARTER))
-    if "-" in m["qs"] and len(points) == 2:
-        return Part("range", points)
-    return Part("list", points)
+    return _listed(tuple(_quarter_of(q, m["y"]) for q in _split(m["qs"], QUARTER)), m["qs"])
 
 
 @rule(r"(?:quy|q)\s*(?P<q>" + QUARTER + ")" + MONTH_YEAR_SEP + r"(?P<y>" + YEAR + ")")
@@ -190,10 +194,7 @@ def _half_year(m: re.Match[str]) -> Part:
 @rule(r"(?:thang|t)\s*(?P<ms>" + MONTH + r"(?:\s*(?:,|;|va|-)\s*(?:thang\s*)?" + MONTH + r")+)" + MONTH_YEAR_SEP
       + r"(?P<y>" + YEAR + ")")
 def _months(m: re.Match[str]) -> Part:
-    points = tuple(_month(month, m["y"]) for month in _split(m["ms"], MONTH))
-    if "-" in m["ms"] and len(points) == 2:
-        return Part("range", points)
-    return Part("list", points)
+    return _listed(tuple(_month(month, m["y"]) for month in _split(m["ms"], MONTH)), m["ms"])
 
 
 @rule(r"(?:thang|t)\s*(?P<m>" + MONTH + ")" + MONTH_YEAR_SEP + r"(?P<y>" + YEAR + ")")
