@@ -138,6 +138,33 @@ def test_schedule_in_words(text, vi, en):
     assert (describe_schedule(schedule, "vi"), describe_schedule(schedule, "en")) == (vi, en)
 
 
+@pytest.mark.parametrize(("rule", "vi", "en"), [
+    ("FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15", "hằng năm, trước ngày 15/06 và 15/12, từ 2024",
+     "yearly, by 06-15 and 12-15, from 2024"),
+    ("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15", "định kỳ 3 tháng một lần, trước ngày 15, từ 2024",
+     "every 3 months, by day 15 of the month, from 2024"),
+    ("FREQ=MONTHLY;BYDAY=-1FR", "hằng tháng, vào thứ Sáu cuối cùng của tháng, từ 2024",
+     "monthly, on the last Friday of the month, from 2024"),
+    ("FREQ=WEEKLY;BYDAY=MO,TH", "hằng tuần, vào thứ Hai và thứ Năm, từ 2024",
+     "weekly, on Monday and Thursday, from 2024"),
+    ("FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=-1", "hằng năm, trước ngày cuối các tháng 3 và 9, từ 2024",
+     "yearly, by the last day of March and September, from 2024"),
+    ("FREQ=MONTHLY;BYMONTHDAY=-1", "hằng tháng, trước ngày cuối tháng, từ 2024",
+     "monthly, by the last day of the month, from 2024"),
+    # What words would get wrong is given as written: every Friday, the 31st (skipped in short months), week numbers.
+    ("FREQ=MONTHLY;BYDAY=FR", "lặp lại theo quy tắc FREQ=MONTHLY;BYDAY=FR, từ 2024",
+     "recurring: FREQ=MONTHLY;BYDAY=FR, from 2024"),
+    ("FREQ=MONTHLY;BYMONTHDAY=31", "lặp lại theo quy tắc FREQ=MONTHLY;BYMONTHDAY=31, từ 2024",
+     "recurring: FREQ=MONTHLY;BYMONTHDAY=31, from 2024"),
+    ("FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO", "lặp lại theo quy tắc FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO, từ 2024",
+     "recurring: FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO, from 2024"),
+])
+def test_rrule_in_words_as_the_documents_put_it(rule, vi, en):
+    """A director reads 'hằng năm, trước ngày 15/06 và 15/12', not FREQ=YEARLY;BYMONTH=6,12;BYMONTHDAY=15."""
+    schedule = schedule_of(f'{{rrule: "{rule}", from: 2024}}')
+    assert (describe_schedule(schedule, "vi"), describe_schedule(schedule, "en")) == (vi, en)
+
+
 # --- properties -------------------------------------------------------------------------------
 
 days = st.dates(min_value=date(2000, 1, 1), max_value=date(2035, 12, 31))

@@ -253,7 +253,7 @@ def rrule_problem(rule: str) -> Text | None:
     from dateutil.rrule import rrulestr
 
     body = rule.strip().removeprefix("RRULE:")
-    parts = _rrule_parts(body)
+    parts = rrule_parts(body)
     if parts.get("FREQ") not in RRULE_FREQUENCIES:
         return Text("FREQ must be YEARLY, MONTHLY, WEEKLY or DAILY (deadlines are days)",
                     "FREQ phải là YEARLY, MONTHLY, WEEKLY hoặc DAILY (thời hạn tính theo ngày)")
@@ -277,7 +277,8 @@ def rrule_problem(rule: str) -> Text | None:
     return None
 
 
-def _rrule_parts(body: str) -> dict[str, str]:
+def rrule_parts(body: str) -> dict[str, str]:
+    """An RRULE's parts by upper-case name (`FREQ` → `MONTHLY`), as written; no check."""
     parts: dict[str, str] = {}
     for piece in body.split(";"):
         name, _, value = piece.partition("=")

@@ -19,7 +19,7 @@ _UNITS = {"y": ("năm", "year"), "q": ("quý", "quarter"), "m": ("tháng", "mont
 _EACH = {"y": ("hằng năm", "yearly"), "q": ("hằng quý", "quarterly"), "m": ("hằng tháng", "monthly"),
          "w": ("hằng tuần", "weekly")}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December")
 
 
@@ -35,7 +35,9 @@ def describe_schedule(schedule: Schedule, lang: str) -> str:
     elif schedule.form == "every":
         text = _every(schedule, vi)
     else:
-        text = f"lặp lại theo quy tắc {schedule.rrule}" if vi else f"recurring: {schedule.rrule}"
+        from ktcn.views.rrule_words import rrule_words  # it reads this module's month names
+
+        text = rrule_words(schedule.rrule or "", lang)
     return text + _bounds(schedule, vi)
 
 
@@ -146,7 +148,7 @@ def span_words(span: DateIsh, lang: str) -> str:
         week_year, week, _ = span.start.isocalendar()
         return f"Tuần {week}/{week_year}" if vi else f"week {week} of {week_year}"
     if span.precision == "month":
-        return f"Tháng {month}/{year}" if vi else f"{_MONTH_NAMES_EN[month - 1]} {year}"
+        return f"Tháng {month}/{year}" if vi else f"{MONTH_NAMES_EN[month - 1]} {year}"
     if span.precision == "quarter":
         quarter = (month + 2) // 3
         return f"Quý {_ROMAN[quarter]}/{year}" if vi else f"Q{quarter} {year}"
