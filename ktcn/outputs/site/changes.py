@@ -59,7 +59,10 @@ def _review(root: Path, before: str, after: str, as_of: date, lang: str, loaded:
 
     review = compare(_at(root, before, as_of, lang, loaded), _at(root, after, as_of, lang, loaded), as_of, lang,
                      (before[:10], after[:10]), ())
-    return to_html(review_markdown(review, lang))
+    # The review's first line is its title, which names the two revisions by their ids ("Thay đổi hồ sơ:
+    # 383eb57ebe → 76e4d7000f"): on the page each commit is already headed by its day and gives its id once.
+    _title, _, body = review_markdown(review, lang).partition("\n")
+    return to_html(body)
 
 
 def _at(root: Path, revision: str, as_of: date, lang: str, loaded: dict[str, Workspace]) -> Workspace:
