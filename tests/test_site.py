@@ -584,3 +584,42 @@ def test_rows_escape_text_as_markupsafe_does_with_either_escaper(text):
 
     assert esc(text) == escaped(text) == str(escape(text))
     assert type(esc(text)) is str
+
+
+MERGED_PROVINCES = """\
+agencies:
+  - {id: skhcn, name: Sở Khoa học và Công nghệ tỉnh Ninh Bình, short: Sở KH&CN}
+  - {id: stc-hanam, name: Sở Tài chính tỉnh Hà Nam, short: Sở Tài chính}
+  - {id: stc-namdinh, name: Sở Tài chính tỉnh Nam Định, short: Sở Tài chính}
+  - {id: tt-ud, name: Trung tâm Ứng dụng tiến bộ khoa học và công nghệ, short: Trung tâm}
+  - {id: tt-tk, name: Trung tâm Thông tin và Thống kê khoa học và công nghệ, short: Trung tâm}
+"""
+TWO_FINANCE_OFFICES = """\
+id: kh-5-2025
+type: KH
+number: 5/KH-SKHCN
+title: Kế hoạch năm 2025
+issued: 2025-01-10
+issuers: [skhcn]
+period: {from: 2025, to: 2025}
+tasks:
+  - {id: "1", title: Rà soát kinh phí tỉnh Hà Nam, lead: [stc-hanam], schedule: 2025-06-30}
+  - {id: "2", title: Rà soát kinh phí tỉnh Nam Định, lead: [stc-namdinh], support: [skhcn], schedule: 2025-06-30}
+  - {id: "3", title: Ứng dụng và thống kê, lead: [tt-ud, tt-tk], schedule: 2025-06-30}
+"""
+
+
+def test_agencies_of_the_same_short_name_are_told_apart(ws, ktcn):
+    """After provinces merge, each former province's 'Sở Tài chính' is in the registry: a director reading
+    'Sở Tài chính' twice in a chart cannot tell which is late.  The short name says whose it is; when the full
+    names differ by too much to say in a few words, the full name."""
+    ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": MERGED_PROVINCES, "programmes/kh-5.yaml": TWO_FINANCE_OFFICES})
+    site = build(ktcn)
+    chart = re.findall(r'class="label">([^<]*)</text>', read(site, "agencies.html"))
+    assert {"Sở Tài chính (Hà Nam)", "Sở Tài chính (Nam Định)"} <= set(chart)
+    page = read(site, "p/kh-5-2025.html")
+    assert ">Sở Tài chính (Hà Nam)</a>" in page and ">Sở Tài chính (Nam Định)</a>" in page
+    assert ">Sở KH&amp;CN</a>" in page  # a short name no other agency has stays as it is
+    # two centres whose names part at their second word: too much to say beside 'Trung tâm'
+    assert ">Trung tâm Ứng dụng tiến bộ khoa học và công nghệ</a>" in page
+    assert ">Trung tâm Thông tin và Thống kê khoa học và công nghệ</a>" in page

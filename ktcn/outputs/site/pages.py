@@ -11,6 +11,7 @@ each page lives.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -83,6 +84,35 @@ def relink(html: str, href: str) -> str:
 
 _DAYS: dict[tuple[date, str], str] = {}
 _AGENCY_LINKS: dict[tuple[int, str], Link] = {}
+_TOLD_APART: list[tuple[Mapping[str, Agency], dict[str, str]]] = []  # the last registry asked about
+
+
+def told_apart(agencies: Mapping[str, Agency]) -> dict[str, str]:
+    """Names for the agencies whose short name another agency of the registry has too (provinces merged: each
+    had its 'Sở Tài chính'): the short name and what tells their full names apart, 'Sở Tài chính (Hà Nam)';
+    the full name when that cannot be found.  By agency id; found once per registry."""
+    if _TOLD_APART and _TOLD_APART[0][0] is agencies:
+        return _TOLD_APART[0][1]
+    groups: dict[str, list[Agency]] = {}
+    for agency in agencies.values():
+        if agency.short:
+            groups.setdefault(_nfc(agency.short), []).append(agency)
+    named = {}
+    for group in (g for g in groups.values() if len(g) > 1):
+        words = [_nfc(a.name).split() for a in group]
+        same = 0
+        while all(len(w) > same + 1 for w in words) and len({w[same] for w in words}) == 1:
+            same += 1
+        tails = [" ".join(w[same:]) for w in words]
+        for agency, tail in zip(group, tails, strict=True):
+            distinct = tails.count(tail) == 1 and len(tail) <= 24
+            named[agency.id] = f"{agency.short} ({tail})" if distinct else agency.name
+    _TOLD_APART[:] = [(agencies, named)]
+    return named
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
 
 
 @dataclass(frozen=True)
@@ -108,10 +138,14 @@ class Site:
         return said
 
     def agency_name(self, agency_id: str, full: bool = False) -> str:
+        """The agency as tables name it: its short name, told apart from another agency's of the same short name
+        (`told_apart`); its full name when `full`."""
         agency = self.agencies.get(agency_id)
         if agency is None:
             return agency_id
-        return agency.name if full else agency.label
+        if full:
+            return agency.name
+        return told_apart(self.agencies).get(agency_id) or agency.label
 
     def agency_link(self, agency_id: str) -> Link:
         """A link to the agency's page, named as tables name it, its full name as the title (made once per id)."""
