@@ -623,3 +623,14 @@ def test_agencies_of_the_same_short_name_are_told_apart(ws, ktcn):
     # two centres whose names part at their second word: too much to say beside 'Trung tâm'
     assert ">Trung tâm Ứng dụng tiến bộ khoa học và công nghệ</a>" in page
     assert ">Trung tâm Thông tin và Thống kê khoa học và công nghệ</a>" in page
+
+
+def test_no_page_abbreviates_hoan_thanh(demo, ktcn):
+    """'HT đúng hạn', 'Quá hạn chưa HT' are the terminal's narrow columns, explained there by a legend; a director
+    reading a chip or a column head on the site gets the words ('hoàn thành đúng hạn')."""
+    site = build(ktcn)
+    for page in site.rglob("*.html"):
+        text = re.sub(r"<[^>]+>", " ", page.read_text(encoding="utf-8"))
+        assert not re.search(r"\bHT\b", text), f"{page.relative_to(site)} says 'HT'"
+    assert '<th scope="col">Hoàn thành đúng hạn</th>' in read(site, "index.html")
+    assert "hoàn thành đúng hạn</span>" in read(site, "p/ctr-demo.html")  # a chip's words

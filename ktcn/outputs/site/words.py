@@ -26,9 +26,10 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "nav.upcoming": ("Sắp đến hạn", "Upcoming"),
     "nav.changes": ("Thay đổi", "Changes"),
     "nav.search": ("Tìm kiếm", "Search"),
-    # short status words for the occurrence chips and filters
-    "chip.done_on_time": ("HT đúng hạn", "done on time"),
-    "chip.done_late": ("HT quá hạn", "done late"),
+    # short status words for the occurrence chips and filters (no "HT" for "hoàn thành": the terminal's tables
+    # explain it in a legend, a chip on its own does not)
+    "chip.done_on_time": ("hoàn thành đúng hạn", "done on time"),
+    "chip.done_late": ("hoàn thành quá hạn", "done late"),
     "chip.in_progress": ("đang thực hiện", "in progress"),
     "chip.overdue": ("quá hạn", "overdue"),
     "chip.ongoing": ("thường xuyên", "ongoing"),
