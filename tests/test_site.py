@@ -634,3 +634,28 @@ def test_no_page_abbreviates_hoan_thanh(demo, ktcn):
         assert not re.search(r"\bHT\b", text), f"{page.relative_to(site)} says 'HT'"
     assert '<th scope="col">Hoàn thành đúng hạn</th>' in read(site, "index.html")
     assert "hoàn thành đúng hạn</span>" in read(site, "p/ctr-demo.html")  # a chip's words
+
+
+ENDED = """\
+id: kh-9-2016
+type: KH
+number: 9/KH-SKHCN
+title: Kế hoạch giai đoạn 2016-2020
+issued: 2016-01-10
+issuers: [skhcn]
+period: {from: 2016, to: 2020}
+tasks:
+  - {id: "1", title: Tuyên truyền thường xuyên, lead: [skhcn], schedule: ongoing}
+"""
+
+
+def test_a_timeline_with_no_chip_does_not_say_and_n_more(ws, ktcn):
+    """Ongoing work shows only the year that counts; when the programme's years are past, none: its card and
+    its rows then link to the task's page for its occurrences, not for 'and 5 more' after nothing."""
+    ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/kh-9.yaml": ENDED})
+    site = build(ktcn)
+    card = read(site, "p/kh-9-2016.html")
+    card = card[card.index('<article class="task"'):card.index("</article>")]
+    assert '<li class="chip s-' not in card
+    assert ">5 kỳ thực hiện: xem trang nhiệm vụ</a>" in card and "kỳ khác" not in card
+    assert ">5 kỳ thực hiện: xem trang nhiệm vụ</a>" in read(site, "a/skhcn.html")

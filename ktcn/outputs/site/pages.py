@@ -31,6 +31,7 @@ from ktcn.outputs.site.rows import (
     TaskRow,
     UpdateEntry,
     made,
+    more_words,
 )
 from ktcn.outputs.site.words import SITE_LABELS, say
 from ktcn.records.model import Agency, Programme, Task, Update
@@ -283,7 +284,7 @@ def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occur
     return made(TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
                    programme_label(programme), programme_href(programme.id), programme.state, lead,
                    ", ".join(map(site.agency_name, lead)), support, tuple(chips[i] for i in shown), more,
-                   say("task.chips_more", site.lang, n=more) if more else "", _categories(found),
+                   more_words(site.lang, more, bool(shown)) if more else "", _categories(found),
                         _years(found)))
 
 

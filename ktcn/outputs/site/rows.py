@@ -89,6 +89,12 @@ def links(items: tuple[Link, ...] | list[Link]) -> str:
     return ", ".join([link.__html__() for link in items])
 
 
+def more_words(lang: str, more: int, some_shown: bool) -> str:
+    """The link to a task's page for the occurrences a timeline leaves out: 'và 10 kỳ khác' after the chips
+    shown, '10 kỳ' when none is (ongoing work of a programme whose last year is past shows none)."""
+    return say("task.chips_more" if some_shown else "task.chips_all", lang, n=more)
+
+
 class Rows(tuple):
     """Rows, chips, entries or links that write themselves whole: `{{ rows }}` is their markup one after another.
 
@@ -227,8 +233,8 @@ class TaskCard:
                    else "")
         source = (f' <span class="muted">— {w["card.source"]}: “{esc(self.schedule_text)}”</span>'
                   if self.schedule_text else "")
-        more = (f'<li class="chip more"><a href="{href}">{esc(say("task.chips_more", self.lang, n=self.more))}</a>'
-                "</li>" if self.more else "")
+        more = (f'<li class="chip more"><a href="{href}">{esc(more_words(self.lang, self.more, bool(self.chips)))}'
+                "</a></li>" if self.more else "")
         return (f'<article class="task" id="task-{esc(self.id)}" data-agency="{esc(self.filters["agency"])}"'
                 f' data-cat="{self.filters["cat"]}" data-year="{self.filters["year"]}">\n'
                 f'<h{self.level}><span class="task-id">{esc(self.id)}</span> <a href="{href}">{esc(self.title)}</a>'

@@ -172,6 +172,7 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "task.log_more": ("và {n} cập nhật trước đó: xem trang nhiệm vụ", "and {n} earlier updates: see the task's page"),
     "task.later": ("Và {n} kỳ sau nữa, chưa đến.", "And {n} later occurrences, not yet begun."),
     "task.chips_more": ("và {n} kỳ khác: xem trang nhiệm vụ", "and {n} more occurrences: see the task's page"),
+    "task.chips_all": ("{n} kỳ thực hiện: xem trang nhiệm vụ", "{n} occurrences: see the task's page"),
     "agencies.title": ("Các cơ quan", "Agencies"),
     "agencies.intro": ("Kết quả của từng cơ quan chủ trì (tính theo cơ quan sau sáp nhập) và mọi cơ quan trong danh"
                        " mục.",
