@@ -659,3 +659,28 @@ def test_a_timeline_with_no_chip_does_not_say_and_n_more(ws, ktcn):
     assert '<li class="chip s-' not in card
     assert ">5 kỳ thực hiện: xem trang nhiệm vụ</a>" in card and "kỳ khác" not in card
     assert ">5 kỳ thực hiện: xem trang nhiệm vụ</a>" in read(site, "a/skhcn.html")
+
+
+DRAFT = """\
+id: ctr-hoptac-2025
+type: CTr
+title: Chương trình hợp tác với Viện Hàn lâm giai đoạn 2025-2027
+issuers: [skhcn]
+state: draft
+period: {from: 2025, to: 2027}
+tasks:
+  - {id: "1", title: Ký kết thỏa thuận hợp tác, lead: [skhcn], support: [lhh], schedule: 2025-06-30}
+"""
+
+
+def test_a_draft_without_number_is_named_by_its_type_and_term(ws, ktcn):
+    """A draft has no number; its id (ctr-hoptac-2025) is the records' name, not a director's."""
+    ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME,
+        "programmes/draft.yaml": DRAFT})
+    site = build(ktcn)
+    for page in ("index.html", "programmes.html", "a/lhh.html", "t/ctr-hoptac-2025/1.html"):
+        html = read(site, page)
+        assert ">Chương trình 2025–2027</a>" in html, page
+        assert ">ctr-hoptac-2025<" not in html, page
+    english = build(ktcn, "--lang", "en", out="site-en")
+    assert ">Programme 2025–2027</a>" in read(english, "index.html")

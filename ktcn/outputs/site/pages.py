@@ -162,12 +162,22 @@ class Site:
         programme = self.programmes.get(programme_id)
         if programme is None:
             return Link("", programme_id)
-        return Link(programme_href(programme_id), programme_label(programme), programme.title)
+        return Link(programme_href(programme_id), programme_label(programme, self.lang), programme.title)
 
 
-def programme_label(programme: Programme) -> str:
-    """A programme as lists name it: its number (231/KH-UBND), else its id."""
-    return programme.number or programme.id
+def programme_label(programme: Programme, lang: str) -> str:
+    """A programme as lists name it: its number (231/KH-UBND); a draft has none, and its id
+    (ctr-hoptac-bkhcn-cantho-2021) is no name for a director: its type and term ('Chương trình 2021–2025')."""
+    if programme.number:
+        return programme.number
+    term = period_words(programme, lang)
+    return say("programme.unnumbered", lang, type=type_words(programme, lang), term=term) if term else \
+        say("programme.unnumbered_no_term", lang, type=type_words(programme, lang))
+
+
+def type_words(programme: Programme, lang: str) -> str:
+    """'Chương trình', 'Kế hoạch'... (the type's code when the site has no words for it)."""
+    return say(f"doc.{programme.type}", lang) if f"doc.{programme.type}" in SITE_LABELS else programme.type
 
 
 # --- figures ----------------------------------------------------------------------------------------
@@ -282,7 +292,7 @@ def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occur
     shown = timeline(range(len(found)), found, site.as_of, CHIPS_IN_LISTS)
     more = len(found) - len(shown)
     return made(TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
-                   programme_label(programme), programme_href(programme.id), programme.state, lead,
+                   programme_label(programme, site.lang), programme_href(programme.id), programme.state, lead,
                    ", ".join(map(site.agency_name, lead)), support, tuple(chips[i] for i in shown), more,
                    more_words(site.lang, more, bool(shown)) if more else "", _categories(found),
                         _years(found)))
@@ -436,7 +446,7 @@ def programme_fields(site: Site, programme: Programme, implemented_by: Sequence[
         "id": programme.id,
         "title": programme.title,
         "number": programme.number or "",
-        "type": say(f"doc.{programme.type}", lang) if f"doc.{programme.type}" in SITE_LABELS else programme.type,
+        "type": type_words(programme, lang),
         "issued": site.day(programme.issued),
         "place": programme.place or "",
         "issuers": Links(site.agency_link(a) for a in programme.issuers),
@@ -490,7 +500,8 @@ def item_row(site: Site, occurrence: Occurrence) -> ItemRow:
     programme = site.programmes.get(occurrence.programme)
     said = _in_force(site, occurrence) if occurrence.deadline else site.day(deadline)
     return made(ItemRow(site.lang, deadline, said, days, occurrence.programme,
-                        programme_label(programme) if programme else occurrence.programme, occurrence.task.id,
+                        programme_label(programme, site.lang) if programme else occurrence.programme,
+                        occurrence.task.id,
                         occurrence.task.title, task_href(occurrence.programme, occurrence.task.id),
                         occurrence_words(occurrence, site.lang), occurrence.lead,
                         tuple(site.agency_link(a) for a in occurrence.lead), occurrence.status, last_note(occurrence),

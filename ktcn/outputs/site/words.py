@@ -235,6 +235,8 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "search.kind.p": ("Văn bản", "Programme"),
     "search.kind.a": ("Cơ quan", "Agency"),
     # Decree 30/2020 type codes (glossary.md); any other code is shown as written
+    "programme.unnumbered": ("{type} {term}", "{type} {term}"),
+    "programme.unnumbered_no_term": ("{type} chưa có số", "{type}, unnumbered"),
     "doc.CTr": ("Chương trình", "Programme"),
     "doc.KH": ("Kế hoạch", "Plan"),
     "doc.CV": ("Công văn", "Official letter"),
