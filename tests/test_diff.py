@@ -173,3 +173,17 @@ def test_records_in_a_subfolder_of_the_repository(tmp_path, ktcn, monkeypatch):
     monkeypatch.chdir(tmp_path)
     os.environ.pop("KTCN_RECORDS", None)
     assert review(ktcn)["programmes"][0]["tasks"][0]["changes"][0]["after"] == "Khác"
+
+
+def test_a_state_or_a_kind_changed_is_said_in_the_readers_words(repo, ktcn):
+    """'state' and 'kind' hold the record format's keywords; a Vietnamese review (and the site's 'what changed'
+    page, which shows it) says 'đang thực hiện → đã kết thúc', never 'active → closed'."""
+    change(repo, "period: {from: 2025, to: 2026}\n", "period: {from: 2025, to: 2026}\nstate: closed\n")
+    change(repo, '    title: Nhiệm vụ một\n', '    title: Nhiệm vụ một\n    kind: event\n', "Kết thúc kế hoạch")
+    result = ktcn("diff", "HEAD~1..HEAD", *AS_OF, "--format", "md", "--lang", "vi")
+    assert result.exit_code == 0, result.stderr
+    assert "Trạng thái: đang thực hiện → đã kết thúc" in result.stdout
+    assert ": công việc → sự kiện" in result.stdout
+    assert "active" not in result.stdout and "event" not in result.stdout
+    changes = review(ktcn, "HEAD~1..HEAD")["programmes"][0]["changes"]
+    assert changes == [{"field": "state", "before": "active", "after": "closed"}]  # the same words in English

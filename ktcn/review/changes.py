@@ -14,7 +14,7 @@ from datetime import date
 
 from ktcn.engine.schedule import programme_bounds
 from ktcn.engine.status import CANCELLED, DONE_LATE, DONE_ON_TIME, OVERDUE, UPCOMING, Occurrence, task_occurrences
-from ktcn.labels import day_text, in_force_text, label
+from ktcn.labels import LABELS, day_text, in_force_text, label
 from ktcn.records.model import Programme, Task, Update, Workspace
 from ktcn.views.describe import describe_schedule, occurrence_words
 
@@ -124,7 +124,8 @@ def _programme(old: Programme | None, new: Programme | None, scope: _Scope) -> P
     if old is None or new is None:
         return _whole_programme(old, new, scope)
     compared = ("title", "state", "period_from", "period_to", "number")
-    changes = tuple(Change(f, _words(getattr(old, f), scope.lang), _words(getattr(new, f), scope.lang))
+    lang = scope.lang
+    changes = tuple(Change(f, _field_words(f, getattr(old, f), lang), _field_words(f, getattr(new, f), lang))
                     for f in compared if getattr(old, f) != getattr(new, f))
     old_tasks = {t.id: t for t in old.tasks}
     new_tasks = {t.id: t for t in new.tasks}
@@ -221,7 +222,19 @@ def _task(old: Task | None, new: Task | None, old_programme: Programme, new_prog
 def _field_change(name: str, old: Task, new: Task, lang: str) -> Change:
     if name == "schedule":
         return Change(name, describe_schedule(old.schedule, lang), describe_schedule(new.schedule, lang))
-    return Change(name, _words(getattr(old, name), lang), _words(getattr(new, name), lang))
+    return Change(name, _field_words(name, getattr(old, name), lang), _field_words(name, getattr(new, name), lang))
+
+
+# Fields whose values are the record format's keywords (records.md): said in the reader's words, as the views
+# say them ("đang thực hiện → đã kết thúc", not "active → closed" on a Vietnamese page).
+_KEYWORD_FIELDS = {"state": "state", "kind": "kind"}
+
+
+def _field_words(field: str, value: object, lang: str) -> str:
+    prefix = _KEYWORD_FIELDS.get(field)
+    if prefix and isinstance(value, str) and f"{prefix}.{value}" in LABELS:
+        return label(f"{prefix}.{value}", lang)
+    return _words(value, lang)
 
 
 def _words(value: object, lang: str) -> str:
