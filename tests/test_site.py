@@ -418,6 +418,28 @@ def test_changes_page_from_git_history_in_diff_words(demo, ktcn, monkeypatch):
     assert 'href="changes.html"' in read(Path("site"), "index.html")
 
 
+def test_changes_page_names_programmes_and_agencies_not_their_ids(demo, ktcn, monkeypatch):
+    """ktcn diff's review names programmes and agencies by id (a secretary's words); on the site its headings,
+    its flags' tasks and the agencies of a 'ceased agency' flag read as the other pages do."""
+    for key, value in {"GIT_AUTHOR_NAME": "Thư ký", "GIT_AUTHOR_EMAIL": "a@b.vn", "GIT_COMMITTER_NAME": "Thư ký",
+                       "GIT_COMMITTER_EMAIL": "a@b.vn"}.items():
+        monkeypatch.setenv(key, value)
+    git = ["git", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    Path(".gitignore").write_text("site/\n", encoding="utf-8")
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "Hồ sơ ban đầu"], check=True)
+    path = Path("programmes/kh-2.yaml")
+    path.write_text(path.read_text(encoding="utf-8").replace("    lead: [snv]\n", "    lead: [snv, sttt]\n"),
+                    encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-am", "Thêm cơ quan chủ trì"], check=True)
+    html = read(build(ktcn), "changes.html")
+    assert "<h4>2/KH-SKHCN · Kế hoạch chuyển đổi số năm 2025</h4>" in html
+    assert ("<li>2/KH-SKHCN · 1b: giao cho cơ quan đã thôi hoạt động: Sở Thông tin và Truyền thông (28/02/2025"
+            " → Sở KH&amp;CN)</li>") in html
+    assert "kh-2-2025" not in re.sub(r'href="[^"]*"', "", html)
+
+
 def test_no_changes_page_outside_git(demo, ktcn):
     site = build(ktcn)
     assert not (site / "changes.html").exists()

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ktcn.errors import KtcnError
-from ktcn.records.model import Workspace
+from ktcn.records.model import Programme, Workspace
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,38 @@ def _review(root: Path, before: str, after: str, as_of: date, lang: str, loaded:
     # The review's first line is its title, which names the two revisions by their ids ("Thay đổi hồ sơ:
     # 383eb57ebe → 76e4d7000f"): on the page each commit is already headed by its day and gives its id once.
     _title, _, body = review_markdown(review, lang).partition("\n")
-    return to_html(body)
+    programmes = {**loaded[before].programme_index, **loaded[after].programme_index}
+    agencies = {a.id: a.label for a in (*loaded[before].agencies, *loaded[after].agencies)}
+    return to_html(_named(body, programmes, agencies, lang))
+
+
+def _named(markdown: str, programmes: dict[str, Programme], agencies: dict[str, str], lang: str) -> str:
+    """The review with its programmes and agencies named as the site names them (231/KH-UBND, Sở KH&CN), not
+    by their ids: its headings ('### kh-231-2024 · title'), its flags' tasks ('- `kh-231-2024/9`: ...') and
+    the agencies of its 'ceased agency' flags ('skhdt-cantho (28/02/2025 → stc-cantho)')."""
+    from ktcn.labels import label
+    from ktcn.outputs.site.pages import programme_label
+    from ktcn.outputs.templating import md
+
+    ceased = re.escape(md(label("diff.flag.ceased-agency", lang, detail="")).strip())
+
+    def agency(found: re.Match[str]) -> str:
+        named = agencies.get(found.group(2))
+        successor = found.group(4) and f" → {md(agencies.get(found.group(4), found.group(4)))}"
+        return f"{found.group(1)}{md(named)} ({found.group(3)}{successor or ''})" if named else found.group(0)
+
+    def heading(found: re.Match[str]) -> str:
+        programme = programmes.get(found.group(1))
+        return f"### {md(programme_label(programme, lang))} · " if programme else found.group(0)
+
+    def flagged(found: re.Match[str]) -> str:
+        programme = programmes.get(found.group(1))
+        return f"- {md(programme_label(programme, lang))} · {md(found.group(2))}:" if programme else found.group(0)
+
+    markdown = re.sub(r"^### (\S+) · ", heading, markdown, flags=re.M)
+    markdown = re.sub(rf"^(- .*{ceased} )([a-z0-9-]+) \(([^)→]*?)(?: → ([a-z0-9-]+))?\)$", agency, markdown,
+                      flags=re.M)
+    return re.sub(r"^- `([^`/]+)/([^`]+)`:", flagged, markdown, flags=re.M)
 
 
 def _at(root: Path, revision: str, as_of: date, lang: str, loaded: dict[str, Workspace]) -> Workspace:
