@@ -437,6 +437,7 @@ def test_changes_page_names_programmes_and_agencies_not_their_ids(demo, ktcn, mo
     assert "<h4>2/KH-SKHCN · Kế hoạch chuyển đổi số năm 2025</h4>" in html
     assert ("<li>2/KH-SKHCN · 1b: giao cho cơ quan đã thôi hoạt động: Sở Thông tin và Truyền thông (28/02/2025"
             " → Sở KH&amp;CN)</li>") in html
+    assert "<li>Chủ trì: Sở Nội vụ → Sở Nội vụ, Sở Thông tin và Truyền thông</li>" in html
     assert "kh-2-2025" not in re.sub(r'href="[^"]*"', "", html)
 
 

@@ -69,8 +69,9 @@ def _review(root: Path, before: str, after: str, as_of: date, lang: str, loaded:
 
 def _named(markdown: str, programmes: dict[str, Programme], agencies: dict[str, str], lang: str) -> str:
     """The review with its programmes and agencies named as the site names them (231/KH-UBND, Sở KH&CN), not
-    by their ids: its headings ('### kh-231-2024 · title'), its flags' tasks ('- `kh-231-2024/9`: ...') and
-    the agencies of its 'ceased agency' flags ('skhdt-cantho (28/02/2025 → stc-cantho)')."""
+    by their ids: its headings ('### kh-231-2024 · title'), its flags' tasks ('- `kh-231-2024/9`: ...'), the
+    agencies of its 'ceased agency' flags ('skhdt-cantho (28/02/2025 → stc-cantho)') and of a task's lead,
+    support and report-to changed ('Phối hợp: snv → snv, lhh')."""
     from ktcn.labels import label
     from ktcn.outputs.site.pages import programme_label
     from ktcn.outputs.templating import md
@@ -90,6 +91,14 @@ def _named(markdown: str, programmes: dict[str, Programme], agencies: dict[str, 
         programme = programmes.get(found.group(1))
         return f"- {md(programme_label(programme, lang))} · {md(found.group(2))}:" if programme else found.group(0)
 
+    def agency_list(found: re.Match[str]) -> str:
+        def names(ids: str) -> str:
+            return ", ".join(md(agencies.get(i.strip(), i.strip())) for i in ids.split(","))
+        return f"{found.group(1)}{names(found.group(2))} → {names(found.group(3))}"
+
+    fields = "|".join(re.escape(label(f"diff.field.{f}", lang)) for f in ("lead", "support", "to"))
+    markdown = re.sub(rf"^(\s*- (?:{fields}): )([a-z0-9, -]+|—) → ([a-z0-9, -]+|—)$", agency_list, markdown,
+                      flags=re.M)
     markdown = re.sub(r"^### (\S+) · ", heading, markdown, flags=re.M)
     markdown = re.sub(rf"^(- .*{ceased} )([a-z0-9-]+) \(([^)→]*?)(?: → ([a-z0-9-]+))?\)$", agency, markdown,
                       flags=re.M)
