@@ -688,16 +688,17 @@ DRAFT = """\
 id: ctr-hoptac-2025
 type: CTr
 title: Chương trình hợp tác với Viện Hàn lâm giai đoạn 2025-2027
+issued: 2025-03-01
 issuers: [skhcn]
-state: draft
 period: {from: 2025, to: 2027}
 tasks:
   - {id: "1", title: Ký kết thỏa thuận hợp tác, lead: [skhcn], support: [lhh], schedule: 2025-06-30}
 """
 
 
-def test_a_draft_without_number_is_named_by_its_type_and_term(ws, ktcn):
-    """A draft has no number; its id (ctr-hoptac-2025) is the records' name, not a director's."""
+def test_a_programme_without_number_is_named_by_its_type_and_term(ws, ktcn):
+    """A draft, or a plan not yet numbered, has no number; its id (ctr-hoptac-2025) is the records' name, not a
+    director's. The charts name it as the tables do (their rows hold no term: the whole programme is asked)."""
     ws({"ktcn.yaml": DEMO_SETTINGS, "agencies.yaml": DEMO_AGENCIES, "programmes/demo.yaml": DEMO_PROGRAMME,
         "programmes/draft.yaml": DRAFT})
     site = build(ktcn)
@@ -705,5 +706,7 @@ def test_a_draft_without_number_is_named_by_its_type_and_term(ws, ktcn):
         html = read(site, page)
         assert ">Chương trình 2025–2027</a>" in html, page
         assert ">ctr-hoptac-2025<" not in html, page
+    for page in ("index.html", "programmes.html", "p/ctr-hoptac-2025.html"):
+        assert 'class="label">Chương trình 2025–2027 <tspan' in read(site, page), page
     english = build(ktcn, "--lang", "en", out="site-en")
     assert ">Programme 2025–2027</a>" in read(english, "index.html")

@@ -22,7 +22,6 @@ from ktcn.outputs.site.pages import (
     figures,
     overdue_age,
     programme_href,
-    programme_label,
 )
 from ktcn.outputs.site.render import ASSETS, asset
 from ktcn.outputs.site.rows import Rows
@@ -112,7 +111,7 @@ class BoardPages:
                   programmes=[self._programme_row(s) for s in top], all_programmes=len(view.programmes),
                   totals=view.totals, inactive=[self._programme_row(s) for s in inactive[:OVERVIEW_PROGRAMMES]],
                   all_inactive=len(inactive),
-                  chart=categories_chart(site, "c1", [(programme_label(s.programme, site.lang), s.counts)
+                  chart=categories_chart(site, "c1", [(site.programme_label(s.programme.id), s.counts)
                                                        for s in ranked[:OVERVIEW_PROGRAMMES]]),
                   agencies=self._rate_chart("c2", OVERVIEW_AGENCIES), ages=self._age_chart("c3"),
                   quarters=quarter_chart(site, "c4", self.quarters),
@@ -163,7 +162,7 @@ class BoardPages:
             rows = [self._programme_row(s) for s in chunk]
             self.page(pager["href"], "programmes.html.j2", say("programmes.title", lang), "programmes",
                       programmes=rows, pager=pager, year=site.as_of.year,
-                      chart=categories_chart(site, f"c{number}", [(programme_label(s.programme, site.lang), s.counts)
+                      chart=categories_chart(site, f"c{number}", [(site.programme_label(s.programme.id), s.counts)
                                                                    for s in chunk]))
 
     def items(self, name: str, items: list[ItemRow], heading: str, intro: str, until: date | None) -> None:

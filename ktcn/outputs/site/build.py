@@ -34,7 +34,6 @@ from ktcn.outputs.site.pages import (
     item_row,
     programme_fields,
     programme_href,
-    programme_label,
     quarters_done,
     relink,
     section_heading,
@@ -239,5 +238,5 @@ class _Shared:
         self.page(writer, programme_href(programme.id), "programme.html.j2", programme.title, "programmes",
                   programme=programme_fields(site, programme, self.implemented_by.get(programme.id, ())),
                   figures=figures(counts, site.lang), groups=groups, filters=row_filters(site, rows),
-                  chart=categories_chart(site, "c1", [(programme_label(programme, site.lang), counts)], one=True),
+                  chart=categories_chart(site, "c1", [(site.programme_label(programme.id), counts)], one=True),
                   quarters=quarter_chart(site, "c2", quarters), year=site.as_of.year)

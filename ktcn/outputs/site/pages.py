@@ -158,6 +158,12 @@ class Site:
             _AGENCY_LINKS[(id(self), agency_id)] = found
         return found
 
+    def programme_label(self, programme_id: str) -> str:
+        """`programme_label` of the programme by that id: the whole programme's (a status view's heading of it
+        has no term), its id when it is not in the records."""
+        programme = self.programmes.get(programme_id)
+        return programme_label(programme, self.lang) if programme else programme_id
+
     def programme_link(self, programme_id: str) -> Link:
         programme = self.programmes.get(programme_id)
         if programme is None:
@@ -292,7 +298,7 @@ def task_row(site: Site, programme: Programme, task: Task, found: Sequence[Occur
     shown = timeline(range(len(found)), found, site.as_of, CHIPS_IN_LISTS)
     more = len(found) - len(shown)
     return made(TaskRow(site.lang, programme.id, task.id, task_href(programme.id, task.id), task.title,
-                   programme_label(programme, site.lang), programme_href(programme.id), programme.state, lead,
+                   site.programme_label(programme.id), programme_href(programme.id), programme.state, lead,
                    ", ".join(map(site.agency_name, lead)), support, tuple(chips[i] for i in shown), more,
                    more_words(site.lang, more, bool(shown)) if more else "", _categories(found),
                         _years(found)))
@@ -497,10 +503,9 @@ def item_row(site: Site, occurrence: Occurrence) -> ItemRow:
     """An overdue or upcoming occurrence as its list shows it (`days`: late when overdue, else left)."""
     deadline = occurrence.deadline or site.as_of
     days = (site.as_of - deadline).days if occurrence.status == "overdue" else (deadline - site.as_of).days
-    programme = site.programmes.get(occurrence.programme)
     said = _in_force(site, occurrence) if occurrence.deadline else site.day(deadline)
     return made(ItemRow(site.lang, deadline, said, days, occurrence.programme,
-                        programme_label(programme, site.lang) if programme else occurrence.programme,
+                        site.programme_label(occurrence.programme),
                         occurrence.task.id,
                         occurrence.task.title, task_href(occurrence.programme, occurrence.task.id),
                         occurrence_words(occurrence, site.lang), occurrence.lead,
