@@ -383,6 +383,15 @@ def test_charts_have_titles_text_equivalents_and_sums_that_match(demo, ktcn):
     assert sum(done) == status["done_on_time"] + status["done_late"]
 
 
+def test_quarters_are_written_as_the_documents_write_them(demo, ktcn):
+    """'Quý I/2025' in the chart's table, 'I' under its column: not 'Quý 1/2025' nor the English 'Q1'."""
+    chart = read(build(ktcn), "index.html").split('id="c4"')[1].split("</figure>")[0]
+    assert '<th scope="row">Quý I/2025</th>' in chart and '<th scope="row">Quý IV/2025</th>' in chart
+    assert 'class="muted">IV</text>' in chart and not re.search(r">Q\d<|Quý \d", chart)
+    english = read(build(ktcn, "--lang", "en", out="en"), "index.html").split('id="c4"')[1]
+    assert '<th scope="row">Q1 2025</th>' in english and 'class="muted">Q4</text>' in english
+
+
 def test_search_index_holds_every_task_programme_and_agency(demo, ktcn):
     site = build(ktcn)
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((site / "search").glob("*.js")))

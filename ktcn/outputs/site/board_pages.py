@@ -26,7 +26,7 @@ from ktcn.outputs.site.pages import (
 from ktcn.outputs.site.render import ASSETS, asset
 from ktcn.outputs.site.rows import Rows
 from ktcn.outputs.site.search_index import Entry, shard_names, shards
-from ktcn.outputs.site.words import say
+from ktcn.outputs.site.words import quarter_numeral, say
 from ktcn.views.viewmodel import Selection, agency_scorecard, chooses, overdue_items, status_view
 
 if TYPE_CHECKING:
@@ -353,7 +353,8 @@ def quarter_chart(site: Site, key: str, quarters: dict[tuple[int, int], tuple[in
         columns = []
         while (year, quarter) <= max(last, max(quarters)):
             on_time, late = quarters.get((year, quarter), (0, 0))
-            columns.append((say("quarter", lang, q=quarter, year=year), say("quarter.short", lang, q=quarter),
+            q = quarter_numeral(quarter, lang)
+            columns.append((say("quarter", lang, q=q, year=year), say("quarter.short", lang, q=q),
                             str(year), on_time, late))
             year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
     chart = charts.quarter_columns(key, say("chart.quarterly", lang), say("chart.quarterly_desc", lang), columns,

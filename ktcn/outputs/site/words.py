@@ -135,8 +135,10 @@ SITE_LABELS: dict[str, tuple[str, str]] = {
     "age.4": ("181–365 ngày", "181–365 days"),
     "age.5": ("1–2 năm", "1–2 years"),
     "age.6": ("trên 2 năm", "over 2 years"),
+    # {q}: quarter_numeral's, Roman in Vietnamese as the documents write it (Quý IV/2025); under a chart's
+    # column the numeral alone, the year being written under the first quarter of each year
     "quarter": ("Quý {q}/{year}", "Q{q} {year}"),
-    "quarter.short": ("Q{q}", "Q{q}"),
+    "quarter.short": ("{q}", "Q{q}"),
     # lists, filters, pages
     "filter.legend": ("Lọc danh sách", "Filter the list"),
     "filter.text": ("Có chữ", "Containing"),
@@ -287,3 +289,8 @@ class Said:
 
     def __str__(self) -> str:
         return self.say("en")
+
+
+def quarter_numeral(quarter: int, lang: str) -> str:
+    """The {q} of "quarter" and "quarter.short": I..IV in Vietnamese, 1..4 in English."""
+    return ("I", "II", "III", "IV")[quarter - 1] if lang == "vi" else str(quarter)
