@@ -657,6 +657,16 @@ def test_agencies_of_the_same_short_name_are_told_apart(ws, ktcn):
     assert ">Trung tâm Thông tin và Thống kê khoa học và công nghệ</a>" in page
 
 
+def test_the_keepers_own_agency_keeps_its_short_name(ws, ktcn):
+    """On the site of the Sở KH&CN of Nam Định, 'Sở Tài chính' is Nam Định's own; Hà Nam's is told apart."""
+    settings = DEMO_SETTINGS.replace("name: Sở Khoa học và Công nghệ\n",
+                                     "name: Sở Khoa học và Công nghệ tỉnh Nam Định\n")
+    ws({"ktcn.yaml": settings, "agencies.yaml": MERGED_PROVINCES, "programmes/kh-5.yaml": TWO_FINANCE_OFFICES})
+    page = read(build(ktcn), "p/kh-5-2025.html")
+    assert ">Sở Tài chính</a>" in page and ">Sở Tài chính (Hà Nam)</a>" in page
+    assert "(Nam Định)" not in page
+
+
 def test_no_page_abbreviates_hoan_thanh(demo, ktcn):
     """'HT đúng hạn', 'Quá hạn chưa HT' are the terminal's narrow columns, explained there by a legend; a director
     reading a chip or a column head on the site gets the words ('hoàn thành đúng hạn')."""

@@ -88,10 +88,12 @@ _AGENCY_LINKS: dict[tuple[int, str], Link] = {}
 _TOLD_APART: list[tuple[Mapping[str, Agency], dict[str, str]]] = []  # the last registry asked about
 
 
-def told_apart(agencies: Mapping[str, Agency]) -> dict[str, str]:
+def told_apart(agencies: Mapping[str, Agency], keeper: str = "") -> dict[str, str]:
     """Names for the agencies whose short name another agency of the registry has too (provinces merged: each
     had its 'Sở Tài chính'): the short name and what tells their full names apart, 'Sở Tài chính (Hà Nam)';
-    the full name when that cannot be found.  By agency id; found once per registry."""
+    the full name when that cannot be found.  The one whose name ends as the keeper's does ('... tỉnh Ninh
+    Bình', the keeper being 'Sở Khoa học và Công nghệ tỉnh Ninh Bình') is the reader's own and keeps its short
+    name.  By agency id; found once per registry."""
     if _TOLD_APART and _TOLD_APART[0][0] is agencies:
         return _TOLD_APART[0][1]
     groups: dict[str, list[Agency]] = {}
@@ -106,8 +108,11 @@ def told_apart(agencies: Mapping[str, Agency]) -> dict[str, str]:
             same += 1
         tails = [" ".join(w[same:]) for w in words]
         for agency, tail in zip(group, tails, strict=True):
-            distinct = tails.count(tail) == 1 and len(tail) <= 24
-            named[agency.id] = f"{agency.short} ({tail})" if distinct else agency.name
+            if tails.count(tail) == 1 and len(tail) <= 24:
+                if not _nfc(keeper).endswith(f" {tail}"):
+                    named[agency.id] = f"{agency.short} ({tail})"
+            else:
+                named[agency.id] = agency.name
     _TOLD_APART[:] = [(agencies, named)]
     return named
 
@@ -146,7 +151,7 @@ class Site:
             return agency_id
         if full:
             return agency.name
-        return told_apart(self.agencies).get(agency_id) or agency.label
+        return told_apart(self.agencies, self.name).get(agency_id) or agency.label
 
     def agency_link(self, agency_id: str) -> Link:
         """A link to the agency's page, named as tables name it, its full name as the title (made once per id)."""
