@@ -275,3 +275,15 @@ def test_printing_opens_the_folded_parts_and_hides_the_navigation(browser, demo)
     page.pdf(path=str(ARTIFACTS / "programme-print.pdf"), format="A4")
     assert (ARTIFACTS / "programme-print.pdf").stat().st_size > 10_000
     page.close()
+
+
+def test_printing_shows_the_folded_parts_without_the_script(browser, demo):
+    """A print preview that fires no 'beforeprint' (or a browser with scripts off) still prints the progress
+    logs and the document's bases folded under their summaries."""
+    page = browser.new_page()
+    page.goto((demo / "p/ctr-demo.html").as_uri())
+    folded = page.locator("details:not([open]) ol.log").first
+    assert not folded.is_visible()
+    page.emulate_media(media="print")
+    assert folded.is_visible()
+    page.close()
