@@ -254,6 +254,7 @@ class _Standings:
         if self.maker is not None:
             self.maker.begin(settings, agencies)
         self.rows: dict[Path, Any] = {}
+        self._fresh: dict[Path, tuple[Standing, Any]] = {}  # rows just made with the standing computed here
 
     def reuse(self, file: Path, content: str) -> bool:
         """Keep the stored standing of this content of `file` if it holds on the day (and the rows made of it)."""
@@ -279,13 +280,14 @@ class _Standings:
         if content is not None:
             self.cache.store_standing(file, content, self.key, found)
             if self.maker is not None:
-                self._made(file, content, found)
+                self._fresh[file] = (found, self._made(file, content, found))  # for `keep`, when in this process
         return found
 
     def keep(self, file: Path, found: Standing, rows: Any = None) -> None:
         """Keep a standing as the view trims it; with a rows maker, its rows too (made now unless given)."""
         if self.maker is not None:
-            self.rows[file] = self.maker.make(found) if rows is None else rows
+            made_for, made = self._fresh.pop(file, (None, None))
+            self.rows[file] = rows if rows is not None else made if made_for is found else self.maker.make(found)
         self.found[file] = self.trim(found) if self.trim else found
 
     def _made(self, file: Path, content: str, found: Standing) -> Any:
