@@ -96,12 +96,13 @@ def cells_table(cells: Sequence[ItemCells], days: Sequence[int], statuses: Seque
                Column("occurrence", "col.occurrence", ratio=1, min_width=10, own_line="below"),
                Column("lead", "col.lead", ratio=2, min_width=16, own_line="below"),
                Column("title", "col.title", ratio=3, min_width=24, own_line="below", bare=True)]
+    # Cells as the table draws them (`tabular.cell_text`): the days as text, one lead as its name, more as a list.
     if any(c[5] for c in cells):  # the column only earns its width when someone wrote a note
         columns.append(Column("last_note", "col.last_note", ratio=2, min_width=16, own_line="below"))
-        rows = [(deadline, n, task, words, leads, title, " ".join(note.split()))
+        rows = [(deadline, str(n), task, words, leads[0] if len(leads) == 1 else leads, title, " ".join(note.split()))
                 for (deadline, task, words, leads, title, note), n in zip(cells, days, strict=True)]
     else:
-        rows = [(deadline, n, task, words, leads, title)
+        rows = [(deadline, str(n), task, words, leads[0] if len(leads) == 1 else leads, title)
                 for (deadline, task, words, leads, title, _), n in zip(cells, days, strict=True)]
     return Table(tuple(columns), rows, [STATUS_STYLE.get(s) if s == OVERDUE else None for s in statuses],
                  indent_under="task")
