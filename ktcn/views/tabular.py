@@ -448,24 +448,31 @@ class _Drawing:
         for i in self.layout.shape.above:
             if row[i]:
                 yield from (line for line in wrap(row[i], width) if line)
+        narrow_cells = self.narrow
         padded, blocks, tall = [], [], False
         for i, w, right, spill in self.grid:
             text = row[i]
-            if self.narrow and len(text) <= w and "\n" not in text:  # the common case: one line that fits
+            if narrow_cells and len(text) <= w and "\n" not in text:  # the common case: one line that fits
                 padded.append(text.rjust(w) if right else text.ljust(w))
-                blocks.append(([text], w, "right" if right else "left"))
+                blocks.append(([text], w, right))
                 continue
-            fits = max(map(len if self.narrow else display_width, text.split("\n"))) <= w
+            fits = max(map(len if narrow_cells else display_width, text.split("\n"))) <= w
             if not fits and spill:  # a long id or name goes whole above its row
                 yield from (line for line in wrap(text, width) if line)
                 text, fits = "", True
             lines = text.split("\n") if fits else wrap(text, w)
-            blocks.append((lines, w, "right" if right else "left"))
+            blocks.append((lines, w, right))
             tall = True
-        if tall:
-            yield from _block_lines(blocks, len if self.narrow else display_width)
-        else:
+        if not tall:
             yield "  ".join(padded).rstrip()
+        elif narrow_cells:  # one cell a character: str.rjust/ljust pad as _pad would
+            height = max(len(lines) for lines, _, _ in blocks)
+            for k in range(height):
+                yield "  ".join([(lines[k] if k < len(lines) else "").rjust(w) if right else
+                                 (lines[k] if k < len(lines) else "").ljust(w) for lines, w, right in blocks]).rstrip()
+        else:
+            yield from _block_lines([(lines, w, "right" if right else "left") for lines, w, right in blocks],
+                                    display_width)
         indent = " " * self.indent
         for i, head in self.below:
             if row[i]:
