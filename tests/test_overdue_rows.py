@@ -152,3 +152,9 @@ def test_a_chosen_overdue_list_reads_the_same_from_the_rows(bundled, ktcn, extra
     assert (warm.exit_code, warm.stdout) == (uncached.exit_code, uncached.stdout)
     assert warm.exit_code == (1 if extra == ("--fail",) else 0)
     assert "ctr-70-2016/" in warm.stdout
+
+
+def test_a_language_that_is_not_one_stores_no_rows(bundled, ktcn):
+    found = ktcn("overdue", "--records", str(bundled), "--as-of", "2026-06-30", "--lang", "xx")
+    assert found.exit_code == 2 and "--lang" in found.stderr
+    assert not list((bundled / ".ktcn-cache").rglob("*.rows"))

@@ -188,7 +188,7 @@ class Rows(Protocol):
     """What a view makes of each programme's overdue items (`Trim.rows`): plain data the cache keeps beside the
     standing (`ktcn.records.cache.Cache.rows`), so that a warm view reads them instead of the occurrences."""
 
-    tag: str  # which view, in which words: the cache keeps one set of rows per tag
+    tag: str  # which view, in which words: the cache keeps one set of rows per tag; "" after `begin`: none wanted
 
     def begin(self, settings: Settings, agencies: tuple[Agency, ...]) -> None:
         """Learn what the rows' words depend on besides the standing (the language, the agencies' names)."""
@@ -206,6 +206,7 @@ def board_of(ws: Workspace, as_of: date, trim: Trim | None = None) -> Board:
     maker: Rows | None = getattr(trim, "rows", None)
     if maker is not None:
         maker.begin(ws.settings, ws.agencies)
+        maker = maker if maker.tag else None
     rows = tuple(maker.make(s) for s in found) if maker is not None else ()
     return Board(ws.root, as_of, ws.settings, ws.agencies, tuple(map(trim, found) if trim else found),
                  ws.diagnostics, ws.left_out, rows)

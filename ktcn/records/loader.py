@@ -253,6 +253,7 @@ class _Standings:
         self.maker: Rows | None = getattr(trim, "rows", None)
         if self.maker is not None:
             self.maker.begin(settings, agencies)
+            self.maker = self.maker if self.maker.tag else None
         self.rows: dict[Path, Any] = {}
         self._fresh: dict[Path, tuple[Standing, Any]] = {}  # rows just made with the standing computed here
 

@@ -20,6 +20,7 @@ from datetime import date
 from typing import Any
 
 from ktcn.engine.standing import Board, Standing
+from ktcn.language import LANGUAGES
 from ktcn.records.model import Agency, Settings
 from ktcn.views.tabular import Table
 from ktcn.views.viewmodel import Selection, chooses, chosen_programmes
@@ -42,7 +43,8 @@ class OverdueRows:
         from ktcn.language import choose
 
         self.lang = choose(self.given, settings.language)
-        self.tag = f"overdue-rows|{self.lang}"
+        # No rows in a language that is not one: the command stops with a usage error once the records are read.
+        self.tag = f"overdue-rows|{self.lang}" if self.lang in LANGUAGES else ""
         self._agency = {a.id: a for a in agencies}.get
 
     def agency(self, agency_id: str) -> Agency | None:
