@@ -115,6 +115,9 @@ WARM_COMMANDS = ("status", "overdue", "upcoming", "show TASK")
 WARM_LINES = tuple(
     (f"warm `{command}`, {how} / Typer app --help", f"warm {command}, {how}", "typer --help (province)", 1.2)
     for command in WARM_COMMANDS for how in ("nothing changed", "1 file touched"))
+# With --baseline: the same lines for another ktcn source tree, timed in the same rounds (no target: a reference).
+BASELINE_WARM_LINES = tuple((f"baseline ktcn: {name}", f"baseline {ours}", typer, None)
+                            for name, ours, typer, _ in WARM_LINES)
 STARTUP_LINES = (
     ("`ktcn --version` / minimal Typer app --version", "ktcn --version", "typer --version", 1.2),
     ("`ktcn --help` / minimal Typer app --help", "ktcn --help", "typer --help", 1.2),
@@ -210,6 +213,7 @@ class Run:
     rss_mb: float  # peak resident set size of the child
     status: int
     stderr: str = ""
+    cpu: float = 0.0  # the child's user and system time: moves less than the wall time on a shared machine
 
 
 class Runner:
@@ -240,16 +244,17 @@ class Runner:
             status = os.waitstatus_to_exitcode(wait_status)
             # ru_maxrss is in kilobytes on Linux, in bytes on macOS
             rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+            cpu = usage.ru_utime + usage.ru_stime
         else:  # pragma: no cover - Windows: time only
             began = time.perf_counter()
             done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=self._errors,
                                   env=env, check=False)
-            seconds, status, rss = time.perf_counter() - began, done.returncode, 0.0
+            seconds, status, rss, cpu = time.perf_counter() - began, done.returncode, 0.0, 0.0
         stderr = ""
         if status != 0:
             self._errors.seek(0)
             stderr = self._errors.read()[-2000:].decode("utf-8", "replace")
-        return Run(seconds, rss, status, stderr)
+        return Run(seconds, rss, status, stderr, cpu)
 
 
 @dataclass
@@ -296,8 +301,8 @@ class Bench:
                       f"{ours}: {self.problems[ours]}" if ours in self.problems else "", self.values(ours, "rss_mb"))
 
     def result(self, name: str, ours: str, baseline: str, target: float | None, *, rss: bool = False,
-               baseline_what: str = "") -> Result:
-        what = "rss_mb" if rss else "seconds"
+               baseline_what: str = "", cpu: bool = False) -> Result:
+        what = "rss_mb" if rss else "cpu" if cpu else "seconds"
         note = ", ".join(f"{k}: {self.problems[k]}" for k in (ours, baseline) if k in self.problems)
         return Result(name, self.median(ours, what), self.median(baseline, what), "MB" if rss else "s", target,
                       ours, baseline_what or baseline, note, self.values(ours, what), self.values(baseline, what))
@@ -405,7 +410,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=1, help="seed of the generated corpus (default: 1)")
     parser.add_argument("--json", type=Path, default=None, metavar="FILE", help="also write the results here")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder with the corpus")
+    parser.add_argument("--baseline", type=Path, default=None, metavar="DIR",
+                        help="another ktcn source tree (git archive COMMIT | tar -x -C DIR) whose warm commands are "
+                             "timed beside this one's, alternating, each on its own copy of the province corpus; "
+                             "run from outside a checkout (a ktcn/ in the working folder would shadow it)")
+    parser.add_argument("--warm-only", action="store_true",
+                        help="only the warm everyday commands on the province (issue 20, item 1)")
     args = parser.parse_args(argv)
+    if args.baseline is not None and not (args.baseline / "ktcn" / "__init__.py").is_file():
+        parser.error(f"--baseline {args.baseline}: not a ktcn source tree (no ktcn/__init__.py)")
     if args.rounds is None:
         args.rounds = DEFAULT_ROUNDS[args.size]
     if args.rounds < 1:
@@ -454,6 +467,15 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, object]:
         toucher.touch()
 
     results: list[Result] = []
+    if args.warm_only:
+        province = corpus if args.size == "province" else work / "corpus-province"
+        if args.size != "province":
+            generate("province", args.seed, province, log)
+        results = warm_commands(bench, runner, province, [sys.executable, str(work / "minimal_typer.py")],
+                                args.baseline, work)
+        return {"machine": machine(), "size": args.size, "rounds": args.rounds, "as_of": AS_OF,
+                "corpus": corpus_info, "no_cache_flag": no_cache, "notes": notes,
+                "results": [r.as_dict() for r in results], "_results": results}
     try:
         # 1. cold and warm against the bare parse
         log(f"priming: ktcn validate on {corpus} (fills the cache; imports compiled)")
@@ -485,7 +507,8 @@ def benchmark(args: argparse.Namespace, work: Path) -> dict[str, object]:
     province = corpus if args.size == "province" else work / "corpus-province"
     if args.size != "province":
         generate("province", args.seed, province, log)
-    results += warm_commands(bench, runner, province, [sys.executable, str(work / "minimal_typer.py")])
+    results += warm_commands(bench, runner, province, [sys.executable, str(work / "minimal_typer.py")],
+                             args.baseline, work)
 
     # 3. startup, on the bundled records
     typer_app = [sys.executable, str(work / "minimal_typer.py")]
@@ -546,34 +569,58 @@ def first_task(file: Path) -> str:
     return f"{programme}/{task}"
 
 
-def warm_commands(bench: Bench, runner: Runner, province: Path, typer_app: list[str]) -> list[Result]:
+def warm_commands(bench: Bench, runner: Runner, province: Path, typer_app: list[str], baseline: Path | None = None,
+                  work: Path | None = None) -> list[Result]:
     """Issue 20: `status`, `overdue`, `upcoming` and `show TASK` on a province with a warm cache, each with
-    nothing changed since its last run and with one file touched, against a minimal Typer app's --help."""
-    files = corpus_files(province)[2:]
-    toucher = Toucher(files[len(files) // 2])
-    common = ["--records", str(province), "--as-of", AS_OF]
-    argvs = {"status": [*KTCN, "status", *common], "overdue": [*KTCN, "overdue", *common],
-             "upcoming": [*KTCN, "upcoming", *common], "show TASK": [*KTCN, "show", first_task(toucher.file), *common]}
+    nothing changed since its last run and with one file touched, against a minimal Typer app's --help.
 
-    def warm(argv: list[str], touch: bool) -> Callable[[], None]:
-        def before() -> None:
-            runner.run(argv)  # its cache is full: nothing changed since its own last run...
-            if touch:
-                toucher.touch()  # ...but for this one edit
-
-        return before
-
+    With `baseline` (another ktcn source tree), its eight lines too, in the same rounds, on a copy of the corpus
+    in `work` with a cache of its own.
+    """
+    sides = [("", province, None)]
+    if baseline is not None:
+        assert work is not None
+        copy = work / "corpus-province-baseline"
+        shutil.copytree(province, copy, ignore=shutil.ignore_patterns(CACHE_FOLDER), dirs_exist_ok=True)
+        sides.append(("baseline ", copy, {"PYTHONPATH": str(baseline.resolve())}))
     contenders = [Contender("typer --help (province)", [*typer_app, "--help"])]
-    for command, argv in argvs.items():
-        contenders += [Contender(f"warm {command}, nothing changed", argv, warm(argv, touch=False)),
-                       Contender(f"warm {command}, 1 file touched", argv, warm(argv, touch=True))]
+    touchers = []
+    for prefix, root, env in sides:
+        files = corpus_files(root)[2:]
+        toucher = Toucher(files[len(files) // 2])
+        touchers.append(toucher)
+        common = ["--records", str(root), "--as-of", AS_OF]
+        argvs = {"status": [*KTCN, "status", *common], "overdue": [*KTCN, "overdue", *common],
+                 "upcoming": [*KTCN, "upcoming", *common],
+                 "show TASK": [*KTCN, "show", first_task(toucher.file), *common]}
+        for command, argv in argvs.items():
+            contenders += [Contender(f"{prefix}warm {command}, nothing changed", argv,
+                                     _warm(runner, argv, env, None), env=env),
+                           Contender(f"{prefix}warm {command}, 1 file touched", argv,
+                                     _warm(runner, argv, env, toucher), env=env)]
     try:
         for contender in contenders:
-            runner.run(contender.argv)  # fill the cache, compile the bytecode
+            runner.run(contender.argv, contender.env)  # fill the cache, compile the bytecode
         bench.rounds(contenders, bench.warm_rounds, "warm commands")
     finally:
-        toucher.restore()
-    return [bench.result(*line, baseline_what="minimal Typer app --help") for line in WARM_LINES]
+        for toucher in touchers:
+            toucher.restore()
+    lines = WARM_LINES + (BASELINE_WARM_LINES if baseline is not None else ())
+    wall = [bench.result(*line, baseline_what="minimal Typer app --help") for line in lines]
+    cpu = [bench.result(f"CPU: {name}", *rest, baseline_what="minimal Typer app --help, CPU", cpu=True)
+           for name, *rest in lines]
+    return wall + cpu
+
+
+def _warm(runner: Runner, argv: list[str], env: dict[str, str] | None,
+          toucher: Toucher | None) -> Callable[[], None]:
+    """What runs, untimed, before a warm command: the command itself, so its cache is full; then one edit."""
+    def before() -> None:
+        runner.run(argv, env)  # its cache is full: nothing changed since its own last run...
+        if toucher is not None:
+            toucher.touch()  # ...but for this one edit
+
+    return before
 
 
 def check_jsonschema_command() -> list[str] | None:

@@ -16,6 +16,10 @@ def main() -> None:
 
         sys.stdout.write(f"ktcn {__version__}\n")
         return
+    if sys.implementation.cache_tag is not None:  # an interpreter that keeps bytecode: keep the record classes' too
+        from ktcn.classcode import install
+
+        install()
     from ktcn.cli import main as run
 
     run()

@@ -173,9 +173,14 @@ def test_run_arguments_and_their_defaults(tmp_path: Path) -> None:
     assert run.parse_args(["--size", "national"]).rounds == 3
     args = run.parse_args(["--size", "national", "--rounds", "2", "--corpus", str(tmp_path), "--json", "r.json"])
     assert (args.rounds, args.corpus, args.json) == (2, tmp_path, Path("r.json"))
-    for wrong in (["--rounds", "0"], ["--size", "planet"], ["--rounds", "x"]):
+    for wrong in (["--rounds", "0"], ["--size", "planet"], ["--rounds", "x"], ["--baseline", str(tmp_path)]):
         with pytest.raises(SystemExit):
             run.parse_args(wrong)
+    (tmp_path / "ktcn").mkdir()
+    (tmp_path / "ktcn" / "__init__.py").write_text("")
+    args = run.parse_args(["--baseline", str(tmp_path), "--warm-only"])
+    assert (args.baseline, args.warm_only) == (tmp_path, True)
+    assert not run.parse_args([]).warm_only
 
 
 def _fake_results() -> list:

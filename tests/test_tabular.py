@@ -167,3 +167,30 @@ def test_the_common_characters_are_all_narrow():
     assert "ạ" in common and "→" in common and "█" in common
     assert not any(tabular._wide_or_combining().search(char) for char in common)
     assert tabular.display_width("Sở KH&CN → 01/12/2025 ███░░") == 27 and tabular.display_width("日本") == 4
+
+
+@pytest.mark.parametrize("width", [100, 80, 60, 40])
+def test_repeated_cells_are_drawn_as_if_wrapped_again(width, monkeypatch):
+    """A cell's wrapped lines are kept by column and text within a drawing; a list that reads as a plain cell
+    (an agency whose name has a comma) breaks between its items all the same, and the other column is its own."""
+    from ktcn.views import tabular
+
+    joined = "Sở Kế hoạch, Đầu tư và Phát triển"
+    listed = tabular.Listed(["Sở Kế hoạch", "Đầu tư và Phát triển"])
+    assert listed == joined and wrap(listed, 20) != wrap(joined, 20)
+    rows = [(f"kh-{n}", n, 1, 0, f"kh-{n}/1", lead, title, "—")
+            for n, (lead, title) in enumerate([(joined, TITLE), (listed, TITLE), (listed, joined), (joined, TITLE)])]
+    kept = rendered(to_rich(Table(COLUMNS, rows), "vi"), width)
+
+    class Forgetful(dict):  # keeps nothing: every cell wrapped again
+        def get(self, key, default=None):
+            return default
+
+    real_init = tabular._Drawing.__init__
+
+    def init(self, *args):
+        real_init(self, *args)
+        self._wrapped = Forgetful()
+
+    monkeypatch.setattr(tabular._Drawing, "__init__", init)
+    assert kept == rendered(to_rich(Table(COLUMNS, rows), "vi"), width)

@@ -90,8 +90,19 @@ def overdue(
 
     chosen = selection(programme, agency, include_all)
     spools = views.Spools() if output_format == "json" else None  # every item, set aside as it is read
-    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True,
-                  trim=views.Trimmer(chosen, due_soon=0, by_lead=False, spool=spools))
+    trim = views.Trimmer(chosen, due_soon=0, by_lead=False, spool=spools)
+    if output_format == "table":  # the rows in words, from the cache while their standings hold
+        from ktcn.views.overdue_rows import OverdueRows, overdue_rows, overdue_table
+
+        trim.rows = OverdueRows(lang)
+    ctx = Context(records, as_of, lang, output_format, use_cache=not no_cache, board=True, trim=trim)
+    if trim.rows is not None:
+        items = overdue_rows(ctx.board, chosen)
+        _emit_table(ctx, len(items), overdue_table(items, ctx.as_of) if items else None, "overdue.title", until=None)
+        ctx.finish()
+        if fail and items:
+            raise typer.Exit(1)
+        return
     items = views.overdue_items(ctx.board, chosen)
     if spools is not None:
         from ktcn.views.jsonstream import Streamed
@@ -146,7 +157,6 @@ def upcoming(
 
 
 def _emit_items(ctx: Context, catalogue: Any, items: Any, days_field: str, title: str, until: Any) -> None:
-    from ktcn.labels import day_text, label
     from ktcn.views import terminal
     from ktcn.views import viewmodel as views
 
@@ -155,9 +165,17 @@ def _emit_items(ctx: Context, catalogue: Any, items: Any, days_field: str, title
                               "items": [views.item_json(o, ctx.as_of, days_field, ctx.lang) for o in items]})
     if ctx.format == "csv":
         return ctx.emit_csv(terminal.items_csv_table(items, ctx.as_of, days_field))
-    heading = label(title, ctx.lang, day=day_text(ctx.as_of, ctx.lang), until=day_text(until, ctx.lang), n=len(items))
-    table = terminal.items_table(items, ctx.as_of, catalogue, days_field, ctx.lang)
-    ctx.emit([terminal.bold(heading), terminal.to_rich(table, ctx.lang)] if items else [terminal.bold(heading)])
+    _emit_table(ctx, len(items), terminal.items_table(items, ctx.as_of, catalogue, days_field, ctx.lang) if items
+                else None, title, until)
+
+
+def _emit_table(ctx: Context, n: int, table: Any, title: str, until: Any) -> None:
+    """A list's heading (`title`, with its `n` items), then its table (None: an empty list shows none)."""
+    from ktcn.labels import day_text, label
+    from ktcn.views import terminal
+
+    heading = label(title, ctx.lang, day=day_text(ctx.as_of, ctx.lang), until=day_text(until, ctx.lang), n=n)
+    ctx.emit([terminal.bold(heading), terminal.to_rich(table, ctx.lang)] if table else [terminal.bold(heading)])
 
 
 def show(

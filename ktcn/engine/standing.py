@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from ktcn.engine.schedule import programme_bounds
 from ktcn.engine.status import (
@@ -165,6 +165,7 @@ class Board(ById):
     standings: tuple[Standing, ...]
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     left_out: tuple[str, ...] = ()  # programme files that could not be read into a programme
+    rows: tuple[Any, ...] = ()  # with a `Trim` that has `rows`: what they made of each standing, in the same order
 
     @cached_property
     def programmes(self) -> tuple[Programme, ...]:  # type: ignore[override]
@@ -173,7 +174,8 @@ class Board(ById):
 
 
 class Trim(Protocol):
-    """What a view keeps of each standing as the loader reads it."""
+    """What a view keeps of each standing as the loader reads it; one with a `rows` attribute (`Rows`, or None)
+    also has the loader make those rows of each standing, or take them from the cache (`Board.rows`)."""
 
     @property
     def latest_overdue(self) -> int | None:
@@ -182,11 +184,29 @@ class Trim(Protocol):
     def __call__(self, found: Standing) -> Standing: ...
 
 
+class Rows(Protocol):
+    """What a view makes of each programme's overdue items (`Trim.rows`): plain data the cache keeps beside the
+    standing (`ktcn.records.cache.Cache.rows`), so that a warm view reads them instead of the occurrences."""
+
+    tag: str  # which view, in which words: the cache keeps one set of rows per tag; "" after `begin`: none wanted
+
+    def begin(self, settings: Settings, agencies: tuple[Agency, ...]) -> None:
+        """Learn what the rows' words depend on besides the standing (the language, the agencies' names)."""
+
+    def make(self, found: Standing) -> Any:
+        """The rows of a standing: text, numbers and tuples only."""
+
+
 def board_of(ws: Workspace, as_of: date, trim: Trim | None = None) -> Board:
     """The board of a workspace already in memory."""
     from ktcn.engine.working_days import deadline_shift
 
     shift = deadline_shift(ws.settings)
-    found = (standing(p, as_of, ws.settings.warn_days, ws.agency_index, shift) for p in ws.programmes)
+    found = [standing(p, as_of, ws.settings.warn_days, ws.agency_index, shift) for p in ws.programmes]
+    maker: Rows | None = getattr(trim, "rows", None)
+    if maker is not None:
+        maker.begin(ws.settings, ws.agencies)
+        maker = maker if maker.tag else None
+    rows = tuple(maker.make(s) for s in found) if maker is not None else ()
     return Board(ws.root, as_of, ws.settings, ws.agencies, tuple(map(trim, found) if trim else found),
-                 ws.diagnostics, ws.left_out)
+                 ws.diagnostics, ws.left_out, rows)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import marshal
 import os
 import pickle
 import stat
@@ -33,10 +34,11 @@ try:
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-FORMAT = 12  # bump when the model, the settings or the diagnostics change shape (12: a standing holds `ahead`)
+FORMAT = 13  # bump when the model, the settings or the diagnostics change shape (13: a view's rows of a standing)
 FOLDER = ".ktcn-cache"
 ENTRY, STANDING = ".pkl", ".standing.pkl"  # a file's entry; its programme's standing on some days
 BLOB = ".bin"  # bytes kept under a name of the caller's (the site's compiled templates)
+ROWS = ".rows"  # a view's rows made from a programme's standing (`Cache.rows`)
 HEAD_OVERDUE = 16  # overdue items kept at the head of a stored standing: more than the status table shows
 _ALLOWED = {("ktcn.records.model", name) for name in ("Span", "Signer", "Schedule", "Update", "Task", "Programme",
                                                       "Agency", "Settings")} | {
@@ -175,6 +177,28 @@ class Cache:
             head = replace(found, overdue=found.overdue[-HEAD_OVERDUE:])
             self._write(file, _sealed((digest, key, head)) + _sealed(found.overdue), STANDING)
 
+    def rows(self, file: Path, digest: str, key: str, found: Any, tag: str) -> Any:
+        """The rows a view (`tag`) made from the standing `found` of this content of `file`, under these settings
+        and agencies (`key`); None when they were made from anything else.
+
+        Rows are plain data (text, numbers, tuples), kept with `marshal`: no class to build, nothing to unpickle.
+        """
+        if self.folder is None:
+            return None
+        try:
+            with _open_regular(self._path(file, _rows_kind(tag))) as stream:
+                data = _unseal_bytes(stream)
+            stored_for, rows = marshal.loads(data)  # type: ignore[arg-type]
+        except Exception:  # missing, partial, corrupt or foreign: a miss, rewritten once the rows are made
+            return None
+        return rows if stored_for == _rows_for(digest, key, found, tag) else None
+
+    def store_rows(self, file: Path, digest: str, key: str, found: Any, tag: str, rows: Any) -> None:
+        """Keep a view's rows of a standing beside it (see `rows`); a cache that cannot be written is only slower."""
+        if self.folder is not None:
+            with contextlib.suppress(ValueError):  # not plain data: not kept
+                self._write(file, _seal(marshal.dumps((_rows_for(digest, key, found, tag), rows))), _rows_kind(tag))
+
     def blob(self, name: str) -> bytes | None:
         """The bytes stored under `name` (`store_blob`); None when they are not there whole and sealed by this user.
 
@@ -297,6 +321,19 @@ def _unseal_bytes(stream: Any) -> bytes | None:
     if len(data) != length or blake2b(data, digest_size=MAC_BYTES, key=_cache_key()).digest() != head[:MAC_BYTES]:
         return None
     return data
+
+
+def _rows_kind(tag: str) -> str:
+    """The suffix of a view's rows' file: one file per programme file and view (the view's words, its language)."""
+    return "." + blake2b(tag.encode(), digest_size=8).hexdigest() + ROWS
+
+
+def _rows_for(digest: str, key: str, found: Any, tag: str) -> tuple[str, str, int, int, str]:
+    """What rows were made from: the file's content, the settings and agencies, the standing's days, the view.
+
+    The standing is the same on each of its days, and so are rows made from it.
+    """
+    return digest, key, found.since.toordinal(), found.until.toordinal(), tag
 
 
 def _blob_name(name: str) -> str:

@@ -18,7 +18,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ktcn.engine.standing import Board, Standing, Trim, standing
+from ktcn.engine.standing import Board, Rows, Standing, Trim, standing
 from ktcn.records.cache import Cache, Checked, Entry, digest, entry_for, unchanged
 from ktcn.records.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
 from ktcn.records.diagnostics import Diagnostic, Text, diag
@@ -98,7 +98,8 @@ def load_board(root: Path, as_of: date, use_cache: bool = True, trim: Trim | Non
     """
     with _gc_paused():
         found = _scan(root, as_of, {}, Cache(root if use_cache else None), keep=False, board=True, trim=trim)
-    return Board(root, as_of, found.settings, found.agencies, found.standings, found.diagnostics, found.left_out)
+    return Board(root, as_of, found.settings, found.agencies, found.standings, found.diagnostics, found.left_out,
+                 found.rows)
 
 
 @contextmanager
@@ -120,6 +121,7 @@ class _Scanned(NamedTuple):
     diagnostics: tuple[Diagnostic, ...]
     standings: tuple[Standing, ...]  # for a board
     left_out: tuple[str, ...]  # the programme files that gave no programme
+    rows: tuple[Any, ...] = ()  # for a board whose trim makes rows: each standing's, in the same order
 
 
 def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, keep: bool,
@@ -153,8 +155,9 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
     problems.extend(check_workspace(context, summaries))
     located = sorted(_located(problems, reading.proposed), key=Diagnostic.sort_key)
     held = reading.standings.found if reading.standings else {}
+    rows = reading.standings.rows if reading.standings else {}
     return _Scanned(settings, agencies, tuple(kept), tuple(located), tuple(held[f] for f in files if f in held),
-                    tuple(left_out))
+                    tuple(left_out), tuple(rows[f] for f in files if f in rows))
 
 
 Read = tuple[Programme | None, Summary | None, list[Diagnostic]]  # what one programme file gave
@@ -231,7 +234,11 @@ class _Reading:
 
 
 class _Standings:
-    """Each programme's standing on the board's day: from the cache when one holds, else computed and stored."""
+    """Each programme's standing on the board's day: from the cache when one holds, else computed and stored.
+
+    When the view's trim has `rows` (`ktcn.engine.standing.Rows`), the rows it makes of each standing are kept
+    too, from the cache beside the standing when they were made from it: then only the standing's head is read.
+    """
 
     def __init__(self, cache: Cache, key: str, as_of: date, settings: Settings, agencies: tuple[Agency, ...],
                  trim: Trim | None) -> None:
@@ -243,24 +250,52 @@ class _Standings:
         self.warn_days = settings.warn_days
         self.agencies = {a.id: a for a in agencies}
         self.found: dict[Path, Standing] = {}
+        self.maker: Rows | None = getattr(trim, "rows", None)
+        if self.maker is not None:
+            self.maker.begin(settings, agencies)
+            self.maker = self.maker if self.maker.tag else None
+        self.rows: dict[Path, Any] = {}
+        self._fresh: dict[Path, tuple[Standing, Any]] = {}  # rows just made with the standing computed here
 
     def reuse(self, file: Path, content: str) -> bool:
-        """Keep the stored standing of this content of `file` if it holds on the day."""
-        latest = self.trim.latest_overdue if self.trim else None
+        """Keep the stored standing of this content of `file` if it holds on the day (and the rows made of it)."""
+        maker = self.maker
+        latest = 0 if maker is not None else self.trim.latest_overdue if self.trim else None
         found = self.cache.standing(file, content, self.key, self.as_of, latest)
-        if found is not None:
-            self.keep(file, found)
-        return found is not None
+        if found is None:
+            return False
+        rows = None
+        if maker is not None:
+            rows = self.cache.rows(file, content, self.key, found, maker.tag)
+            if rows is None:  # made from the whole standing, then kept beside it
+                found = self.cache.standing(file, content, self.key, self.as_of)
+                if found is None:
+                    return False
+                rows = self._made(file, content, found)
+        self.keep(file, found, rows)
+        return True
 
     def compute(self, file: Path, content: str | None, programme: Programme) -> Standing:
         """The programme's standing on the day, stored for the days it holds (`content`: the file's digest)."""
         found = standing(programme, self.as_of, self.warn_days, self.agencies, self.shift)
         if content is not None:
             self.cache.store_standing(file, content, self.key, found)
+            if self.maker is not None:
+                self._fresh[file] = (found, self._made(file, content, found))  # for `keep`, when in this process
         return found
 
-    def keep(self, file: Path, found: Standing) -> None:
+    def keep(self, file: Path, found: Standing, rows: Any = None) -> None:
+        """Keep a standing as the view trims it; with a rows maker, its rows too (made now unless given)."""
+        if self.maker is not None:
+            made_for, made = self._fresh.pop(file, (None, None))
+            self.rows[file] = rows if rows is not None else made if made_for is found else self.maker.make(found)
         self.found[file] = self.trim(found) if self.trim else found
+
+    def _made(self, file: Path, content: str, found: Standing) -> Any:
+        """The view's rows of a whole standing, stored beside it."""
+        rows = self.maker.make(found)  # type: ignore[union-attr]
+        self.cache.store_rows(file, content, self.key, found, self.maker.tag, rows)  # type: ignore[union-attr]
+        return rows
 
 
 def _parse(file: Path, display: str, data: bytes | None, record: Record,

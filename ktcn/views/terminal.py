@@ -74,29 +74,48 @@ def items_table(items: Sequence[Occurrence], as_of: date, ws: Catalogue, days_fi
     Ids, dates and agency names are never cut; the title (and the note) wrap,
     and on a narrow terminal go under their row.
     """
-    notes = [last_note(o) for o in items]
+    return cells_table([item_cells(o, ws, lang) for o in items], [_days(o, as_of, days_field) for o in items],
+                       [o.status for o in items], days_field)
+
+
+ItemCells = tuple[str, str, str, tuple[str, ...], str, str]
+
+
+def item_cells(occurrence: Occurrence, ws: Catalogue, lang: str) -> ItemCells:
+    """What a list shows of an occurrence in words, but its days late or left (they change daily): the deadline,
+    `programme/task`, the period, the lead agencies' names, the title, and its last note (as written)."""
+    return (_in_force(occurrence, lang), f"{occurrence.programme}/{occurrence.task.id}",
+            occurrence_words(occurrence, lang), tuple(agency_names(occurrence.lead, ws)),
+            " ".join(occurrence.task.title.split()), last_note(occurrence))
+
+
+def cells_table(cells: Sequence[ItemCells], days: Sequence[int], statuses: Sequence[str], days_field: str) -> Table:
+    """The table of `items_table` from each item's cells (`item_cells`), days late or left and status."""
     columns = [Column("deadline", "col.deadline"), Column(days_field, f"col.{days_field}", "right"),
                Column("task", "col.task"),
                Column("occurrence", "col.occurrence", ratio=1, min_width=10, own_line="below"),
                Column("lead", "col.lead", ratio=2, min_width=16, own_line="below"),
                Column("title", "col.title", ratio=3, min_width=24, own_line="below", bare=True)]
-    rows = [[_in_force(o, lang), _days(o, as_of, days_field), f"{o.programme}/{o.task.id}", occurrence_words(o, lang),
-             agency_names(o.lead, ws), " ".join(o.task.title.split())] for o in items]
-    if any(notes):  # the column only earns its width when someone wrote a note
+    # Cells as the table draws them (`tabular.cell_text`): the days as text, one lead as its name, more as a list.
+    if any(c[5] for c in cells):  # the column only earns its width when someone wrote a note
         columns.append(Column("last_note", "col.last_note", ratio=2, min_width=16, own_line="below"))
-        rows = [[*row, " ".join(note.split())] for row, note in zip(rows, notes, strict=True)]
-    return Table(tuple(columns), [tuple(r) for r in rows],
-                 [STATUS_STYLE.get(o.status) if o.status == OVERDUE else None for o in items], indent_under="task")
+        rows = [(deadline, str(n), task, words, leads[0] if len(leads) == 1 else leads, title, " ".join(note.split()))
+                for (deadline, task, words, leads, title, note), n in zip(cells, days, strict=True)]
+    else:
+        rows = [(deadline, str(n), task, words, leads[0] if len(leads) == 1 else leads, title)
+                for (deadline, task, words, leads, title, _), n in zip(cells, days, strict=True)]
+    return Table(tuple(columns), rows, [STATUS_STYLE.get(s) if s == OVERDUE else None for s in statuses],
+                 indent_under="task")
 
 
-def _in_force(occurrence: Occurrence, lang: str) -> Any:
+def _in_force(occurrence: Occurrence, lang: str) -> str:
     """The deadline cell: the date, or "30/11/2025 (CN)" over "→ 01/12/2025" when the deadline rule moved it.
 
     On two lines, the column stays as wide as a date and its weekday; on one, it took the width the titles need.
     """
     if occurrence.moved_from:
         return in_force_text(occurrence.deadline, occurrence.moved_from, lang).replace(" → ", "\n→ ", 1)
-    return occurrence.deadline
+    return day_text(occurrence.deadline, lang)
 
 
 def items_csv_table(items: Sequence[Occurrence], as_of: date, days_field: str) -> Table:

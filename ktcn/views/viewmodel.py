@@ -17,7 +17,7 @@ from ktcn.errors import UsageError
 
 if TYPE_CHECKING:
     from ktcn.views.spool import Listed
-from ktcn.engine.standing import Board, Standing, item_order
+from ktcn.engine.standing import Board, Rows, Standing, item_order
 from ktcn.engine.status import (
     Counts,
     Occurrence,
@@ -152,6 +152,7 @@ class Trimmer:
     def __init__(self, selection: Selection, overdue: int | None = None, due_soon: int | None = None,
                  by_lead: bool = True, spool: Spools | None = None) -> None:
         self.selection, self.overdue, self.by_lead, self.spool = selection, overdue, by_lead, spool
+        self.rows: Rows | None = None  # the rows the view draws, made of each standing (`ktcn.engine.standing.Rows`)
         self._latest = _Leaders(overdue, latest=True)
         self._first = _Leaders(due_soon, latest=False)
 
