@@ -9,15 +9,25 @@
 Each run is the real command in a fresh process (`ktcn site -o DIR`), timed
 from start to exit, with its CPU time (user + system, all processes) beside the
 wall time: on a shared machine the wall time moves with the load, the CPU time
-much less.  Three builds are measured: the first into an empty folder with an
-empty cache (cold), the same again with the cache that run filled (warm), and
-a rebuild into the same folder with nothing changed (incremental: no file is
-written).  Then the largest files of the site are listed.  It prints, it does
-not judge: exit 0 whatever the numbers.
+much less.  Four builds are measured: the first into a new folder with an
+empty cache (cold), the same again with the cache that run filled (warm), a
+rebuild into that folder with nothing changed (incremental: no file is
+written), and a warm build into the cold build's folder just emptied with
+`rm -rf` (what the warm line measured before issue 18n).  Then the largest
+files of the site are listed.  It prints, it does not judge: exit 0 whatever
+the numbers.
+
+Why a new folder: ext4 without a journal (this machine's) will not give a new
+file an inode freed in the last seconds (minutes while the inode table is not
+yet written back), and skips them one by one on every file it creates, so a
+build that follows the deletion of a site of tens of thousands of files pays
+for that deletion (the fourth line).  A build in CI, into a fresh checkout,
+does not.  The folders are deleted at the end.
 
 With `--baseline DIR` (another ktcn source tree: `git archive <commit> | tar -x -C DIR`, with
 `ln -s ../templates DIR/ktcn/templates` so that it uses its own templates) and `--rounds N`, it then
-makes N warm builds with each, alternating, and prints their medians (`--alternate-only`: only those).
+makes N warm builds with each, alternating, each into a new folder, and prints their medians (`--alternate-only`:
+only those).
 Children run without PYTHONDONTWRITEBYTECODE: an installed ktcn keeps its compiled modules, and some
 sandboxes set it, which made every build compile ktcn's modules afresh.
 """
@@ -85,19 +95,20 @@ def main() -> None:
             corpus = scratch / "records"
             subprocess.run([sys.executable, str(HERE / "gen_corpus.py"), "--size", args.size, "--seed", args.seed,
                             "--out", str(corpus)], check=True, capture_output=True)
-        site = scratch / "public"
         command = [sys.executable, "-c", "from ktcn.cli import main; main()", "site", "--records", str(corpus),
-                   "--as-of", args.as_of, "-o", str(site)]
+                   "--as-of", args.as_of, "-o"]
         print(f"corpus: {corpus}  (cores: {os.cpu_count()}, load average: {os.getloadavg()[0]:.1f})")
         if args.baseline and args.alternate_only:
-            alternate(command, site, args.baseline, args.rounds)
+            alternate(command, scratch, args.baseline, args.rounds)
             return
         shutil.rmtree(corpus / ".ktcn-cache", ignore_errors=True)
-        for name, fresh in (("cold: empty cache, empty folder", True), ("warm: cache filled, empty folder", True),
-                            ("incremental: nothing changed", False)):
-            if fresh:
-                shutil.rmtree(site, ignore_errors=True)
-            wall, cpu, said = run(command)
+        cold, site = scratch / "public-cold", scratch / "public-warm"
+        for name, folder in (("cold: empty cache, new folder", cold), ("warm: cache filled, new folder", site),
+                             ("incremental: nothing changed", site),
+                             ("warm, into a folder just emptied", cold)):
+            if folder == cold and folder.exists():
+                shutil.rmtree(folder)
+            wall, cpu, said = run([*command, str(folder)])
             print(f"{name:36} {wall:7.2f} s wall  {cpu:7.2f} s CPU  (load average after: {os.getloadavg()[0]:.1f})"
                   f"   {said.splitlines()[-1] if said else ''}")
         pages, total, largest = sizes(site)
@@ -107,7 +118,7 @@ def main() -> None:
         over = [p for p in site.rglob("*") if p.suffix in (".html", ".js", ".css") and p.stat().st_size > LIMIT]
         print(f"pages, scripts and stylesheets over 300 KB: {len(over)}")
         if args.baseline:
-            alternate(command, site, args.baseline, args.rounds)
+            alternate(command, scratch, args.baseline, args.rounds)
     finally:
         if args.keep:
             print(f"kept: {scratch}")
@@ -115,13 +126,13 @@ def main() -> None:
             shutil.rmtree(scratch, ignore_errors=True)
 
 
-def alternate(command: list[str], site: Path, baseline: str, rounds: int) -> None:
-    """Warm builds into an empty folder, this ktcn and the baseline in turn; their medians."""
+def alternate(command: list[str], scratch: Path, baseline: str, rounds: int) -> None:
+    """Warm builds, each into a new folder (kept until the end: see above), this ktcn and the baseline in turn;
+    their medians."""
     times: dict[str, list[tuple[float, float]]] = {"this": [], "baseline": []}
     for number in range(rounds):
         for name, tree in (("this", None), ("baseline", baseline)):
-            shutil.rmtree(site, ignore_errors=True)
-            wall, cpu, _ = run(command, tree)
+            wall, cpu, _ = run([*command, str(scratch / f"public-{name}-{number + 1}")], tree)
             times[name].append((wall, cpu))
             print(f"round {number + 1} {name:9} {wall:7.2f} s wall  {cpu:7.2f} s CPU  "
                   f"(load average after: {os.getloadavg()[0]:.1f})")

@@ -30,6 +30,25 @@ def test_fan_out_keeps_the_order_and_uses_other_processes(two_workers):
     assert os.getpid() not in {pid for pid, _ in results}
 
 
+def test_items_go_in_as_many_chunks_as_asked_and_come_back_in_order(two_workers, monkeypatch):
+    """`pieces` chunks per worker: 40 items, 2 workers, 20 pieces each: chunks of 1 item."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    sizes = []
+    real = ProcessPoolExecutor.map
+
+    def mapped(self, fn, *iterables, timeout=None, chunksize=1):
+        sizes.append(chunksize)
+        return real(self, fn, *iterables, timeout=timeout, chunksize=chunksize)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "map", mapped)
+    results = list(fanout.fan_out(_pid_and_square, range(40), work=10**9, pieces=20))
+    assert [square for _, square in results] == [n * n for n in range(40)]
+    assert sizes == [1]
+    list(fanout.fan_out(_pid_and_square, range(40), work=10**9))
+    assert sizes == [1, 2]  # the default, 8 pieces a worker: 40 // 16
+
+
 def test_one_job_little_work_or_one_item_stay_in_this_process(monkeypatch):
     monkeypatch.setenv("KTCN_JOBS", "1")
     assert {pid for pid, _ in fanout.fan_out(_pid_and_square, range(100), work=10**9)} == {os.getpid()}

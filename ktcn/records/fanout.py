@@ -34,8 +34,12 @@ def workers() -> int:
     return max(1, min(cores, MAX_WORKERS))
 
 
-def fan_out(task: Callable[[Any], Any], items: Sequence[Any], work: int) -> Iterator[Any]:
-    """`task(item)` for each item, in order; in forked workers when there are cores and enough `work` (bytes)."""
+def fan_out(task: Callable[[Any], Any], items: Sequence[Any], work: int, pieces: int = 8) -> Iterator[Any]:
+    """`task(item)` for each item, in order; in forked workers when there are cores and enough `work` (bytes).
+
+    The items go to the workers in `pieces` chunks per worker: more pieces cost a round trip each, but items of
+    uneven weight (a site's programmes) then leave no core idle for long while the other finishes its last chunk.
+    """
     count = min(workers(), len(items))
     if count < 2 or work < MIN_WORK or not hasattr(os, "fork"):
         yield from map(task, items)
@@ -47,7 +51,7 @@ def fan_out(task: Callable[[Any], Any], items: Sequence[Any], work: int) -> Iter
     _task = task
     try:
         with ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-            yield from pool.map(_run, items, chunksize=max(1, len(items) // (count * 8)))
+            yield from pool.map(_run, items, chunksize=max(1, len(items) // (count * pieces)))
     finally:
         _task = None
 

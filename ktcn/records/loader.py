@@ -69,7 +69,7 @@ def load(root: Path, today: date | None = None, proposed: dict[Path, bytes] | No
     every file is still checked and gives its diagnostics, but no other programme
     is taken out of the cache.
     """
-    with _gc_paused():
+    with gc_paused():
         found = _scan(root, today or date.today(), proposed or {}, Cache(root if use_cache else None), keep=True,
                       only=only)
     return Workspace(root, found.settings, found.agencies, found.programmes, found.diagnostics, found.left_out)
@@ -83,7 +83,7 @@ def validate_workspace(root: Path, today: date | None = None,
     checks across files need (ids, references) is kept, so memory does not grow
     with the size of the workspace.
     """
-    with _gc_paused():
+    with gc_paused():
         found = _scan(root, today or date.today(), {}, Cache(root if use_cache else None), keep=False)
     return found.settings, found.diagnostics
 
@@ -96,15 +96,16 @@ def load_board(root: Path, as_of: date, use_cache: bool = True, trim: Trim | Non
     `trim` cuts each standing down to what the view will show as it arrives,
     so that memory does not grow with the workspace.
     """
-    with _gc_paused():
+    with gc_paused():
         found = _scan(root, as_of, {}, Cache(root if use_cache else None), keep=False, board=True, trim=trim)
     return Board(root, as_of, found.settings, found.agencies, found.standings, found.diagnostics, found.left_out,
                  found.rows)
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Loading builds millions of objects that stay alive: collecting meanwhile only costs time."""
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for a while (as it was after): loading builds millions of objects that
+    stay alive, and collecting meanwhile only costs time.  The site's build pauses it too."""
     was_on = gc.isenabled()
     gc.disable()
     try:

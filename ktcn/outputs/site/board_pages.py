@@ -85,17 +85,23 @@ class BoardPages:
         self.weight += weight
 
     def render_queued(self) -> None:
+        from ktcn.outputs.site.build import CHUNKS, hand_down
         from ktcn.records.fanout import fan_out
 
-        for written in fan_out(self._render, range(len(self.queue)), self.weight * 2_000):
+        hand_down()
+        # pages weigh unevenly (an agency's holds three lists): small chunks keep both cores busy to the end
+        for written in fan_out(self._render, range(len(self.queue)), self.weight * 2_000, pieces=CHUNKS):
             self.writer.done.merge(written)
         self.queue.clear()
 
     def _render(self, index: int) -> Written:
         """One queued page, here or in a worker process (which inherits the queue: only the index travels)."""
         href, template, title, nav, context = self.queue[index]
+        from ktcn.outputs.site.build import young_garbage
+
         writer = Writer(self.shared.folder, self.shared.previous)
         self.shared.page(writer, href, template, title, nav, **context)
+        young_garbage()  # what the page left
         return writer.done
 
     # --- overview ------------------------------------------------------------------------------------
