@@ -465,16 +465,22 @@ def test_search_index_holds_every_task_programme_and_agency(demo, ktcn):
     assert '<script src="search/index-000.js"></script>' in read(site, "search.html")
 
 
-def test_changes_page_from_git_history_in_diff_words(demo, ktcn, monkeypatch):
+def _git_with_first_commit(monkeypatch: pytest.MonkeyPatch, **env: str) -> list[str]:
+    """The demo workspace made a git repository with one commit (the site left out); the git command to go on."""
     for key, value in {"GIT_AUTHOR_NAME": "Thư ký", "GIT_AUTHOR_EMAIL": "a@b.vn", "GIT_COMMITTER_NAME": "Thư ký",
-                       "GIT_COMMITTER_EMAIL": "a@b.vn", "GIT_AUTHOR_DATE": "2026-01-05T10:00:00",
-                       "GIT_COMMITTER_DATE": "2026-01-05T10:00:00"}.items():
+                       "GIT_COMMITTER_EMAIL": "a@b.vn", **env}.items():
         monkeypatch.setenv(key, value)
     git = ["git", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q"], check=True)
     Path(".gitignore").write_text("site/\n", encoding="utf-8")
     subprocess.run([*git, "add", "-A"], check=True)
     subprocess.run([*git, "commit", "-q", "-m", "Hồ sơ ban đầu"], check=True)
+    return git
+
+
+def test_changes_page_from_git_history_in_diff_words(demo, ktcn, monkeypatch):
+    git = _git_with_first_commit(monkeypatch, GIT_AUTHOR_DATE="2026-01-05T10:00:00",
+                                 GIT_COMMITTER_DATE="2026-01-05T10:00:00")
     path = Path("programmes/kh-2.yaml")
     path.write_text(path.read_text(encoding="utf-8").replace("    schedule: 2026-01-31\n", "    schedule: 2026-01-31\n"
                     "    updates:\n      - {date: 2026-01-10, status: done}\n"), encoding="utf-8")
@@ -491,14 +497,7 @@ def test_changes_page_from_git_history_in_diff_words(demo, ktcn, monkeypatch):
 def test_changes_page_names_programmes_and_agencies_not_their_ids(demo, ktcn, monkeypatch):
     """ktcn diff's review names programmes and agencies by id (a secretary's words); on the site its headings,
     its flags' tasks and the agencies of a 'ceased agency' flag read as the other pages do."""
-    for key, value in {"GIT_AUTHOR_NAME": "Thư ký", "GIT_AUTHOR_EMAIL": "a@b.vn", "GIT_COMMITTER_NAME": "Thư ký",
-                       "GIT_COMMITTER_EMAIL": "a@b.vn"}.items():
-        monkeypatch.setenv(key, value)
-    git = ["git", "-c", "init.defaultBranch=main"]
-    subprocess.run([*git, "init", "-q"], check=True)
-    Path(".gitignore").write_text("site/\n", encoding="utf-8")
-    subprocess.run([*git, "add", "-A"], check=True)
-    subprocess.run([*git, "commit", "-q", "-m", "Hồ sơ ban đầu"], check=True)
+    git = _git_with_first_commit(monkeypatch)
     path = Path("programmes/kh-2.yaml")
     path.write_text(path.read_text(encoding="utf-8").replace("    lead: [snv]\n", "    lead: [snv, sttt]\n"),
                     encoding="utf-8")
