@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from rich.console import Console
 
 from ktcn.labels import label
-from ktcn.views.tabular import Column, Compact, Table, lay_out, shapes, to_rich, wrap
+from ktcn.views.tabular import Column, Compact, Table, lay_out, shapes, to_rich
+from ktcn.views.wrapping import wrap
 
 IDS = ["ctr-hoptac-bkhcn-cantho-2021", "958/CTr-SKHCN-LHH", "kh-231-2024/iii-3-bao-cao", "30/11/2025"]
 AGENCIES = ["Ban Thường vụ Liên hiệp Hội", "Trường ĐH Kỹ thuật - Công nghệ Cần Thơ", "Sở KH&CN"]
@@ -146,37 +147,37 @@ def test_views_without_colours_print_what_rich_prints(ws, ktcn, monkeypatch, com
 def test_wrapping_by_pattern_gives_the_lines_of_the_word_loop(words, spaces, width):
     """A paragraph of one-cell characters is wrapped by a regular expression (fast): the same lines as the
     word-by-word loop, which still folds a word wider than the line."""
-    from ktcn.views import tabular
+    from ktcn.views import wrapping
 
     text = "".join(word + spaces[n % len(spaces)] for n, word in enumerate(words))
     fast = wrap(text, width)
-    original = tabular._wrap_narrow
-    tabular._wrap_narrow = lambda paragraph, width: None
+    original = wrapping.wrap_narrow
+    wrapping.wrap_narrow = lambda paragraph, width: None
     try:
         assert fast == wrap(text, width)
     finally:
-        tabular._wrap_narrow = original
+        wrapping.wrap_narrow = original
 
 
 def test_the_common_characters_are_all_narrow():
     """Text made only of the characters the cheap pattern lets through is measured by its length: none of them
     may be wide or combining (the large class, compiled only for other text, is the judge)."""
-    from ktcn.views import tabular
+    from ktcn.views import wrapping
 
-    common = [chr(c) for c in range(0x3000) if not tabular._UNCOMMON.search(chr(c))]
+    common = [chr(c) for c in range(0x3000) if not wrapping._UNCOMMON.search(chr(c))]
     assert "ạ" in common and "→" in common and "█" in common
-    assert not any(tabular._wide_or_combining().search(char) for char in common)
-    assert tabular.display_width("Sở KH&CN → 01/12/2025 ███░░") == 27 and tabular.display_width("日本") == 4
+    assert not any(wrapping._wide_or_combining().search(char) for char in common)
+    assert wrapping.display_width("Sở KH&CN → 01/12/2025 ███░░") == 27 and wrapping.display_width("日本") == 4
 
 
 @pytest.mark.parametrize("width", [100, 80, 60, 40])
 def test_repeated_cells_are_drawn_as_if_wrapped_again(width, monkeypatch):
     """A cell's wrapped lines are kept by column and text within a drawing; a list that reads as a plain cell
     (an agency whose name has a comma) breaks between its items all the same, and the other column is its own."""
-    from ktcn.views import tabular
+    from ktcn.views import tabular, wrapping
 
     joined = "Sở Kế hoạch, Đầu tư và Phát triển"
-    listed = tabular.Listed(["Sở Kế hoạch", "Đầu tư và Phát triển"])
+    listed = wrapping.Listed(["Sở Kế hoạch", "Đầu tư và Phát triển"])
     assert listed == joined and wrap(listed, 20) != wrap(joined, 20)
     rows = [(f"kh-{n}", n, 1, 0, f"kh-{n}/1", lead, title, "—")
             for n, (lead, title) in enumerate([(joined, TITLE), (listed, TITLE), (listed, joined), (joined, TITLE)])]

@@ -178,7 +178,7 @@ def _plain(batch: list[Any], width: int) -> str | None:
     A national overdue list is some 100,000 lines: rich's splitting and measuring of each was a fifth of it.
     None when rich must print them.
     """
-    from ktcn.views.tabular import display_width
+    from ktcn.views.wrapping import display_width
 
     if any(segment.control for segment in batch):
         return None
@@ -195,7 +195,7 @@ def _write_lines(console: Any, lines: Any) -> None:
 
     from rich.segment import Segment, Segments
 
-    from ktcn.views.tabular import display_width, narrow
+    from ktcn.views.wrapping import display_width, narrow
 
     width, write = console.width, console.file.write
     while batch := list(islice(lines, 1024)):
