@@ -13,16 +13,9 @@ from typing import TYPE_CHECKING, Any
 from ktcn.engine.standing import Board
 from ktcn.engine.status import Counts
 from ktcn.outputs.site import charts
+from ktcn.outputs.site.links import agency_href, programme_href
 from ktcn.outputs.site.output import Writer, Written
-from ktcn.outputs.site.pages import (
-    ItemRow,
-    Site,
-    TaskRow,
-    agency_href,
-    figures,
-    overdue_age,
-    programme_href,
-)
+from ktcn.outputs.site.pages import ItemRow, Site, TaskRow, figures, overdue_age
 from ktcn.outputs.site.render import ASSETS, asset
 from ktcn.outputs.site.rows import Rows
 from ktcn.outputs.site.search_index import Entry, shard_names, shards

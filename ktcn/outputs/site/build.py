@@ -23,19 +23,17 @@ from markupsafe import Markup
 from ktcn import __version__
 from ktcn.engine.standing import Board, Standing, standing_of
 from ktcn.outputs.site.board_pages import BoardPages, categories_chart, quarter_chart, row_filters
+from ktcn.outputs.site.links import depth_prefix, programme_href, relink
 from ktcn.outputs.site.output import Writer, Written, finish, prepare
 from ktcn.outputs.site.pages import (
     ItemRow,
     Site,
     TaskRow,
     TaskViews,
-    depth_prefix,
     figures,
     item_row,
     programme_fields,
-    programme_href,
     quarters_done,
-    relink,
     section_heading,
     sections,
     task_views,

@@ -4,8 +4,8 @@ Nothing here counts: occurrences and their statuses come from `ktcn.engine.statu
 counts from the standings (`ktcn.engine.standing`) and the status views
 (`ktcn.views.viewmodel`), the same functions `ktcn status` and `ktcn show` use, so the
 figures on a page are those of the terminal.  This module only says them:
-dates in the reader's style, agencies by name, periods in words, and where
-each page lives.
+dates in the reader's style, agencies by name, periods in words (where each
+page lives is `ktcn.outputs.site.links`).
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from typing import Any
 
 from ktcn.engine.status import DONE_LATE, DONE_ON_TIME, Counts, Occurrence, counted
 from ktcn.labels import day_text, in_force_text, label
+from ktcn.outputs.site.links import agency_href, programme_href, task_href
 from ktcn.outputs.site.rows import (
-    TOP,
     Chip,
     ItemRow,
     Link,
@@ -39,45 +39,7 @@ from ktcn.views.describe import describe_schedule, occurrence_words, span_words
 from ktcn.views.viewmodel import last_note
 
 STATUS_ORDER = ("overdue", "in_progress", "done_late", "done_on_time", "ongoing", "cancelled", "upcoming")
-_SAFE = re.compile(r"[a-z0-9][a-z0-9-]*")
 _ROMAN = re.compile(r"(?i)^(i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)$")
-
-
-# --- where pages live -----------------------------------------------------------------------------
-
-
-
-def safe(name: str) -> str:
-    """An id as a file name: a slug as it is; anything else spelt out, so no id can name another file."""
-    if _SAFE.fullmatch(name):
-        return name
-    return "_" + "".join(c if c.isascii() and (c.isalnum() or c == "-") else f"_{ord(c):x}_" for c in name.lower())
-
-
-def programme_href(programme_id: str) -> str:
-    return f"p/{safe(programme_id)}.html"
-
-
-def task_href(programme_id: str, task_id: str) -> str:
-    return f"t/{safe(programme_id)}/{safe(task_id)}.html"
-
-
-def agency_href(agency_id: str) -> str:
-    return f"a/{safe(agency_id)}.html"
-
-
-def depth_prefix(href: str) -> str:
-    """How a page at `href` reaches the site's top folder: '', '../' or '../../'."""
-    return "../" * href.count("/")
-
-
-def relink(html: str, href: str) -> str:
-    """The page at `href` with the links made here (`TOP`) made relative to it, so the site works from any folder.
-
-    Escaped text cannot hold `="@/`: autoescape writes every quote of text as &#34;.
-    """
-    prefix = depth_prefix(href)
-    return html.replace(f'href="{TOP}', f'href="{prefix}').replace(f'src="{TOP}', f'src="{prefix}')
 
 
 # --- the context every page shares ----------------------------------------------------------------

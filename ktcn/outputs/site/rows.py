@@ -8,7 +8,7 @@ template expressions halves the build.  A workspace's own template can still
 lay a row out field by field.  Every piece of text is escaped here.
 
 Links start at the site's top (`TOP`); each page makes them relative to itself
-(`ktcn.outputs.site.pages.relink`), so a row is the same markup on every page.  Rows
+(`ktcn.outputs.site.links.relink`), so a row is the same markup on every page.  Rows
 travel back from the worker processes by the hundred thousand: they have
 slots and pickle as their constructor's arguments, as the records do.
 """
