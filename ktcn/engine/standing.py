@@ -197,16 +197,22 @@ class Rows(Protocol):
         """The rows of a standing: text, numbers and tuples only."""
 
 
+def rows_maker(trim: Trim | None, settings: Settings, agencies: tuple[Agency, ...]) -> Rows | None:
+    """The trim's rows maker, begun for these settings and agencies; None when it has none or wants no rows."""
+    maker: Rows | None = getattr(trim, "rows", None)
+    if maker is None:
+        return None
+    maker.begin(settings, agencies)
+    return maker if maker.tag else None
+
+
 def board_of(ws: Workspace, as_of: date, trim: Trim | None = None) -> Board:
     """The board of a workspace already in memory."""
     from ktcn.engine.working_days import deadline_shift
 
     shift = deadline_shift(ws.settings)
     found = [standing(p, as_of, ws.settings.warn_days, ws.agency_index, shift) for p in ws.programmes]
-    maker: Rows | None = getattr(trim, "rows", None)
-    if maker is not None:
-        maker.begin(ws.settings, ws.agencies)
-        maker = maker if maker.tag else None
+    maker = rows_maker(trim, ws.settings, ws.agencies)
     rows = tuple(maker.make(s) for s in found) if maker is not None else ()
     return Board(ws.root, as_of, ws.settings, ws.agencies, tuple(map(trim, found) if trim else found),
                  ws.diagnostics, ws.left_out, rows)

@@ -18,7 +18,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ktcn.engine.standing import Board, Rows, Standing, Trim, standing
+from ktcn.engine.standing import Board, Rows, Standing, Trim, rows_maker, standing
 from ktcn.records.cache import Cache, Checked, Entry, digest, entry_for, unchanged
 from ktcn.records.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
 from ktcn.records.diagnostics import Diagnostic, Text, diag
@@ -251,10 +251,7 @@ class _Standings:
         self.warn_days = settings.warn_days
         self.agencies = {a.id: a for a in agencies}
         self.found: dict[Path, Standing] = {}
-        self.maker: Rows | None = getattr(trim, "rows", None)
-        if self.maker is not None:
-            self.maker.begin(settings, agencies)
-            self.maker = self.maker if self.maker.tag else None
+        self.maker: Rows | None = rows_maker(trim, settings, agencies)
         self.rows: dict[Path, Any] = {}
         self._fresh: dict[Path, tuple[Standing, Any]] = {}  # rows just made with the standing computed here
 
