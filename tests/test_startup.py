@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+RECORDS = str(Path(__file__).resolve().parent.parent / "records")
 HEAVY = ("yaml", "jinja2", "docx", "dateutil", "icalendar", "markdown_it", "lxml")
 PROBE = """
 import json, sys
@@ -102,3 +103,17 @@ def test_a_warm_view_imports_no_yaml(command, tmp_path):
         result = subprocess.run([sys.executable, "-c", PROBE, args], capture_output=True, text=True, check=False)
     loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
     assert "yaml" not in loaded
+
+
+@pytest.mark.parametrize(("command", "columns"), [(["overdue"], "120"), (["upcoming", "--days", "120"], "120"),
+                                                  (["show", "kh-231-2024/iii-2"], "400")])
+def test_a_view_into_a_pipe_imports_no_rich(command, columns):
+    """Without colours (a pipe, a file, CI) the lines are written as they are: rich is not loaded to say so.
+    (A heading wider than the line is still rich's to wrap: `show` of a long title, at 120 columns.)"""
+    args = json.dumps([*command, "--records", RECORDS, "--as-of", "2025-12-01"])
+    env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    result = subprocess.run([sys.executable, "-c", PROBE, args], capture_output=True, text=True, check=False,
+                            env={**env, "COLUMNS": columns})
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) > 3, result.stderr
+    assert "rich" not in set(json.loads(lines[-1]))

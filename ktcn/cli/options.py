@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
@@ -129,29 +131,32 @@ class Context:
         raise typer.Exit(1)
 
     def emit(self, renderables: Any) -> None:
-        """Print for people, a few thousand segments at a time.
+        """Print for people: as plain lines when there are no colours to draw (`ktcn.cli.plain`), else
+        through rich, a few thousand segments at a time (`console.print` would hold a renderable's whole
+        output until its end: a national status table is thousands of lines)."""
+        from ktcn.cli.plain import plain_width
 
-        `console.print` would hold a renderable's whole output until its end:
-        a national status table is thousands of lines.
-        """
-        from itertools import islice
+        width = plain_width()
+        if width is None:
+            _emit_rich(_rich_console(), renderables)
+            return
+        from ktcn.views.styled import Styled
 
-        from rich.console import Console
-        from rich.segment import Segments
+        consoles: list[Any] = []  # rich's, made when a line needs it (too wide, a control character)
 
-        console = Console(highlight=False, soft_wrap=False)
-        console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1: ours says 141
+        def through_rich(renderable: Any) -> None:
+            if not consoles:
+                consoles.append(_rich_console())
+            _emit_rich(consoles[0], [renderable])
+
+        write = sys.stdout.write
         for renderable in renderables:
-            if console.color_system is None and hasattr(renderable, "plain_lines"):  # a table: its lines as text
-                _write_lines(console, renderable.plain_lines(console.width))
-                continue
-            segments = iter(console.render(renderable, console.options))
-            while batch := list(islice(segments, 4096)):
-                text = _plain(batch, console.width) if console.color_system is None else None
-                if text is None:
-                    console.print(Segments(batch))
-                else:
-                    console.file.write(text)
+            if hasattr(renderable, "plain_lines"):  # a table: its lines as text
+                _write_lines(write, width, renderable.plain_lines(width), through_rich)
+            elif isinstance(renderable, Styled) and _fits(renderable.plain, width):
+                write(renderable.plain + "\n")
+            else:
+                through_rich(renderable)
 
     def emit_json(self, document: Any, omissions: bool = True) -> None:
         """The document; a view's (`omissions`) with the fields that say what the records' errors left out.
@@ -171,6 +176,45 @@ class Context:
         sys.stdout.write(to_csv(table))
 
 
+def _rich_console() -> Any:
+    from rich.console import Console
+
+    console = Console(highlight=False, soft_wrap=False)
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]  # rich would exit 1: ours says 141
+    return console
+
+
+def _emit_rich(console: Any, renderables: Any) -> None:
+    """Renderables through rich; without colours, each batch of segments written as its text when rich
+    would print nothing else (`_plain`)."""
+    from itertools import islice
+
+    from rich.segment import Segments
+
+    for renderable in renderables:
+        if console.color_system is None and hasattr(renderable, "plain_lines"):  # a table: its lines as text
+            _write_lines(console.file.write, console.width, renderable.plain_lines(console.width), console.print)
+            continue
+        segments = iter(console.render(renderable, console.options))
+        while batch := list(islice(segments, 4096)):
+            text = _plain(batch, console.width) if console.color_system is None else None
+            if text is None:
+                console.print(Segments(batch))
+            else:
+                console.file.write(text)
+
+
+def _fits(text: str, width: int) -> bool:
+    """Whether rich would print `text` as it is: no line wider than `width`, nothing rich expands or drops
+    (a tab, the control characters its `Text` strips)."""
+    from ktcn.views.wrapping import display_width
+
+    return not _REWRITTEN.search(text) and all(display_width(line) <= width for line in text.split("\n"))
+
+
+_REWRITTEN = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
+
+
 def _plain(batch: list[Any], width: int) -> str | None:
     """What rich would print of these segments without colours (a pipe, a file, NO_COLOR): their text, when
     no line is wider than the console (rich would crop it) and no segment is a control code (rich drops them).
@@ -188,16 +232,13 @@ def _plain(batch: list[Any], width: int) -> str | None:
     return text
 
 
-def _write_lines(console: Any, lines: Any) -> None:
-    """Lines of plain text, as rich prints them without colours: as they are, but a line wider than the
-    console goes through rich, which crops it.  Written some thousand lines at a time."""
+def _write_lines(write: Callable[[str], Any], width: int, lines: Any, through_rich: Callable[[Any], Any]) -> None:
+    """Lines of plain text, as rich prints them without colours: as they are, but a line wider than `width`
+    goes `through_rich`, which crops it.  Written some thousand lines at a time."""
     from itertools import islice
-
-    from rich.segment import Segment, Segments
 
     from ktcn.views.wrapping import display_width, narrow
 
-    width, write = console.width, console.file.write
     while batch := list(islice(lines, 1024)):
         text = "\n".join(batch) + "\n"
         if narrow(text) and max(map(len, batch)) <= width:  # one cell a character: the lengths say it
@@ -207,7 +248,13 @@ def _write_lines(console: Any, lines: Any) -> None:
             if display_width(line) <= width:
                 write(line + "\n")
             else:
-                console.print(Segments([Segment(line), Segment.line()]))
+                through_rich(_cropped_line(line))
+
+
+def _cropped_line(line: str) -> Any:
+    from rich.segment import Segment, Segments
+
+    return Segments([Segment(line), Segment.line()])
 
 
 def report_omissions(found: Any, lang: str) -> None:

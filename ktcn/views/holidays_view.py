@@ -12,6 +12,7 @@ from typing import Any
 from ktcn.engine.working_days import PACKAGE, DayEntry, WorkingCalendar
 from ktcn.labels import day_text, label, weekday_text
 from ktcn.records.model import Settings
+from ktcn.views.styled import styled
 from ktcn.views.tabular import Column, Table, to_rich
 
 
@@ -26,11 +27,9 @@ def holidays_json(calendar: WorkingCalendar, settings: Settings, year: int) -> d
 
 def render_holidays(calendar: WorkingCalendar, settings: Settings, year: int, lang: str) -> Iterator[Any]:
     """The year's days off and days worked, one row each, then which deadline rule is in force."""
-    from rich.text import Text
-
-    yield Text(label("holidays.title", lang, year=year), style="bold")
+    yield styled(label("holidays.title", lang, year=year), "bold")
     if not calendar.public:
-        yield Text(label("holidays.none", lang), style="dim")
+        yield styled(label("holidays.none", lang), "dim")
     version = package_version() if calendar.public else ""
     rows = [(day_text(e.day, lang), weekday_text(e.day, lang, long=True),
              label("holidays.kind.worked" if e.working else "holidays.kind.off", lang), e.name,
@@ -39,7 +38,7 @@ def render_holidays(calendar: WorkingCalendar, settings: Settings, year: int, la
                Column("kind", "holidays.col.kind"), Column("name", "holidays.col.name", ratio=1, min_width=16),
                Column("source", "holidays.col.source", ratio=1, min_width=12))
     yield to_rich(Table(columns, rows), lang)
-    yield Text(label(f"holidays.rule.{settings.deadline_rule}", lang), style="dim")
+    yield styled(label(f"holidays.rule.{settings.deadline_rule}", lang), "dim")
 
 
 def _source_words(entry: DayEntry, settings: Settings, version: str, lang: str) -> str:

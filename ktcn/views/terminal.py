@@ -13,6 +13,7 @@ from ktcn.engine.status import OVERDUE, Counts, Occurrence
 from ktcn.labels import day_text, in_force_text, label
 from ktcn.records.model import Programme, Task
 from ktcn.views.describe import describe_schedule, occurrence_words, span_words
+from ktcn.views.styled import Styled, assembled, styled
 from ktcn.views.tabular import Column, Compact, Table, to_rich
 from ktcn.views.viewmodel import AgencySummary, Catalogue, Scorecard, StatusView, last_note
 
@@ -135,31 +136,27 @@ def _days(occurrence: Occurrence, as_of: date, days_field: str) -> int:
 
 def render_status(view: StatusView, ws: Catalogue, lang: str) -> Iterator[Any]:
     """The dashboard: programme table, then the most recent overdue items and the due-soon ones."""
-    from rich.text import Text
-
-    yield Text(label("status.title", lang, day=day_text(view.as_of, lang)), style="bold")
+    yield styled(label("status.title", lang, day=day_text(view.as_of, lang)), "bold")
     yield to_rich(status_table(view, lang), lang)
-    yield Text(label("status.legend", lang, year=view.as_of.year), style="dim")
+    yield styled(label("status.legend", lang, year=view.as_of.year), "dim")
     recent = tuple(reversed(view.overdue))[:SHOWN_ITEMS]
     yield from _section(label("status.overdue", lang, n=view.totals.overdue), recent, view, ws, lang, "days_late",
                         view.totals.overdue, "overdue")
     yield from _section(label("status.due_soon", lang, days=view.warn_days, n=view.due_soon_total), view.due_soon,
                         view, ws, lang, "days_left", view.due_soon_total, "upcoming")
     if view.hidden:
-        yield Text(label("status.hidden", lang, n=len(view.hidden), ids=", ".join(view.hidden)), style="dim")
+        yield styled(label("status.hidden", lang, n=len(view.hidden), ids=", ".join(view.hidden)), "dim")
 
 
 def _section(title: str, items: Sequence[Occurrence], view: StatusView, ws: Catalogue, lang: str,
              days_field: str, total: int, command: str) -> Iterator[Any]:
-    from rich.text import Text
-
-    yield Text("")
-    yield Text(title, style="bold red" if days_field == "days_late" and total else "bold")
+    yield styled("")
+    yield styled(title, "bold red" if days_field == "days_late" and total else "bold")
     if not items:
         return
     yield to_rich(items_table(items[:SHOWN_ITEMS], view.as_of, ws, days_field, lang), lang)
     if total > SHOWN_ITEMS:
-        yield Text(label("status.more", lang, n=total - SHOWN_ITEMS, command=command), style="dim")
+        yield styled(label("status.more", lang, n=total - SHOWN_ITEMS, command=command), "dim")
 
 
 def scorecard_table(card: Scorecard, ws: Catalogue, lang: str) -> Table:
@@ -191,22 +188,18 @@ def rate_cell(summary: AgencySummary) -> str:
 
 def render_scorecard(card: Scorecard, ws: Catalogue, lang: str) -> Iterator[Any]:
     """The scorecard: a heading with the day, the table with its sum, and why the sum is above the dashboard's."""
-    from rich.text import Text
-
-    yield Text(label("scorecard.title", lang, day=day_text(card.as_of, lang)), style="bold")
+    yield styled(label("scorecard.title", lang, day=day_text(card.as_of, lang)), "bold")
     yield to_rich(scorecard_table(card, ws, lang), lang)
-    yield Text(label("status.agency_legend", lang), style="dim")
+    yield styled(label("status.agency_legend", lang), "dim")
     if card.summed.total != card.distinct.total:
-        yield Text(label("scorecard.shared", lang, summed=card.summed.total, distinct=card.distinct.total),
-                   style="dim")
+        yield styled(label("scorecard.shared", lang, summed=card.summed.total, distinct=card.distinct.total),
+                     "dim")
 
 
 def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Catalogue, lang: str,
                 as_of: date) -> Iterator[Any]:
     """One task: its fields, schedule in words, each occurrence with its status, and the update log."""
-    from rich.text import Text
-
-    yield Text(f"{task.ref} · {task.title}", style="bold")
+    yield styled(f"{task.ref} · {task.title}", "bold")
     fields = [("show.kind", label(f"kind.{task.kind}", lang)),
               ("show.lead", ", ".join(agency_names(task.lead, ws))),
               ("show.support", ", ".join(agency_names(task.support, ws))),
@@ -215,15 +208,15 @@ def render_task(task: Task, occurrences: Sequence[Occurrence], ws: Catalogue, la
               ("show.source", task.schedule_text or "")]
     for key, value in fields:
         if value:
-            yield Text.assemble((f"{label(key, lang)}: ", "bold"), value)
-    yield Text("")
+            yield assembled((f"{label(key, lang)}: ", "bold"), value)
+    yield styled("")
     yield to_rich(occurrence_table(occurrences, ws, lang), lang, title=label("show.occurrences", lang))
     updates = [u for u in task.updates if u.date <= as_of]
-    yield Text(label("show.updates", lang), style="bold")
+    yield styled(label("show.updates", lang), "bold")
     if not updates:
-        yield Text(label("show.no_updates", lang), style="dim")
+        yield styled(label("show.no_updates", lang), "dim")
     for update in updates:
-        yield Text(f"{day_text(update.date, lang)}  {update_words(update, lang, ws)}")
+        yield styled(f"{day_text(update.date, lang)}  {update_words(update, lang, ws)}")
 
 
 def occurrence_table(occurrences: Sequence[Occurrence], ws: Catalogue, lang: str) -> Table:
@@ -279,9 +272,7 @@ def update_words(update: Any, lang: str, ws: Catalogue | None = None) -> str:
 
 def render_programme(programme: Programme, summary: Counts, ws: Catalogue, lang: str) -> Iterator[Any]:
     """One programme: its header fields and its tasks with their schedules."""
-    from rich.text import Text
-
-    yield Text(f"{programme.id} · {programme.title}", style="bold")
+    yield styled(f"{programme.id} · {programme.title}", "bold")
     period = _period_words(programme.period_from, programme.period_to, lang)
     fields = [("show.number", programme.number or ""), ("show.issued", day_text(programme.issued, lang)
                                                         if programme.issued else ""),
@@ -289,7 +280,7 @@ def render_programme(programme: Programme, summary: Counts, ws: Catalogue, lang:
               ("show.state", label(f"state.{programme.state}", lang)), ("col.progress", progress_bar(summary))]
     for key, value in fields:
         if value:
-            yield Text.assemble((f"{label(key, lang)}: ", "bold"), value)
+            yield assembled((f"{label(key, lang)}: ", "bold"), value)
     columns = (Column("task", "col.task"),
                Column("title", "col.title", ratio=3, min_width=24, own_line="below", bare=True),
                Column("lead", "col.lead", ratio=1, min_width=12, own_line="below"),
@@ -318,11 +309,9 @@ def status_csv_table(view: StatusView) -> Table:
 
 def render_found(query: str, found: Sequence[Any], limit: int, lang: str) -> Iterator[Any]:
     """`ktcn find`'s results: kind, the id to pass on, the text that matched; then how to see one."""
-    from rich.text import Text
-
-    yield Text(label("find.title", lang, query=query, n=len(found)), style="bold")
+    yield styled(label("find.title", lang, query=query, n=len(found)), "bold")
     if not found:
-        yield Text(label("find.none", lang), style="dim")
+        yield styled(label("find.none", lang), "dim")
         return
     shown = found[:limit] if limit else found
     rows = [(label(f"find.kind.{f.kind}", lang), f.id, _found_text(f, lang)) for f in shown]
@@ -330,8 +319,8 @@ def render_found(query: str, found: Sequence[Any], limit: int, lang: str) -> Ite
                Column("text", "find.col.text", ratio=1, min_width=24, own_line="below", bare=True))
     yield to_rich(Table(columns, rows, indent_under="id"), lang)
     if len(found) > len(shown):
-        yield Text(label("find.more", lang, n=len(found) - len(shown)), style="dim")
-    yield Text(label("find.hint", lang), style="dim")
+        yield styled(label("find.more", lang, n=len(found) - len(shown)), "dim")
+    yield styled(label("find.hint", lang), "dim")
 
 
 def _found_text(found: Any, lang: str) -> str:
@@ -354,13 +343,11 @@ def deadline_words(value: Any, lang: str) -> str:
     return day_text(value.end, lang)
 
 
-def bold(text: str) -> Any:
-    from rich.text import Text
+def bold(text: str) -> Styled:
+    """A heading."""
+    return styled(text, "bold")
 
-    return Text(text, style="bold")
 
-
-def legend(key: str, lang: str, **values: object) -> Any:
-    from rich.text import Text
-
-    return Text(label(key, lang, **values), style="dim")
+def legend(key: str, lang: str, **values: object) -> Styled:
+    """A legend under a table: the label `key` in `lang`, dimmed."""
+    return styled(label(key, lang, **values), "dim")
