@@ -22,6 +22,7 @@ import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from ktcn.labels import day_text, label
@@ -164,10 +165,13 @@ class Layout:
 
 
 def lay_out(table: Table, lang: str, cells: list[list[str]], compact_cells: list[list[str]], width: int,
-            compact: bool | None = None) -> Layout:
-    """The widest shape that fits `width` (or the narrowest one, squeezed, when none does); `compact` as `shapes`."""
+            compact: bool | None = None, measured: dict[bool, _Widths] | None = None) -> Layout:
+    """The widest shape that fits `width` (or the narrowest one, squeezed, when none does); `compact` as `shapes`.
+
+    `measured`: the cells' and the compact cells' `_Widths`, when the caller wants to keep them."""
     layout = None
-    measured = {False: _Widths(cells), True: _Widths(compact_cells)}  # each column measured once for all shapes
+    if measured is None:  # each column measured once for all shapes
+        measured = {False: _Widths(cells), True: _Widths(compact_cells)}
     for shape in shapes(table, compact):
         layout = _measure(table, lang, shape, measured[shape.compact], width)
         if layout.fits:
@@ -177,18 +181,31 @@ def lay_out(table: Table, lang: str, cells: list[list[str]], compact_cells: list
 
 
 class _Widths:
-    """Per column of the cells: its widest line and its longest word (in terminal cells), measured when asked."""
+    """Per column of the cells: its widest line and its longest word (in terminal cells), measured when asked,
+    and whether each of its characters takes one cell."""
 
     def __init__(self, cells: list[list[str]]) -> None:
         self.cells = cells
         self._found: dict[int, tuple[int, int]] = {}
+        self._narrow: dict[int, bool] = {}
 
     def __call__(self, i: int) -> tuple[int, int]:
         if i not in self._found:
-            text = "\n".join(row[i] for row in self.cells)  # one string: its lines and words split at C speed
-            measure = len if narrow(text) else display_width
+            # Each text once (a task's occurrences repeat its title, leads and note), in one string: its lines
+            # and words are split at C speed.
+            text = "\n".join(set(map(itemgetter(i), self.cells)))
+            self._narrow[i] = is_narrow = narrow(text)
+            measure = len if is_narrow else display_width
             self._found[i] = (max(map(measure, text.split("\n"))), max(map(measure, text.split()), default=0))
         return self._found[i]
+
+    def narrow(self) -> bool:
+        """Whether every cell's characters take one cell each (`ktcn.views.wrapping.narrow`)."""
+        columns = len(self.cells[0]) if self.cells else 0
+        for i in range(columns):
+            if i not in self._narrow:
+                self._narrow[i] = narrow("\n".join(set(map(itemgetter(i), self.cells))))
+        return all(self._narrow.values())
 
 
 def _measure(table: Table, lang: str, shape: Shape, measured: _Widths, width: int) -> Layout:
@@ -299,15 +316,22 @@ class _Drawing:
 
     def __init__(self, table: Table, lang: str, width: int) -> None:
         self.table, self.lang, self.width = table, lang, width
-        self.cells = cells = [[v if type(v) is str else cell_text(v, lang) for v in row] for row in table.rows]
+        compacts: list[Compact] = []  # only a cell that is not text yet can be one
+
+        def text_of(value: Any) -> str:
+            if isinstance(value, Compact):
+                compacts.append(value)
+            return cell_text(value, lang)
+
+        self.cells = cells = [[v if type(v) is str else text_of(v) for v in row] for row in table.rows]
         compact = cells
-        has_compact = any(isinstance(value, Compact) for row in table.rows for value in row)
-        if has_compact:
+        if compacts:
             compact = [[cell_text(v, lang, compact=True) for v in row] for row in table.rows]
-        self.layout = layout = lay_out(table, lang, cells, compact, width, has_compact)
+        measured = {False: _Widths(cells), True: _Widths(compact)}
+        self.layout = layout = lay_out(table, lang, cells, compact, width, bool(compacts), measured)
         if layout.shape.compact:
             self.cells = compact
-        self.narrow = narrow("\x00".join(text for row in self.cells for text in row))
+        self.narrow = measured[layout.shape.compact].narrow()
         self.indent = _below_indent(layout, table)
         self.grid = [(i, w, table.columns[i].justify == "right", table.columns[i].spill)
                      for i, w in zip(layout.shape.grid, layout.widths, strict=True)]
