@@ -110,6 +110,19 @@ def test_views_print_the_same_with_or_without_rich(ktcn, monkeypatch, args, colu
                                                           through_rich.stderr)
 
 
+@pytest.mark.parametrize("args", [["status"], ["status", "--by", "agency"], ["show", "kh-231-2024"]])
+def test_a_wrapped_heading_or_legend_leaves_no_space_at_a_line_s_end(ktcn, monkeypatch, args):
+    """Rich's wrapping left the space it broke at ("… trong năm "); ktcn's does not, whoever draws it."""
+    monkeypatch.setenv("COLUMNS", "50")
+    argv = [*args, "--records", RECORDS, "--as-of", "2025-12-01"]
+    for env in ({}, {"FORCE_COLOR": ""}):
+        for name, value in env.items():
+            monkeypatch.setenv(name, value)
+        lines = ktcn(*argv).stdout.splitlines()
+        assert len(lines) > 10
+        assert [line for line in lines if line.endswith(" ")] == []
+
+
 def _old(make):
     """What the views made before: rich's own Text."""
     from rich.text import Text

@@ -105,11 +105,13 @@ def test_a_warm_view_imports_no_yaml(command, tmp_path):
     assert "yaml" not in loaded
 
 
-@pytest.mark.parametrize(("command", "columns"), [(["overdue"], "120"), (["upcoming", "--days", "120"], "120"),
-                                                  (["show", "kh-231-2024/iii-2"], "400")])
+@pytest.mark.parametrize(("command", "columns"), [
+    (["overdue"], "80"), (["upcoming", "--days", "120"], "80"), (["status"], "80"), (["status"], "50"),
+    (["show", "kh-231-2024"], "80"), (["show", "kh-231-2024/iii-2"], "120"),
+])
 def test_a_view_into_a_pipe_imports_no_rich(command, columns):
-    """Without colours (a pipe, a file, CI) the lines are written as they are: rich is not loaded to say so.
-    (A heading wider than the line is still rich's to wrap: `show` of a long title, at 120 columns.)"""
+    """Without colours (a pipe, a file, CI) the lines are written as they are, headings and legends wrapped by
+    ktcn: rich is not loaded.  (A field in two styles that must wrap is still rich's: `show TASK` at 80.)"""
     args = json.dumps([*command, "--records", RECORDS, "--as-of", "2025-12-01"])
     env = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
     result = subprocess.run([sys.executable, "-c", PROBE, args], capture_output=True, text=True, check=False,

@@ -153,8 +153,8 @@ class Context:
         for renderable in renderables:
             if hasattr(renderable, "plain_lines"):  # a table: its lines as text
                 _write_lines(write, width, renderable.plain_lines(width), through_rich)
-            elif isinstance(renderable, Styled) and _fits(renderable.plain, width):
-                write(renderable.plain + "\n")
+            elif isinstance(renderable, Styled) and (lines := _plain_lines(renderable, width)) is not None:
+                write("".join(line + "\n" for line in lines))
             else:
                 through_rich(renderable)
 
@@ -204,12 +204,16 @@ def _emit_rich(console: Any, renderables: Any) -> None:
                 console.file.write(text)
 
 
-def _fits(text: str, width: int) -> bool:
-    """Whether rich would print `text` as it is: no line wider than `width`, nothing rich expands or drops
-    (a tab, the control characters its `Text` strips)."""
+def _plain_lines(line: Any, width: int) -> list[str] | None:
+    """A `Styled` line's lines at `width` as rich would print them without colours; None when rich must print
+    them: wrapped by rich, or with a character rich expands or drops (a tab, the control characters its `Text`
+    strips)."""
     from ktcn.views.wrapping import display_width
 
-    return not _REWRITTEN.search(text) and all(display_width(line) <= width for line in text.split("\n"))
+    lines = line.lines_at(width)
+    if lines is None or _REWRITTEN.search(line.plain) or any(display_width(text) > width for text in lines):
+        return None
+    return lines
 
 
 _REWRITTEN = re.compile("[\x00-\x09\x0b-\x1f\x7f]")
@@ -239,6 +243,7 @@ def _write_lines(write: Callable[[str], Any], width: int, lines: Any, through_ri
 
     from ktcn.views.wrapping import display_width, narrow
 
+    lines = iter(lines)
     while batch := list(islice(lines, 1024)):
         text = "\n".join(batch) + "\n"
         if narrow(text) and max(map(len, batch)) <= width:  # one cell a character: the lengths say it

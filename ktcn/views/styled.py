@@ -2,9 +2,15 @@
 
 The views used to make rich `Text` for these, and so imported rich for a heading
 even when nothing was coloured: a pipe, a file, a CI job.  A `Styled` is plain
-data; rich turns it into its `Text` only when it draws it (`__rich__`), and the
-command line writes its text as it is when there are no colours to draw
+data; rich turns it into its `Text` only when it draws it (`__rich_console__`),
+and the command line writes its lines itself when there are no colours to draw
 (`ktcn.cli.options.Context.emit`).
+
+A line wider than the screen is wrapped at spaces by ktcn's own `wrap`, the
+tables' (no space left at a line's end, as rich's wrapping leaves), whoever
+draws it, so that both print the same.  Only text whose spacing means something
+(two spaces after an update's day) or whose parts differ in style is left to
+rich to wrap.
 """
 
 from __future__ import annotations
@@ -25,10 +31,25 @@ class Styled:
         """The text without its styles."""
         return "".join(text for text, _ in self.parts)
 
-    def __rich__(self) -> Any:
+    def lines_at(self, width: int) -> list[str] | None:
+        """Its lines at `width`: as it is when it fits, else wrapped at spaces; None when rich must wrap it."""
+        from ktcn.views.wrapping import display_width, wrap
+
+        text = self.plain
+        if "\n" not in text and display_width(text) <= width:
+            return [text]
+        if len(self.parts) > 1 or "  " in text:
+            return None
+        return wrap(text, width)
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
         from rich.text import Text
 
-        return Text.assemble(*((text, style or "") for text, style in self.parts), style=self.style or "")
+        lines = self.lines_at(options.max_width)
+        if lines is None or len(lines) == 1:
+            yield Text.assemble(*((text, style or "") for text, style in self.parts), style=self.style or "")
+        else:
+            yield from (Text(line, style=self.style or "") for line in lines)
 
 
 def styled(text: str, style: str | None = None) -> Styled:
