@@ -387,3 +387,33 @@ def test_the_settings_come_from_the_cache_until_ktcn_yaml_changes(ws, parses, mo
     (root / "ktcn.yaml").write_text((root / "ktcn.yaml").read_text(encoding="utf-8") + "warn_days: 30\n",
                                     encoding="utf-8")
     assert load(root, date(2025, 7, 1)).settings.warn_days == 30 and settings_parsed == ["ktcn.yaml"]
+
+
+def test_entries_are_written_whole_readable_by_their_owner_alone(ws):
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    load(root)
+    written = entries(root)
+    assert written
+    folder = written[0].parent
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".tmp")] == []  # each renamed into place
+    assert {p.stat().st_mode & 0o777 for p in folder.iterdir() if p.is_file()} == {0o600}
+
+
+def test_a_temporary_name_taken_already_is_passed_over(ws, monkeypatch, parses):
+    """Names of temporary files come from os.urandom: one that exists is never opened (O_EXCL), the next is."""
+    root = ws({"programmes/p.yaml": PROGRAMME})
+    folder = root / ".ktcn-cache"
+    load(root)
+    cache_folder = entries(root)[0].parent
+    for entry in entries(root):
+        entry.unlink()
+    draws = iter([b"\x00" * 8, b"\x00" * 8, b"\x01" * 8] + [os.urandom(8) for _ in range(50)])
+    monkeypatch.setattr(cache_module.os, "urandom", lambda n: next(draws))
+    taken = cache_folder / f"{os.getpid()}-{'00' * 8}.tmp"
+    taken.write_bytes(b"someone else's")
+    load(root)
+    assert taken.read_bytes() == b"someone else's"
+    assert entries(root)
+    assert folder.is_dir()
+    taken.unlink()
+    assert [p.name for p in cache_folder.iterdir() if p.name.endswith(".tmp")] == []

@@ -7,7 +7,6 @@ module knows how to walk nodes, not what a programme is.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import Counter
@@ -372,6 +371,8 @@ def _key_text(r: Reader, key: yaml.Node, kp: KeyPath) -> str | None:
 
 def did_you_mean(word: str, candidates: Sequence[str], most: int = 12) -> Text:
     """A hint naming the closest candidates, or listing them when none is close and they are few."""
+    import difflib  # here: only a misspelt key needs it, and loading it is a cost on every parse
+
     close = difflib.get_close_matches(word, candidates, n=2, cutoff=0.6)
     if close:
         names = " or ".join(f"'{c}'" for c in close)

@@ -24,7 +24,6 @@ import yaml
 from ktcn.records.diagnostics import Diagnostic, Text, diag
 from ktcn.records.nesting import flow_too_deep
 from ktcn.records.recordfile import IS_A_DIRECTORY, MAX_FILE_BYTES, NOT_A_FILE, read_bytes  # noqa: F401 - also said from here
-from ktcn.records.yaml_problems import explain, unclosed_quote
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -301,6 +300,8 @@ def _alias_error(display: str, event: yaml.Event, problem: Text) -> Diagnostic:
 
 def _syntax_error(error: yaml.MarkedYAMLError, display: str) -> Diagnostic:
     """A syntax error at the line a person must fix: where an unclosed quote or bracket opens."""
+    from ktcn.records.yaml_problems import explain  # here: only a file that cannot be parsed needs the words
+
     opened = (error.context or "").startswith(("while scanning", "while parsing a flow"))
     mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
     problem, advice = explain(error.problem, error.context)  # in words a person can act on, vi and en
@@ -323,6 +324,8 @@ def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, display: str) -> Dia
     for number, line in enumerate(text.splitlines()[: error.problem_mark.line], start=1):
         opening = _OPENING_QUOTE.search(line)
         if opening and not line.lstrip().startswith("#") and _unbalanced(line[opening.start(1):], opening.group(1)):
+            from ktcn.records.yaml_problems import unclosed_quote
+
             problem, advice = unclosed_quote(error.problem_mark.line + 1)
             return diag("KTCN001", display, number, opening.start(1) + 1, problem=problem, advice=advice)
     return None
@@ -334,6 +337,8 @@ def _unbalanced(rest: str, quote: str) -> bool:
 
 
 def _reader_error(error: yaml.YAMLError, text: str, display: str) -> Diagnostic:
+    from ktcn.records.yaml_problems import explain
+
     position = getattr(error, "position", 0) or 0
     line = _line_of(text, position)
     column = position - (text.rfind("\n", 0, position) + 1) + 1
