@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from ktcn.engine.standing import Board, Standing
@@ -68,7 +69,7 @@ def overdue_rows(board: Board, selection: Selection) -> list[tuple[Any, ...]]:
     rows = [row for found, made in zip(board.standings, board.rows, strict=True)
             if chooses(selection, found.programme)
             for row in made if agency is None or agency in row[LEAD]]
-    rows.sort(key=lambda row: row[:TASK + 1])  # stable: equals keep the board's order, as a sorted() of items does
+    rows.sort(key=itemgetter(DEADLINE, PROGRAMME, TASK))  # stable: equals keep the board's order, as sorted() does
     return rows
 
 

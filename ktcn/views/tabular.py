@@ -288,23 +288,36 @@ class _FittedTable:
 
     def plain_lines(self, width: int) -> Iterator[str]:
         """The lines without their styles: what rich prints without colours, when no line is wider than `width`."""
-        return (text for text, _ in self.lines(width))
+        drawing = _Drawing(self.table, self.lang, width)
+        yield from (text for text, _ in self._top(drawing))
+        row_lines = drawing.row_lines  # some ten thousand lines: no style to pair each with
+        for row in drawing.cells:
+            yield from row_lines(row)
+        yield from (text for text, _ in self._bottom(drawing))
 
     def lines(self, width: int) -> Iterator[tuple[str, str | None]]:
         """Each line at `width` with its rich style name (None: unstyled)."""
         drawing = _Drawing(self.table, self.lang, width)
-        layout, table = drawing.layout, self.table
-        if self.title:
-            yield self.title, "bold"
-        yield from ((line, "bold") for line in _header(layout, table, self.lang))
-        total = sum(layout.widths) + GAP * (len(layout.widths) - 1)
-        yield "─" * min(total, width), None
-        styles = table.styles or [None] * len(drawing.cells)
+        yield from self._top(drawing)
+        styles = self.table.styles or [None] * len(drawing.cells)
         for row, style in zip(drawing.cells, styles, strict=True):
             for text in drawing.row_lines(row):
                 yield text, style
-        if layout.shape.short and table.legend:
-            yield from ((line, "dim") for line in wrap(label(table.legend, self.lang), width))
+        yield from self._bottom(drawing)
+
+    def _top(self, drawing: _Drawing) -> Iterator[tuple[str, str | None]]:
+        """The title, the header and the rule under it."""
+        layout = drawing.layout
+        if self.title:
+            yield self.title, "bold"
+        yield from ((line, "bold") for line in _header(layout, self.table, self.lang))
+        total = sum(layout.widths) + GAP * (len(layout.widths) - 1)
+        yield "─" * min(total, drawing.width), None
+
+    def _bottom(self, drawing: _Drawing) -> Iterator[tuple[str, str | None]]:
+        """The legend of the short headers, when they are used."""
+        if drawing.layout.shape.short and self.table.legend:
+            yield from ((line, "dim") for line in wrap(label(self.table.legend, self.lang), drawing.width))
 
 
 class _Drawing:
