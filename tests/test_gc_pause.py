@@ -1,4 +1,4 @@
-"""The collector paused while records load (`ktcn.records.loader.gc_paused`), and what it leaves behind."""
+"""The collector paused while records load (`ktcn.records.collector.gc_paused`), and what it leaves behind."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ktcn.records.loader import gc_paused
+from ktcn.records.collector import gc_paused
 
 RECORDS = str(Path(__file__).resolve().parent.parent / "records")
 

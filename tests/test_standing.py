@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import ktcn.records.loader as loader_module
+import ktcn.records.standings as standings_module
 from ktcn.engine.standing import board_of, standing
 from ktcn.records import cache as cache_module
 from ktcn.records.loader import load, load_board
@@ -81,7 +82,7 @@ def computed(monkeypatch):
     """Count the programmes parsed, unpickled and whose standing was computed."""
     counts = {"parsed": 0, "unpickled": 0, "computed": 0}
     real_parse, real_programme, real_standing = loader_module._parse, cache_module.Cache.programme, \
-        loader_module.standing
+        standings_module.standing
 
     def parse(file, display, data, record, build):
         counts["parsed"] += record is loader_module.PROGRAMME
@@ -97,7 +98,7 @@ def computed(monkeypatch):
 
     monkeypatch.setattr(loader_module, "_parse", parse)
     monkeypatch.setattr(cache_module.Cache, "programme", programme)
-    monkeypatch.setattr(loader_module, "standing", compute)
+    monkeypatch.setattr(standings_module, "standing", compute)
     return counts
 
 

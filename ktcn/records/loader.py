@@ -8,9 +8,7 @@ whatever could be built.  Only a workspace that cannot be found raises.
 from __future__ import annotations
 
 import contextlib
-import gc
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import partial
@@ -18,13 +16,15 @@ from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ktcn.engine.standing import Board, Rows, Standing, Trim, rows_maker, standing
+from ktcn.engine.standing import Board, Standing, Trim
 from ktcn.records.cache import Cache, Checked, Entry, digest, entry_for, unchanged
 from ktcn.records.checks import Context, Summary, check_programme, check_workspace, findings_hold_until, summary
+from ktcn.records.collector import gc_paused
 from ktcn.records.diagnostics import Diagnostic, Text, diag
 from ktcn.records.fanout import fan_out
 from ktcn.records.model import Agency, Programme, Settings, Workspace
 from ktcn.records.recordfile import read_bytes
+from ktcn.records.standings import Standings
 from ktcn.records.workspace_files import (
     AGENCIES_FILE_NAME,
     SETTINGS_FILE,
@@ -102,30 +102,6 @@ def load_board(root: Path, as_of: date, use_cache: bool = True, trim: Trim | Non
                  found.rows)
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for a while (as it was after): loading builds millions of objects that
-    stay alive, and collecting meanwhile only costs time.  The site's build pauses it too.
-
-    In a process that sets aside what it keeps (gc.freeze: `ktcn.cli.main` does after its start, the process
-    lives for one command), what is alive after the pause is set aside too, where collections never walk it.
-    Left among the youngest objects, all of it was walked by the first collection after the pause (on the
-    next allocation: 12 ms of a warm province `ktcn overdue`, whose board lives to the end anyway), and again
-    by the full collection at exit.  Objects set aside are still freed when nothing refers to them; only a
-    cycle among them would outlive its use.  A process that has set nothing aside (a program using ktcn as a
-    library, the tests) gets its collector back as it was.
-    """
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            if gc.get_freeze_count():
-                gc.freeze()
-            gc.enable()
-
-
 class _Scanned(NamedTuple):
     settings: Settings
     agencies: tuple[Agency, ...]
@@ -150,7 +126,7 @@ def _scan(root: Path, today: date, proposed: dict[Path, bytes], cache: Cache, ke
     context = Context(settings, agencies, today)
     inputs = _inputs_key(root, reading)
     if board:
-        reading.standings = _Standings(cache, inputs, today, settings, agencies, trim)
+        reading.standings = Standings(cache, inputs, today, settings, agencies, trim)
     files = programme_files(root, problems)
     files += new_files(root, proposed, files)
     results = _read_programmes(files, reading, context, inputs, keep)
@@ -242,69 +218,7 @@ class _Reading:
         self.proposed = proposed
         self.cache = cache
         self.only = only
-        self.standings: _Standings | None = None
-
-
-class _Standings:
-    """Each programme's standing on the board's day: from the cache when one holds, else computed and stored.
-
-    When the view's trim has `rows` (`ktcn.engine.standing.Rows`), the rows it makes of each standing are kept
-    too, from the cache beside the standing when they were made from it: then only the standing's head is read.
-    """
-
-    def __init__(self, cache: Cache, key: str, as_of: date, settings: Settings, agencies: tuple[Agency, ...],
-                 trim: Trim | None) -> None:
-        from ktcn.engine.working_days import calendar_version, deadline_shift
-
-        self.shift = deadline_shift(settings)
-        key += "|" + calendar_version(settings)  # deadlines in force and working-day counts follow its calendar
-        self.cache, self.key, self.as_of, self.trim = cache, key, as_of, trim
-        self.warn_days = settings.warn_days
-        self.agencies = {a.id: a for a in agencies}
-        self.found: dict[Path, Standing] = {}
-        self.maker: Rows | None = rows_maker(trim, settings, agencies)
-        self.rows: dict[Path, Any] = {}
-        self._fresh: dict[Path, tuple[Standing, Any]] = {}  # rows just made with the standing computed here
-
-    def reuse(self, file: Path, content: str) -> bool:
-        """Keep the stored standing of this content of `file` if it holds on the day (and the rows made of it)."""
-        maker = self.maker
-        latest = 0 if maker is not None else self.trim.latest_overdue if self.trim else None
-        found = self.cache.standing(file, content, self.key, self.as_of, latest)
-        if found is None:
-            return False
-        rows = None
-        if maker is not None:
-            rows = self.cache.rows(file, content, self.key, found, maker.tag)
-            if rows is None:  # made from the whole standing, then kept beside it
-                found = self.cache.standing(file, content, self.key, self.as_of)
-                if found is None:
-                    return False
-                rows = self._made(file, content, found)
-        self.keep(file, found, rows)
-        return True
-
-    def compute(self, file: Path, content: str | None, programme: Programme) -> Standing:
-        """The programme's standing on the day, stored for the days it holds (`content`: the file's digest)."""
-        found = standing(programme, self.as_of, self.warn_days, self.agencies, self.shift)
-        if content is not None:
-            self.cache.store_standing(file, content, self.key, found)
-            if self.maker is not None:
-                self._fresh[file] = (found, self._made(file, content, found))  # for `keep`, when in this process
-        return found
-
-    def keep(self, file: Path, found: Standing, rows: Any = None) -> None:
-        """Keep a standing as the view trims it; with a rows maker, its rows too (made now unless given)."""
-        if self.maker is not None:
-            made_for, made = self._fresh.pop(file, (None, None))
-            self.rows[file] = rows if rows is not None else made if made_for is found else self.maker.make(found)
-        self.found[file] = self.trim(found) if self.trim else found
-
-    def _made(self, file: Path, content: str, found: Standing) -> Any:
-        """The view's rows of a whole standing, stored beside it."""
-        rows = self.maker.make(found)  # type: ignore[union-attr]
-        self.cache.store_rows(file, content, self.key, found, self.maker.tag, rows)  # type: ignore[union-attr]
-        return rows
+        self.standings: Standings | None = None
 
 
 def _parse(file: Path, display: str, data: bytes | None, record: Record,

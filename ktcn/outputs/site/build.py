@@ -90,7 +90,7 @@ def build_site(ws: Workspace, as_of: date, options: SiteOptions, problems: Seque
     """
     import gc
 
-    from ktcn.records.loader import gc_paused
+    from ktcn.records.collector import gc_paused
 
     # The workspace, and what the programmes give back, live for the whole build: the collector's passes only
     # walked over them again and again.  Frozen (gc.freeze), the parent's objects were no longer walked by the
