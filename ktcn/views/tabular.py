@@ -191,9 +191,7 @@ class _Widths:
 
     def __call__(self, i: int) -> tuple[int, int]:
         if i not in self._found:
-            # Each text once (a task's occurrences repeat its title, leads and note), in one string: its lines
-            # and words are split at C speed.
-            text = "\n".join(set(map(itemgetter(i), self.cells)))
+            text = self._text(i)
             self._narrow[i] = is_narrow = narrow(text)
             measure = len if is_narrow else display_width
             self._found[i] = (max(map(measure, text.split("\n"))), max(map(measure, text.split()), default=0))
@@ -204,8 +202,13 @@ class _Widths:
         columns = len(self.cells[0]) if self.cells else 0
         for i in range(columns):
             if i not in self._narrow:
-                self._narrow[i] = narrow("\n".join(set(map(itemgetter(i), self.cells))))
+                self._narrow[i] = narrow(self._text(i))
         return all(self._narrow.values())
+
+    def _text(self, i: int) -> str:
+        """Column `i`'s texts, each once (a task's occurrences repeat its title, leads and note), in one string:
+        its lines and words are split, and its characters looked at, at C speed."""
+        return "\n".join(set(map(itemgetter(i), self.cells)))
 
 
 def _measure(table: Table, lang: str, shape: Shape, measured: _Widths, width: int) -> Layout:
